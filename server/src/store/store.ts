@@ -1,0 +1,56 @@
+import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationInput, RegistrationStatus } from 'peer-directory/schema';
+
+/** Published groups changed since a version: what the search index needs to catch up. */
+export interface GroupChanges {
+  /** The highest version seen; pass it back to get only later changes. */
+  version: number;
+  /** Groups published or edited since the version asked for. */
+  upserts: Group[];
+  /** Ids of groups archived since the version asked for. */
+  removed: string[];
+}
+
+/** A new registration as the API received it. */
+export interface NewRegistration {
+  input: RegistrationInput;
+  /** Client-chosen key: the same key returns the first registration, never a second one. */
+  idempotencyKey?: string;
+}
+
+/**
+ * Everything the server keeps. One implementation (SqlStore) runs on both
+ * engines, embedded PGlite and PostgreSQL, with one set of migrations.
+ * Every method resolves only once its write is durable (committed).
+ */
+export interface Store {
+  /** The change feed of published groups, oldest first. `since` 0 returns them all. */
+  groupChanges(since: number): Promise<GroupChanges>;
+  /** A published group, or undefined when unknown or archived. */
+  getGroup(id: string): Promise<Group | undefined>;
+  /** Publish a new group or replace a published one (same id); records who did it. */
+  putGroup(group: Group, actor: string): Promise<void>;
+  /** Take a group out of the directory; false when there was no such published group. */
+  archiveGroup(id: string, actor: string, reason?: string): Promise<boolean>;
+  /** How many groups are published. */
+  countGroups(): Promise<number>;
+  /** Publish many groups in one transaction (seeding). */
+  putGroups(groups: Group[], actor: string): Promise<void>;
+
+  /** Keep a registration for review. With a known idempotency key, returns the first one and `created: false`. */
+  createRegistration(reg: NewRegistration): Promise<{ registration: Registration; created: boolean }>;
+  listRegistrations(status?: RegistrationStatus): Promise<Registration[]>;
+  getRegistration(id: string): Promise<Registration | undefined>;
+  /** Approve: publish `group` (built from the registration) and mark the registration approved, atomically. */
+  approveRegistration(id: string, group: Group, actor: string): Promise<Registration | undefined>;
+  /** Reject with a reason the registrant can be told. */
+  rejectRegistration(id: string, reason: string, actor: string): Promise<Registration | undefined>;
+
+  /** The moderation log, newest first. */
+  listAudit(limit?: number): Promise<AuditEntry[]>;
+
+  /** The geocoder's persistent cache. */
+  getCachedPlace(key: string): Promise<GeocodeResult | undefined>;
+  cachePlace(key: string, place: GeocodeResult): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod/mini';
+import { audienceCodes, conditionCodes, formatCodes, modelCodes, UNITS } from './taxonomy.js';
+import { groupSchema } from './group.js';
+import { geocodeResultSchema } from './geocode.js';
+
+// Query strings carry lists as `a,b` and booleans as `true`/`false`; the same
+// schema parses them on the server and types the SDK's search options.
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.pipe(
+    z.union([z.string(), z.array(z.string())]),
+    z.pipe(
+      z.transform((v: string | string[]) =>
+        (Array.isArray(v) ? v : v.split(','))
+          .flatMap((s) => s.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+      z.array(z.enum(values)),
+    ),
+  );
+const flag = z.union([z.boolean(), z.stringbool()]);
+const numberParam = (min: number, max: number) => z.coerce.number().check(z.gte(min), z.lte(max));
+
+/** Largest radius a search may ask for, in miles or kilometres. */
+export const MAX_RADIUS = 200;
+/** Radius used when a search names none, in its units. */
+export const DEFAULT_RADIUS = 25;
+/** Page size used when a search names none. */
+export const DEFAULT_LIMIT = 10;
+/** Largest page a search may ask for. */
+export const MAX_LIMIT = 50;
+
+/** A search of the directory, as `GET /v1/groups` query parameters. */
+export const searchQuerySchema = z
+  .object({
+    /** A UK postcode, US ZIP code or place, geocoded by the server. */
+    near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
+    lat: z.optional(numberParam(-90, 90)),
+    lng: z.optional(numberParam(-180, 180)),
+    radius: z.optional(numberParam(0.1, MAX_RADIUS)),
+    units: z.optional(z.enum(UNITS)),
+    condition: z.optional(list(conditionCodes)),
+    audience: z.optional(list(audienceCodes)),
+    format: z.optional(list(formatCodes)),
+    model: z.optional(list(modelCodes)),
+    free: z.optional(flag),
+    family: z.optional(flag),
+    language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/, 'Use a two- or three-letter language code'))),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API'))),
+    limit: z.optional(numberParam(1, MAX_LIMIT).check(z.int())),
+  })
+  .check(
+    z.refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+      path: ['lat'],
+      message: 'Give both lat and lng, or neither',
+    }),
+    z.refine((q) => !(q.near && q.lat !== undefined), {
+      path: ['near'],
+      message: 'Give either near or lat and lng, not both',
+    }),
+  );
+
+/** Search options as the SDK and elements write them (lists as arrays). */
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** A group found near the search origin. */
+export const groupHitSchema = z.extend(groupSchema, {
+  /** Distance from the search origin, in the result's units. */
+  distance: z.number(),
+});
+
+/** One page of search results. */
+export const searchResultSchema = z.object({
+  /** Where distances are measured from; absent when the search named no place. */
+  origin: z.optional(geocodeResultSchema),
+  radius: z.number(),
+  units: z.enum(UNITS),
+  /** Groups that meet in person (or serve an area), nearest first. */
+  groups: z.array(groupHitSchema),
+  /**
+   * Online and telephone groups open to people anywhere that match the
+   * filters: the same in every search, so they are listed apart.
+   */
+  everywhere: z.array(groupSchema),
+  /** Pass as `cursor` to get the next page of `groups`; null on the last page. */
+  nextCursor: z.nullable(z.string()),
+});
+
+export type GroupHit = z.infer<typeof groupHitSchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -1,0 +1,26 @@
+import { z } from 'zod/mini';
+import { QUESTIONS } from './taxonomy.js';
+
+const termSchema = z.object({ code: z.string(), label: z.string(), description: z.optional(z.string()) });
+
+/** `GET /v1/taxonomy`: labels for every code, the 8 questions, the operator's quality principles. */
+export const taxonomyResponseSchema = z.object({
+  conditions: z.array(termSchema),
+  audiences: z.array(termSchema),
+  formats: z.array(termSchema),
+  models: z.array(termSchema),
+  functions: z.array(termSchema),
+  leaders: z.array(termSchema),
+  questions: z.array(
+    z.object({
+      key: z.enum(QUESTIONS.map((q) => q.key) as [string, ...string[]]),
+      number: z.int(),
+      text: z.string(),
+      kind: z.enum(['text', 'yes-no', 'cost']),
+    }),
+  ),
+  /** Quality principles configured by this directory's operator; none are built in. */
+  principles: z.array(termSchema),
+});
+
+export type TaxonomyResponse = z.infer<typeof taxonomyResponseSchema>;
