@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: every figure in docs/performance.md, measured in one run
+ * so ratios compare like with like. Writes bench/results/latest.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { measureBundleSizes } from './bundle-size.js';
+import { measureSearchLatency } from './search-latency.js';
+import { measureHttpThroughput } from './http-throughput.js';
+import { measureFinderPaint } from './finder-paint.js';
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const lines: string[] = [];
+const out = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+out(`# npm run bench — ${new Date().toISOString()}`);
+out(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+out();
+out('## Bundle sizes (rollup + terser, gzip -9)');
+out('| bundle | min KB | gzip KB | gzip vs Lit baseline |');
+out('|---|---|---|---|');
+const sizes = await measureBundleSizes();
+const baseline = sizes[0]!.gzipBytes;
+for (const s of sizes) out(`| ${s.name} | ${kb(s.minBytes)} | ${kb(s.gzipBytes)} | ${(s.gzipBytes / baseline).toFixed(2)}× |`);
+
+out();
+out('## Search inside the server (100,000 groups, in-memory index)');
+const search = await measureSearchLatency({ groups: 100_000 });
+out('| query mix | p50 ms | p99 ms | max ms | queries/s |');
+out('|---|---|---|---|---|');
+for (const row of search.rows) {
+  out(`| ${row.name} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${row.max.toFixed(3)} | ${Math.round(row.perSecond)} |`);
+}
+out(`Index build: ${search.buildMs.toFixed(0)} ms`);
+
+out();
+out('## HTTP throughput (real server, embedded store, 100,000 groups, autocannon on loopback)');
+const http = await measureHttpThroughput({ groups: 100_000 });
+out('| route | requests/s | p50 ms | p99 ms |');
+out('|---|---|---|---|');
+for (const row of http.rows) out(`| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.p50} | ${row.p99} |`);
+out(`Search throughput / healthz throughput: ${(http.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
+
+out();
+out('## Finder: submit to results painted (headless Chromium, loopback, sample data)');
+const paint = await measureFinderPaint({});
+out(`p50 ${paint.p50.toFixed(1)} ms, p95 ${paint.p95.toFixed(1)} ms over ${paint.runs} searches (target ≤ 100 ms)`);
+
+mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(resolve(import.meta.dirname, 'results/latest.md'), lines.join('\n') + '\n');

@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens: every `--peer-*` custom property with its default. Hosts
+ * override them on the element or any ancestor; defaults meet WCAG AA
+ * contrast on white, and dark mode / forced colours are handled below.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--peer-color-primary, #005eb8);
+    --_primary-text: var(--peer-color-on-primary, #ffffff);
+    --_text: var(--peer-color-text, #212b32);
+    --_muted: var(--peer-color-text-secondary, #4c6272);
+    --_surface: var(--peer-color-surface, #ffffff);
+    --_surface-alt: var(--peer-color-surface-alt, #f0f4f5);
+    --_border: var(--peer-color-border, #768692);
+    --_error: var(--peer-color-error, #c22c00);
+    --_success: var(--peer-color-success, #007f3b);
+    --_focus: var(--peer-color-focus, #ffeb3b);
+    --_focus-text: var(--peer-color-focus-text, #212b32);
+    --_radius: var(--peer-radius, 4px);
+    --_space: var(--peer-space, 1rem);
+    --_font: var(--peer-font-family, inherit);
+    --_max-width: var(--peer-max-width, 60rem);
+
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+    line-height: 1.5;
+    box-sizing: border-box;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_primary: var(--peer-color-primary, #7cb6ff);
+      --_primary-text: var(--peer-color-on-primary, #0b1a2a);
+      --_text: var(--peer-color-text, #f0f4f5);
+      --_muted: var(--peer-color-text-secondary, #c5d0d6);
+      --_surface: var(--peer-color-surface, #15202b);
+      --_surface-alt: var(--peer-color-surface-alt, #1f2d3a);
+      --_border: var(--peer-color-border, #9fb0bb);
+      --_error: var(--peer-color-error, #ff9d85);
+      --_success: var(--peer-color-success, #7fdca4);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+/**
+ * Controls every element shares: buttons, fields, focus, hidden text.
+ * Motion is only ever added inside `@media (prefers-reduced-motion: no-preference)`.
+ */
+export const controls = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    cursor: pointer;
+    min-height: 2.75rem;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_primary-text);
+    font-weight: 600;
+  }
+  button.secondary {
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  input,
+  select,
+  textarea {
+    min-height: 2.75rem;
+    padding: 0.375rem 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    max-width: 100%;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  a {
+    color: var(--_primary);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 5px var(--_focus-text);
+  }
+  .error-message {
+    color: var(--_error);
+    font-weight: 600;
+    margin: 0.25rem 0;
+  }
+  @media (forced-colors: active) {
+    button {
+      border: 2px solid ButtonText;
+    }
+    :focus-visible {
+      outline: 3px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,56 @@
+// Browser tests: real Chromium (Debian's package) against the real API
+// server, started here from the built server package with the sample data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { createServer } from './server/dist/index.js';
+import { loadConfig } from './server/dist/config.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-'));
+const adminToken = 'browser-tests-admin-token';
+const api = await createServer(
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, REGISTRATION_RATE_LIMIT: '1000' }),
+);
+const apiUrl = await api.listen();
+
+/** Tests read the API's address from /__api (see test/elements/support.ts). */
+const apiConfigPlugin = {
+  name: 'peer-api-config',
+  serve(context) {
+    if (context.path === '/__api') {
+      return { body: JSON.stringify({ url: apiUrl, adminToken }), type: 'json' };
+    }
+  },
+  async serverStop() {
+    await api.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+};
+
+export default {
+  files: ['test/elements/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), apiConfigPlugin],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+};
