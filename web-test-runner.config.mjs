@@ -7,6 +7,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from './server/dist/index.js';
 import { loadConfig } from './server/dist/config.js';
+import { failingApiPlugin } from './test/elements/failing-api-plugin.mjs';
+import { screenshotPlugin } from './test/elements/screenshot-plugin.mjs';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-'));
 const adminToken = 'browser-tests-admin-token';
@@ -35,7 +37,14 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), apiConfigPlugin],
+  // tsconfig.base.json: the plugin reads the file as it is, without following "extends",
+  // and the decorator settings live in the base.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    apiConfigPlugin,
+    failingApiPlugin(),
+    screenshotPlugin(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rollup, type Plugin } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import terserPlugin from '@rollup/plugin-terser';
+
+// The plugin's types are CommonJS-shaped; under NodeNext its default export is the module.
+const terser = terserPlugin as unknown as (options: object) => Plugin;
 
 const root = resolve(import.meta.dirname, '..');
 

@@ -13,13 +13,13 @@ import { emailAddress, identifier, optionalText, phoneNumber, plainText, webAddr
 const nonEmpty = (message: string) => z.minLength(1, message);
 
 /** A yes/no answer with the group's own words. */
-export const yesNoAnswerSchema = z.object({
+export const yesNoAnswerSchema = /* @__PURE__ */ z.object({
   answer: z.boolean({ error: 'Choose yes or no' }),
   details: optionalText(1000),
 });
 
 /** The group's answers to the 8 questions (see `QUESTIONS`). */
-export const answersSchema = z.object({
+export const answersSchema = /* @__PURE__ */ z.object({
   purpose: plainText(1000, 'Describe the main purpose of the group'),
   attendees: plainText(1000, 'Describe who comes to the group'),
   familyWelcome: yesNoAnswerSchema,
@@ -34,7 +34,7 @@ export const answersSchema = z.object({
 });
 
 /** Where a group meets in person. Coordinates come from the geocoder when omitted. */
-export const locationSchema = z.object({
+export const locationSchema = /* @__PURE__ */ z.object({
   venue: optionalText(200),
   address: optionalText(300),
   town: plainText(100, 'Enter the town or city'),
@@ -46,14 +46,14 @@ export const locationSchema = z.object({
 });
 
 /** One planned meeting, in the group's local time. */
-export const meetingSchema = z.object({
+export const meetingSchema = /* @__PURE__ */ z.object({
   /** Local date and time, `YYYY-MM-DDTHH:mm`, in the schedule's time zone. */
   start: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a date and time')),
   durationMinutes: z.int().check(z.gte(5), z.lte(24 * 60)),
 });
 
 /** When a group meets: words for people, meetings for calendars. */
-export const scheduleSchema = z.object({
+export const scheduleSchema = /* @__PURE__ */ z.object({
   description: plainText(300, 'Say when the group meets'),
   /** IANA time zone, e.g. `Europe/London`. */
   timeZone: z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'Not a time zone')),
@@ -61,14 +61,14 @@ export const scheduleSchema = z.object({
 });
 
 /** Contact details the group wants published. */
-export const publicContactSchema = z.object({
+export const publicContactSchema = /* @__PURE__ */ z.object({
   email: z.optional(emailAddress),
   phone: z.optional(phoneNumber),
   website: z.optional(webAddress),
 });
 
 /** The organisation a group belongs to, if any. */
-export const organisationSchema = z.object({
+export const organisationSchema = /* @__PURE__ */ z.object({
   name: plainText(200, 'Enter the organisation name'),
   website: z.optional(webAddress),
 });
@@ -101,7 +101,7 @@ const groupFields = {
 };
 
 /** A published group, as every public response shows it. It holds nothing private. */
-export const groupSchema = z.object({
+export const groupSchema = /* @__PURE__ */ z.object({
   id: identifier,
   ...groupFields,
   updatedAt: z.iso.datetime(),
@@ -111,7 +111,7 @@ export const groupSchema = z.object({
  * A group as a leader describes it: no id, and a location may come without
  * coordinates (the server geocodes its postcode).
  */
-export const groupInputSchema = z.object({
+export const groupInputSchema = /* @__PURE__ */ z.object({
   ...groupFields,
   location: z.optional(
     z.extend(locationSchema, {

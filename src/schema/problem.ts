@@ -1,13 +1,13 @@
 import { z } from 'zod/mini';
 
 /** One invalid field: `pointer` is a JSON Pointer into the request (query or body). */
-export const fieldErrorSchema = z.object({
+export const fieldErrorSchema = /* @__PURE__ */ z.object({
   pointer: z.string(),
   detail: z.string(),
 });
 
 /** An API error, as RFC 9457 problem details (`application/problem+json`). */
-export const problemSchema = z.looseObject({
+export const problemSchema = /* @__PURE__ */ z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.int(),

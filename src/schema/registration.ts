@@ -3,7 +3,7 @@ import { groupInputSchema, groupSchema } from './group.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
 
 /** The person registering a group. Private: never in a public response. */
-export const registrantSchema = z.object({
+export const registrantSchema = /* @__PURE__ */ z.object({
   name: plainText(120, 'Enter your name'),
   email: emailAddress,
   phone: z.optional(phoneNumber),
@@ -11,13 +11,13 @@ export const registrantSchema = z.object({
 });
 
 /** What the registrant agreed to. Both must be given. */
-export const consentSchema = z.object({
+export const consentSchema = /* @__PURE__ */ z.object({
   storeData: z.literal(true, { error: 'Agree to the directory storing these details' }),
   noMedicalAdvice: z.literal(true, { error: 'Confirm that the group gives no medical advice' }),
 });
 
 /** `POST /v1/registrations`: a new group, or changes to a published one. */
-export const registrationInputSchema = z.object({
+export const registrationInputSchema = /* @__PURE__ */ z.object({
   group: groupInputSchema,
   /** Set to ask for changes to a published group rather than add a new one. */
   updatesGroupId: z.optional(identifier),
@@ -31,21 +31,21 @@ export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as cons
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** The public answer to a registration: a reference and what happens next. */
-export const registrationReceiptSchema = z.object({
+export const registrationReceiptSchema = /* @__PURE__ */ z.object({
   reference: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
   receivedAt: z.iso.datetime(),
 });
 
 /** A moderator's decision on a registration. */
-export const decisionSchema = z.object({
+export const decisionSchema = /* @__PURE__ */ z.object({
   by: z.string(),
   at: z.iso.datetime(),
   reason: z.optional(z.string()),
 });
 
 /** A registration as directory staff see it (admin routes only). */
-export const registrationSchema = z.object({
+export const registrationSchema = /* @__PURE__ */ z.object({
   id: identifier,
   reference: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
@@ -60,12 +60,12 @@ export const registrationSchema = z.object({
 });
 
 /** `POST /v1/admin/registrations/{id}/reject` */
-export const rejectionSchema = z.object({
+export const rejectionSchema = /* @__PURE__ */ z.object({
   reason: plainText(1000, 'Give a reason the registrant will understand'),
 });
 
 /** One entry in the moderation log. */
-export const auditEntrySchema = z.object({
+export const auditEntrySchema = /* @__PURE__ */ z.object({
   at: z.iso.datetime(),
   actor: z.string(),
   action: z.enum(['approve', 'reject', 'edit', 'archive']),

@@ -18,7 +18,7 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
       z.array(z.enum(values)),
     ),
   );
-const flag = z.union([z.boolean(), z.stringbool()]);
+const flag = /* @__PURE__ */ z.union([z.boolean(), z.stringbool()]);
 const numberParam = (min: number, max: number) => z.coerce.number().check(z.gte(min), z.lte(max));
 
 /** Largest radius a search may ask for, in miles or kilometres. */
@@ -31,7 +31,7 @@ export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 50;
 
 /** A search of the directory, as `GET /v1/groups` query parameters. */
-export const searchQuerySchema = z
+export const searchQuerySchema = /* @__PURE__ */ z
   .object({
     /** A UK postcode, US ZIP code or place, geocoded by the server. */
     near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
@@ -65,13 +65,13 @@ export const searchQuerySchema = z
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 /** A group found near the search origin. */
-export const groupHitSchema = z.extend(groupSchema, {
+export const groupHitSchema = /* @__PURE__ */ z.extend(groupSchema, {
   /** Distance from the search origin, in the result's units. */
   distance: z.number(),
 });
 
 /** One page of search results. */
-export const searchResultSchema = z.object({
+export const searchResultSchema = /* @__PURE__ */ z.object({
   /** Where distances are measured from; absent when the search named no place. */
   origin: z.optional(geocodeResultSchema),
   radius: z.number(),

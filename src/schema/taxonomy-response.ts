@@ -1,10 +1,10 @@
 import { z } from 'zod/mini';
 import { QUESTIONS } from './taxonomy.js';
 
-const termSchema = z.object({ code: z.string(), label: z.string(), description: z.optional(z.string()) });
+const termSchema = /* @__PURE__ */ z.object({ code: z.string(), label: z.string(), description: z.optional(z.string()) });
 
 /** `GET /v1/taxonomy`: labels for every code, the 8 questions, the operator's quality principles. */
-export const taxonomyResponseSchema = z.object({
+export const taxonomyResponseSchema = /* @__PURE__ */ z.object({
   conditions: z.array(termSchema),
   audiences: z.array(termSchema),
   formats: z.array(termSchema),

@@ -24,7 +24,7 @@ export const CONDITIONS = [
   { code: 'other-diabetes', label: 'Other types of diabetes' },
   { code: 'long-term-conditions', label: 'Long-term conditions in general' },
 ] as const satisfies readonly Term[];
-export const conditionCodes = codes(CONDITIONS);
+export const conditionCodes = /* @__PURE__ */ codes(CONDITIONS);
 export type Condition = (typeof CONDITIONS)[number]['code'];
 
 /** Who a group is for. */
@@ -35,7 +35,7 @@ export const AUDIENCES = [
   { code: 'families', label: 'Families' },
   { code: 'parents-carers', label: 'Parents and carers' },
 ] as const satisfies readonly Term[];
-export const audienceCodes = codes(AUDIENCES);
+export const audienceCodes = /* @__PURE__ */ codes(AUDIENCES);
 export type Audience = (typeof AUDIENCES)[number]['code'];
 
 /** How a group meets. */
@@ -44,7 +44,7 @@ export const FORMATS = [
   { code: 'online', label: 'Online' },
   { code: 'telephone', label: 'Telephone' },
 ] as const satisfies readonly Term[];
-export const formatCodes = codes(FORMATS);
+export const formatCodes = /* @__PURE__ */ codes(FORMATS);
 export type Format = (typeof FORMATS)[number]['code'];
 
 /** The seven models of peer support (Heisler, 2006). */
@@ -85,7 +85,7 @@ export const MODELS = [
     description: 'Online groups, forums and email or text reminders.',
   },
 ] as const satisfies readonly Term[];
-export const modelCodes = codes(MODELS);
+export const modelCodes = /* @__PURE__ */ codes(MODELS);
 export type Model = (typeof MODELS)[number]['code'];
 
 /** The five key functions of peer support (Peers for Progress). */
@@ -96,7 +96,7 @@ export const FUNCTIONS = [
   { code: 'linkage-to-care', label: 'Links to clinical care and community resources' },
   { code: 'ongoing-support', label: 'Ongoing support over time' },
 ] as const satisfies readonly Term[];
-export const functionCodes = codes(FUNCTIONS);
+export const functionCodes = /* @__PURE__ */ codes(FUNCTIONS);
 export type PeerFunction = (typeof FUNCTIONS)[number]['code'];
 
 /** Who leads a group. */
@@ -106,7 +106,7 @@ export const LEADERS = [
   { code: 'community-health-worker', label: 'Community health workers' },
   { code: 'health-professional', label: 'Health professionals' },
 ] as const satisfies readonly Term[];
-export const leaderCodes = codes(LEADERS);
+export const leaderCodes = /* @__PURE__ */ codes(LEADERS);
 export type Leader = (typeof LEADERS)[number]['code'];
 
 /** Countries the directory geocodes for. */
@@ -114,7 +114,7 @@ export const COUNTRIES = [
   { code: 'GB', label: 'United Kingdom' },
   { code: 'US', label: 'United States' },
 ] as const satisfies readonly Term[];
-export const countryCodes = codes(COUNTRIES);
+export const countryCodes = /* @__PURE__ */ codes(COUNTRIES);
 export type Country = (typeof COUNTRIES)[number]['code'];
 
 /** How an answer to one of the 8 questions is recorded. */

@@ -27,30 +27,38 @@ export interface Store {
   groupChanges(since: number): Promise<GroupChanges>;
   /** A published group, or undefined when unknown or archived. */
   getGroup(id: string): Promise<Group | undefined>;
-  /** Publish a new group or replace a published one (same id); records who did it. */
+  /** Publish a new group or replace a published (or archived) one with the same id; logs an `edit` entry. */
   putGroup(group: Group, actor: string): Promise<void>;
   /** Take a group out of the directory; false when there was no such published group. */
   archiveGroup(id: string, actor: string, reason?: string): Promise<boolean>;
   /** How many groups are published. */
   countGroups(): Promise<number>;
-  /** Publish many groups in one transaction (seeding). */
+  /** Publish many groups in one transaction (seeding); writes no audit entries. */
   putGroups(groups: Group[], actor: string): Promise<void>;
 
   /** Keep a registration for review. With a known idempotency key, returns the first one and `created: false`. */
   createRegistration(reg: NewRegistration): Promise<{ registration: Registration; created: boolean }>;
+  /** Registrations in the order they arrived, optionally only those with one status. */
   listRegistrations(status?: RegistrationStatus): Promise<Registration[]>;
   getRegistration(id: string): Promise<Registration | undefined>;
-  /** Approve: publish `group` (built from the registration) and mark the registration approved, atomically. */
+  /**
+   * Approve: publish `group` (built from the registration) and mark the registration approved, atomically.
+   * Resolves undefined for an unknown id; throws `RegistrationStateError` when it is not pending.
+   */
   approveRegistration(id: string, group: Group, actor: string): Promise<Registration | undefined>;
-  /** Reject with a reason the registrant can be told. */
+  /**
+   * Reject with a reason the registrant can be told.
+   * Resolves undefined for an unknown id; throws `RegistrationStateError` when it is not pending.
+   */
   rejectRegistration(id: string, reason: string, actor: string): Promise<Registration | undefined>;
 
-  /** The moderation log, newest first. */
+  /** The moderation log, newest first (at most `limit` entries, default 100). */
   listAudit(limit?: number): Promise<AuditEntry[]>;
 
   /** The geocoder's persistent cache. */
   getCachedPlace(key: string): Promise<GeocodeResult | undefined>;
   cachePlace(key: string, place: GeocodeResult): Promise<void>;
 
+  /** Closes the database (and releases the embedded store's data-directory lock). */
   close(): Promise<void>;
 }

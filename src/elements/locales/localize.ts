@@ -1,9 +1,13 @@
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 
 type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 
 let localization: ReturnType<typeof configureLocalization> | undefined;
+
+const catalogues = {
+  es: () => import('./generated/es.js'),
+} satisfies Record<(typeof targetLocales)[number], () => Promise<LocaleModule>>;
 
 /** The supported locale closest to a BCP 47 tag (`es-MX` → `es`), or English. */
 export function matchLocale(tag: string | null | undefined): Locale {
@@ -23,8 +27,9 @@ export function useLocale(tag: string | null | undefined): Promise<void> {
     localization = configureLocalization({
       sourceLocale,
       targetLocales,
-      // Catalogues are small; the CDN build inlines this import so it stays one file.
-      loadLocale: (l) => import(`./generated/${l}.js`),
+      // Catalogues are small; the CDN build inlines these imports so it stays one file. Each path is
+      // written out: bundlers and the test server cannot follow an import built from a variable.
+      loadLocale: (l) => catalogues[l as keyof typeof catalogues](),
     });
   }
   return localization.getLocale() === locale ? Promise.resolve() : localization.setLocale(locale);
@@ -32,5 +37,5 @@ export function useLocale(tag: string | null | undefined): Promise<void> {
 
 /** The language an element should speak: its own `lang`, else the nearest ancestor's, else the page's. */
 export function languageOf(el: Element): string {
-  return el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? sourceLocale;
+  return el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || sourceLocale;
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * `peer-directory-server serve [--demo]`: runs the directory API, configured
+ * from the environment (see docs/api.md). `--demo` also serves the demo site
+ * and the browser bundles, with a demo admin token when ADMIN_TOKEN is unset.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import { createServer } from './index.js';
+
+const USAGE = `Usage: peer-directory-server serve [--demo]
+
+  serve          run the directory API (configured by environment variables:
+                 PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
+                 CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
+                 TRUST_PROXY, PRINCIPLES_FILE)
+  --demo         also serve the demo site at / and the browser bundles at /cdn/
+  -h, --help     show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { demo: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'serve') {
+    console.error(USAGE);
+    return 2;
+  }
+
+  const config = loadConfig(process.env, { demo: values.demo });
+  const server = await createServer(config, {
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+  const url = await server.listen();
+
+  console.log(`peer-directory API on ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded store in ${config.dataDir}`})`);
+  if (config.demo) {
+    console.log(`Demo site: ${url}/`);
+    if (!process.env.ADMIN_TOKEN) console.log(`Demo admin token: ${config.adminToken}`);
+  }
+  if (!config.adminToken) console.log('Admin routes are off: set ADMIN_TOKEN to turn them on.');
+
+  // Closing releases the embedded store's lock, so the next start finds the data directory free.
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      console.log(`${signal}: shutting down`);
+      server.close().then(resolve, (error: unknown) => {
+        console.error(error);
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Start-up failures people can fix get their message alone, not a stack.
+    if (error instanceof ConfigError || (error instanceof Error && error.name === 'StoreLockedError')) {
+      console.error(error.message);
+    } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      console.error(`${error.message}: another program is using this port; set PORT to another one.`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,180 @@
+/**
+ * The server's configuration: read from the environment in this one place
+ * and validated at start-up, so a mistyped value stops the server with a
+ * message naming it rather than failing later on some request.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod/mini';
+import { identifier, plainText } from 'peer-directory/schema';
+
+/** The admin token `--demo` uses when ADMIN_TOKEN is unset: fine for a laptop, printed at start. */
+export const DEMO_ADMIN_TOKEN = 'demo-admin-token';
+
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  z.prefault(
+    z.pipe(
+      z.string(),
+      z.transform((s) => Number(s.trim())),
+    ).check(
+      z.refine((n: number) => Number.isInteger(n) && n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}`),
+    ),
+    String(fallback),
+  );
+
+const optionalUrl = (name: string) =>
+  z.optional(z.url({ protocol: /^https?$/, error: `${name} must be an http:// or https:// address` }));
+
+const corsOrigins = z.prefault(
+  z.pipe(
+    z.string(),
+    z.transform((s): '*' | string[] => (s.trim() === '*' ? '*' : s.split(',').map((o) => o.trim()).filter(Boolean))),
+  ).check(
+    z.refine(
+      (v: '*' | string[]) => v === '*' || (v.length > 0 && v.every((o) => /^https?:\/\/[^/\s]+$/.test(o))),
+      'CORS_ORIGINS must be * or a comma-separated list of origins such as https://www.example.org (no path)',
+    ),
+  ),
+  '*',
+);
+
+/** Fastify's trustProxy: all, none, the nearest N hops, or a list of addresses/CIDRs. */
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+
+const trustProxy = z.prefault(
+  z.pipe(
+    z.string(),
+    z.transform((s): TrustProxy => {
+      const v = s.trim();
+      if (v === 'true') return true;
+      if (v === 'false' || v === '') return false;
+      if (/^\d+$/.test(v)) {
+        const hops = Number(v);
+        return (_address, hop) => hop < hops;
+      }
+      return v;
+    }),
+  ),
+  'false',
+);
+
+/** The environment variables the server reads, with their defaults. */
+export const environmentSchema = z.object({
+  PORT: wholeNumber('PORT', 0, 65535, 8080),
+  HOST: z._default(z.string().check(z.minLength(1, 'HOST must not be empty')), '127.0.0.1'),
+  DATA_DIR: z._default(z.string().check(z.minLength(1, 'DATA_DIR must not be empty')), './data'),
+  DATABASE_URL: z.optional(
+    z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')),
+  ),
+  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16, 'ADMIN_TOKEN must be at least 16 characters'))),
+  GEOCODER_URL: optionalUrl('GEOCODER_URL'),
+  CORS_ORIGINS: corsOrigins,
+  REGISTRATION_RATE_LIMIT: wholeNumber('REGISTRATION_RATE_LIMIT', 1, 100000, 10),
+  SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, 5000),
+  TRUST_PROXY: trustProxy,
+  PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
+});
+
+const principleSchema = z.object({
+  code: identifier,
+  label: plainText(200, 'Give the principle a label'),
+  description: z.optional(plainText(1000)),
+});
+
+/** A quality principle the operator configures (PRINCIPLES_FILE): the directory builds none in. */
+export type Principle = z.infer<typeof principleSchema>;
+
+/** The file PRINCIPLES_FILE names: a JSON array of `{ code, label, description? }`. */
+export const principlesFileSchema = z.array(principleSchema);
+
+/** Everything the server needs to start, validated. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded store keeps its files; ignored when `databaseUrl` is set. */
+  dataDir: string;
+  databaseUrl?: string;
+  /** Unset: every admin route answers 401. */
+  adminToken?: string;
+  /** Base URL of a postcodes.io-compatible geocoder; unset: offline sources only. */
+  geocoderUrl?: string;
+  corsOrigins: '*' | string[];
+  /** Registrations accepted per client address per hour. */
+  registrationRateLimit: number;
+  /** How often the search index polls the store for changes made by other processes. */
+  searchRefreshMs: number;
+  trustProxy: TrustProxy;
+  principles: Principle[];
+  /** Serve the demo site and browser bundles too (`serve --demo`). */
+  demo: boolean;
+}
+
+/** Thrown when the environment holds a bad value; `problems` has one line per bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`The server's configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the configuration.
+ * @param env the environment (`process.env` in the CLI); empty values count as unset
+ * @param options `demo` gives ADMIN_TOKEN a fixed default so the demo admin works out of the box
+ * @throws ConfigError naming every bad value
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo?: boolean } = {}): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = z.safeParse(environmentSchema, present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+        return `${message} (got ${JSON.stringify(present[name])})`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const demo = options.demo ?? false;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminToken: e.ADMIN_TOKEN ?? (demo ? DEMO_ADMIN_TOKEN : undefined),
+    geocoderUrl: e.GEOCODER_URL,
+    corsOrigins: e.CORS_ORIGINS,
+    registrationRateLimit: e.REGISTRATION_RATE_LIMIT,
+    searchRefreshMs: e.SEARCH_REFRESH_MS,
+    trustProxy: e.TRUST_PROXY,
+    principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
+    demo,
+  };
+}
+
+/**
+ * Reads the operator's quality principles from a JSON file.
+ * @throws ConfigError when the file cannot be read or does not hold a list of principles
+ */
+export function readPrinciples(path: string): Principle[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`PRINCIPLES_FILE: cannot read ${path} as JSON (${(error as Error).message})`]);
+  }
+  const parsed = z.safeParse(principlesFileSchema, json);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `PRINCIPLES_FILE: ${path} at /${i.path.join('/')}: ${i.message}`),
+    );
+  }
+  const codes = new Set<string>();
+  for (const p of parsed.data) {
+    if (codes.has(p.code)) throw new ConfigError([`PRINCIPLES_FILE: ${path} lists the code "${p.code}" twice`]);
+    codes.add(p.code);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,242 @@
+/**
+ * `/v1/admin/...`: directory staff review registrations, edit and archive
+ * groups, and read the moderation log. Every route needs the bearer token.
+ * @module
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod/mini';
+import {
+  auditEntrySchema,
+  groupInputSchema,
+  groupSchema,
+  identifier,
+  plainText,
+  REGISTRATION_STATUSES,
+  registrationSchema,
+  rejectionSchema,
+} from 'peer-directory/schema';
+import type { SearchPort } from '../app.js';
+import type { Geocoder } from '../geocode/geocoder.js';
+import type { Store } from '../store/store.js';
+import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
+import { toPublishedGroup } from './locate-group.js';
+
+/** What the admin routes need. */
+export interface AdminRoutesOptions {
+  geocoder: Geocoder;
+  store: Store;
+  search: SearchPort;
+  /** Unset: every admin route answers 401, whatever the token. */
+  adminToken: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is acting, for the moderation log: the X-Actor header, or `admin`. */
+    actor: string;
+  }
+}
+
+const idParams = z.object({ id: identifier });
+const listQuery = z.object({ status: z.optional(z.enum(REGISTRATION_STATUSES)) });
+const auditQuery = z.object({ limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))) });
+const actorHeader = plainText(80, 'X-Actor must not be empty');
+const security = [{ adminToken: [] }];
+
+/** The staff routes, behind the bearer token. */
+export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
+  app,
+  { geocoder, store, search, adminToken },
+) => {
+  const expected = adminToken === undefined ? undefined : sha256(adminToken);
+  app.decorateRequest('actor', 'admin');
+  app.addHook('onRequest', async (request, reply) => authenticate(request, reply, expected));
+
+  app.get(
+    '/v1/admin/registrations',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Registrations, oldest first, optionally in one state',
+        querystring: listQuery,
+        response: { 200: z.object({ registrations: z.array(registrationSchema) }) },
+      },
+    },
+    async (request) => ({ registrations: await store.listRegistrations(request.query.status) }),
+  );
+
+  app.get(
+    '/v1/admin/registrations/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'One registration, with the registrant’s details',
+        params: idParams,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) => {
+      const registration = await store.getRegistration(request.params.id);
+      if (!registration) throw notFoundProblem('There is no registration with this id.');
+      return registration;
+    },
+  );
+
+  app.post(
+    '/v1/admin/registrations/:id/approve',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Publish the registration’s group',
+        description:
+          'A new group gets a new id; a registration with updatesGroupId replaces that group. ' +
+          'The group is searchable as soon as this answers. 409 when the registration is not pending.',
+        params: idParams,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) => {
+      const registration = await store.getRegistration(request.params.id);
+      if (!registration) throw notFoundProblem('There is no registration with this id.');
+      if (registration.status !== 'pending') {
+        throw new HttpProblem(409, 'conflict', `This registration has already been ${registration.status}.`);
+      }
+      let groupId = registration.updatesGroupId;
+      if (groupId !== undefined && !(await store.getGroup(groupId))) {
+        throw new HttpProblem(409, 'conflict', 'The group this registration changes is no longer published.');
+      }
+      groupId ??= newGroupId(registration.group.name);
+      const group = await toPublishedGroup(geocoder, registration.group, groupId, '#/group/location/postcode');
+      const approved = await store.approveRegistration(registration.id, group, request.actor);
+      if (!approved) throw notFoundProblem('There is no registration with this id.');
+      await search.refresh();
+      return approved;
+    },
+  );
+
+  app.post(
+    '/v1/admin/registrations/:id/reject',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Decline a registration, with a reason the registrant will be told',
+        params: idParams,
+        body: rejectionSchema,
+        response: { 200: registrationSchema },
+      },
+    },
+    async (request) => {
+      const rejected = await store.rejectRegistration(request.params.id, request.body.reason, request.actor);
+      if (!rejected) throw notFoundProblem('There is no registration with this id.');
+      return rejected;
+    },
+  );
+
+  app.put(
+    '/v1/admin/groups/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Replace a published group’s details',
+        description: 'Coordinates are found from the postcode when the location has none.',
+        params: idParams,
+        body: groupInputSchema,
+        response: { 200: groupSchema },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      if (!(await store.getGroup(id))) throw notFoundProblem('There is no published group with this id.');
+      const group = await toPublishedGroup(geocoder, request.body, id, '#/location/postcode');
+      await store.putGroup(group, request.actor);
+      await search.refresh();
+      return group;
+    },
+  );
+
+  app.post(
+    '/v1/admin/groups/:id/archive',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Take a group out of the directory',
+        description: 'It no longer appears in searches, and GET /v1/groups/{id} answers 404.',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const archived = await store.archiveGroup(request.params.id, request.actor);
+      if (!archived) throw notFoundProblem('There is no published group with this id.');
+      await search.refresh();
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/admin/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'The moderation log, newest first',
+        querystring: auditQuery,
+        response: { 200: z.object({ entries: z.array(auditEntrySchema) }) },
+      },
+    },
+    async (request) => ({ entries: await store.listAudit(request.query.limit) }),
+  );
+};
+
+async function authenticate(request: FastifyRequest, reply: FastifyReply, expected: Buffer | undefined): Promise<void> {
+  reply.header('cache-control', 'no-store');
+  const given = /^Bearer +(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+  // Comparing fixed-length digests in constant time reveals neither the
+  // token's length nor how much of a guess was right.
+  if (expected === undefined || given === undefined || !timingSafeEqual(sha256(given), expected)) {
+    const challenge = given === undefined ? 'Bearer realm="peer-directory admin"' : 'Bearer realm="peer-directory admin", error="invalid_token"';
+    throw new HttpProblem(
+      401,
+      'unauthorized',
+      expected === undefined
+        ? 'Admin routes are turned off: the server has no ADMIN_TOKEN.'
+        : 'Send the admin token as Authorization: Bearer <token>.',
+      undefined,
+      { 'www-authenticate': challenge },
+    );
+  }
+  const actor = request.headers['x-actor'];
+  if (actor !== undefined) {
+    const parsed = z.safeParse(actorHeader, actor);
+    if (!parsed.success) {
+      throw validationProblem([{ pointer: '#/x-actor', detail: parsed.error.issues[0]?.message ?? 'Not a name' }]);
+    }
+    request.actor = parsed.data;
+  }
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** A readable, unguessable id: the group's name as a slug and a random suffix. */
+function newGroupId(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  const suffix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8).toLowerCase();
+  return slug ? `${slug}-${suffix}` : `group-${suffix}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * `GET /v1/groups` (search) and `GET /v1/groups/{id}`: the public directory.
+ * @module
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod/mini';
+import { groupSchema, identifier, searchQuerySchema, searchResultSchema } from 'peer-directory/schema';
+import type { SearchPort } from '../app.js';
+import type { Geocoder } from '../geocode/geocoder.js';
+import type { Store } from '../store/store.js';
+import { notFoundProblem } from '../errors.js';
+import { findPlace } from './places.js';
+import { ResponseCache, type CachedAnswer } from './response-cache.js';
+import { chooseEncoding, compress, MIN_COMPRESSED_BYTES, type Encoding } from './compression.js';
+import { addVary, etagFrom, isFresh, sendJson, SHORT_CACHE, SHORT_CACHE_SECONDS } from './caching.js';
+
+/** What the group routes read from. */
+export interface GroupRoutesOptions {
+  geocoder: Geocoder;
+  search: SearchPort;
+  store: Store;
+}
+
+const groupParams = z.object({ id: identifier });
+
+/** Search and read published groups. */
+export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app, { geocoder, search, store }) => {
+  const answers = new ResponseCache();
+  const keyOf = (url: string, encoding: Encoding | undefined) => `${encoding ?? 'identity'} ${url}`;
+
+  function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+    // Each encoding is its own representation: caches must key on it.
+    addVary(reply, 'Accept-Encoding');
+    if (answer.encoding && !isFresh(request, answer.etag)) reply.header('content-encoding', answer.encoding);
+    return sendJson(request, reply, answer.body, SHORT_CACHE, answer.etag);
+  }
+
+  app.get(
+    '/v1/groups',
+    {
+      schema: {
+        tags: ['groups'],
+        summary: 'Find groups near a place',
+        description:
+          'Groups that meet in person or serve an area, nearest first with their distance, in pages; ' +
+          'and, in `everywhere`, the online and telephone groups open to anyone that match the filters. ' +
+          'Answers are compressed (br, gzip) when the client accepts it.',
+        querystring: searchQuerySchema,
+        // Documents the answer; the handler sends the index's prebuilt JSON text as is.
+        response: { 200: searchResultSchema },
+      },
+      // A repeat of a recent search URL is answered before validation and geocoding.
+      onRequest: async (request, reply) => {
+        const encoding = chooseEncoding(request.headers['accept-encoding']);
+        const answer = answers.get(keyOf(request.url, encoding), search.index.version);
+        if (answer) return sendAnswer(request, reply, answer);
+      },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      // lat and lng need no geocoding: the index measures from them itself.
+      const origin = query.near === undefined ? undefined : await findPlace(geocoder, query.near, '#/near');
+      const version = search.index.version;
+      const json = Buffer.from(search.index.search(query, origin));
+      const accepted = chooseEncoding(request.headers['accept-encoding']);
+      const encoding = json.length >= MIN_COMPRESSED_BYTES ? accepted : undefined;
+      const answer: CachedAnswer = {
+        body: encoding ? await compress(json, encoding) : json,
+        encoding,
+        // The answer is a function of the index version, the query and the place:
+        // tagging those rather than hashing the bytes is cheaper, and every
+        // process at one version gives the same tag.
+        etag: etagFrom(version, request.url, origin ? JSON.stringify(origin) : '', encoding ?? 'identity'),
+        version,
+        expiresAt: Date.now() + SHORT_CACHE_SECONDS * 1000,
+      };
+      answers.set(keyOf(request.url, accepted), answer);
+      return sendAnswer(request, reply, answer);
+    },
+  );
+
+  app.get(
+    '/v1/groups/:id',
+    {
+      schema: {
+        tags: ['groups'],
+        summary: 'One published group',
+        params: groupParams,
+        response: { 200: groupSchema },
+      },
+    },
+    async (request, reply) => {
+      const group = await store.getGroup(request.params.id);
+      if (!group) throw notFoundProblem('There is no published group with this id. It may have been archived.');
+      // Parsing strips anything that is not part of a public group.
+      return sendJson(request, reply, JSON.stringify(z.parse(groupSchema, group)), SHORT_CACHE);
+    },
+  );
+};

@@ -1,0 +1,167 @@
+/**
+ * `GET /openapi.json`: the OpenAPI 3.1 document, generated from the same zod
+ * schemas that validate requests, so the description cannot drift from the code.
+ * @module
+ */
+import fastifySwagger from '@fastify/swagger';
+import fp from 'fastify-plugin';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+  type FastifyPluginAsyncZod,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod/mini';
+import {
+  auditEntrySchema,
+  geocodeResultSchema,
+  groupHitSchema,
+  groupSchema,
+  problemSchema,
+  registrationReceiptSchema,
+  registrationSchema,
+  searchQuerySchema,
+  searchResultSchema,
+  taxonomyResponseSchema,
+} from 'peer-directory/schema';
+
+/**
+ * Names and descriptions for the OpenAPI document. A registry of its own keeps
+ * the shared schemas (also bundled into browsers) free of server-only metadata.
+ */
+export const openapiRegistry = z.registry<{ id?: string; title?: string; description?: string }>();
+
+openapiRegistry.add(groupSchema, {
+  id: 'Group',
+  description: 'A published peer-support group. It holds nothing private about the person who registered it.',
+});
+openapiRegistry.add(groupHitSchema, { id: 'GroupHit', description: 'A group found by a search, with its distance from the origin.' });
+openapiRegistry.add(searchResultSchema, { id: 'SearchResult', description: 'One page of search results.' });
+openapiRegistry.add(geocodeResultSchema, { id: 'Place', description: 'A place the directory measures distances from.' });
+openapiRegistry.add(registrationReceiptSchema, {
+  id: 'RegistrationReceipt',
+  description: 'What the registrant is told: a reference to quote, and that the group awaits review.',
+});
+openapiRegistry.add(registrationSchema, {
+  id: 'Registration',
+  description: 'A registration as directory staff see it, with the registrant’s private details.',
+});
+openapiRegistry.add(auditEntrySchema, { id: 'AuditEntry', description: 'One moderation action: who did what, when.' });
+openapiRegistry.add(taxonomyResponseSchema, {
+  id: 'Taxonomy',
+  description: 'Labels for every code, the 8 questions to ask about a programme, and the operator’s quality principles.',
+});
+openapiRegistry.add(problemSchema, {
+  id: 'Problem',
+  description: 'An error as RFC 9457 problem details. Validation problems list every invalid field in `errors`.',
+});
+
+const searchParameters: Record<keyof typeof searchQuerySchema.shape, string> = {
+  near: 'A UK postcode, US ZIP code or place; the server finds where it is.',
+  lat: 'Latitude of the search origin (give lng too; not with near).',
+  lng: 'Longitude of the search origin (give lat too; not with near).',
+  radius: 'How far to look, in `units` (default 25, at most 200).',
+  units: 'mi (default) or km.',
+  condition: 'Comma-separated condition codes; a group matches if it supports any of them.',
+  audience: 'Comma-separated audience codes.',
+  format: 'Comma-separated format codes: in-person, online, telephone.',
+  model: 'Comma-separated codes of the seven models of peer support.',
+  free: 'true: only groups that charge nothing.',
+  family: 'true: only groups that welcome family members.',
+  language: 'A two- or three-letter language code, e.g. cy.',
+  q: 'Words to look for in group names and summaries.',
+  cursor: 'The nextCursor of the previous page.',
+  limit: 'Groups per page (1 to 50, default 10).',
+};
+for (const [name, description] of Object.entries(searchParameters)) {
+  openapiRegistry.add(searchQuerySchema.shape[name as keyof typeof searchParameters], { description });
+}
+
+const problemResponse = {
+  description: 'A problem (RFC 9457).',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+
+const SUCCESS: Record<string, string> = { 200: 'OK', 202: 'Accepted: waiting for review', 204: 'Done' };
+
+type Operation = { responses?: Record<string, unknown>; security?: unknown };
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
+};
+
+// The transform adds an input and an output form of every named schema;
+// keep only those the document refers to, so readers see no orphans.
+function pruneUnusedSchemas(document: OpenApiDocument): void {
+  const schemas = document.components?.schemas;
+  if (!schemas) return;
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === '$ref' && typeof child === 'string') {
+          const name = child.replace('#/components/schemas/', '');
+          if (!used.has(name)) {
+            used.add(name);
+            visit(schemas[name]);
+          }
+        } else visit(child);
+      }
+    }
+  };
+  visit(document.paths);
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+}
+
+const addComponents = createJsonSchemaTransformObject({ schemaRegistry: openapiRegistry });
+
+const plugin: FastifyPluginAsyncZod = async (app) => {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'peer-directory API',
+        version: '1',
+        description:
+          'Find diabetes peer-support groups near a place, read what each group offers (the 8 questions), ' +
+          'and register a group for review. Errors are application/problem+json (RFC 9457).',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      tags: [
+        { name: 'groups', description: 'Searching and reading published groups' },
+        { name: 'reference', description: 'Taxonomy and geocoding' },
+        { name: 'registrations', description: 'Asking for a group to be listed' },
+        { name: 'admin', description: 'Directory staff: review, edit, archive (bearer token)' },
+        { name: 'operations', description: 'Health' },
+      ],
+      components: {
+        securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN' } },
+      },
+    },
+    transform: createJsonSchemaTransform({ schemaRegistry: openapiRegistry }),
+    // Every operation can answer with a problem: say so once here rather than on every route.
+    transformObject: (input) => {
+      const document = addComponents(input) as OpenApiDocument;
+      for (const operations of Object.values(document.paths ?? {})) {
+        for (const operation of Object.values(operations)) {
+          for (const [status, response] of Object.entries(operation.responses ?? {})) {
+            const described = response as { description?: string };
+            if (described.description === 'Default Response') described.description = SUCCESS[status] ?? 'OK';
+          }
+          operation.responses = { ...operation.responses, '4XX': problemResponse, '5XX': problemResponse };
+        }
+      }
+      pruneUnusedSchemas(document);
+      return document as ReturnType<typeof addComponents>;
+    },
+  });
+
+  let document: string | undefined;
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    document ??= JSON.stringify(app.swagger());
+    return reply.type('application/json').header('cache-control', 'public, max-age=3600').send(document);
+  });
+};
+
+/** Registers @fastify/swagger for the whole app and serves its document at `/openapi.json`. */
+export const openapiPlugin = fp(plugin, { name: 'peer-directory-openapi' });

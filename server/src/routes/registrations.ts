@@ -1,0 +1,76 @@
+/**
+ * `POST /v1/registrations`: a group leader asks for a group to be listed (or
+ * changed). Nothing is published here: the registration waits for review.
+ * @module
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod/mini';
+import {
+  registrationInputSchema,
+  registrationReceiptSchema,
+  type RegistrationInput,
+  type RegistrationReceipt,
+} from 'peer-directory/schema';
+import type { Geocoder } from '../geocode/geocoder.js';
+import { newReference } from '../store/reference.js';
+import type { Store } from '../store/store.js';
+import { locateGroup } from './locate-group.js';
+
+/** What the registration route needs. */
+export interface RegistrationRoutesOptions {
+  geocoder: Geocoder;
+  store: Store;
+  /** Registrations accepted per client address per hour. */
+  rateLimit: number;
+}
+
+const registrationHeaders = z.looseObject({
+  'idempotency-key': z.optional(
+    z.string().check(z.regex(/^[\x21-\x7e]{1,200}$/, 'Use 1 to 200 visible ASCII characters, such as a UUID')),
+  ),
+});
+
+/** Registering groups for review. */
+export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions> = async (
+  app,
+  { geocoder, store, rateLimit },
+) => {
+  app.post(
+    '/v1/registrations',
+    {
+      schema: {
+        tags: ['registrations'],
+        summary: 'Register a group for review',
+        description:
+          'Keeps the registration for directory staff to review; nothing is published until they approve it. ' +
+          'Send an Idempotency-Key header to make retries safe: the same key returns the first receipt. ' +
+          `Limited to ${rateLimit} registrations per client address per hour (429 with Retry-After beyond).`,
+        headers: registrationHeaders,
+        body: registrationInputSchema,
+        response: { 202: registrationReceiptSchema },
+      },
+      config: { rateLimit: { max: rateLimit, timeWindow: '1 hour' } },
+    },
+    async (request, reply) => {
+      const input = request.body;
+      reply.code(202).header('cache-control', 'no-store');
+      if (input.trap) {
+        // A bot filled in the field people never see: it gets a receipt that
+        // looks real, so it has no reason to try again, and nothing is kept.
+        request.log.info('registration dropped by the honeypot');
+        return receiptOf({ reference: newReference(), status: 'pending', receivedAt: new Date().toISOString() });
+      }
+      const group = await locateGroup(geocoder, input.group, '#/group/location/postcode', { allowUnavailable: true });
+      const { trap: _trap, ...kept } = input;
+      const { registration } = await store.createRegistration({
+        input: { ...kept, group } satisfies RegistrationInput,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return receiptOf(registration);
+    },
+  );
+};
+
+function receiptOf({ reference, status, receivedAt }: RegistrationReceipt): RegistrationReceipt {
+  return { reference, status, receivedAt };
+}

@@ -1,0 +1,8 @@
+/**
+ * Search: the published directory held in memory as a kdbush index, fed by
+ * the store's change feed. See {@link SearchService}.
+ * @module
+ */
+export { DirectoryIndex, MAX_EVERYWHERE } from './directory-index.js';
+export { SearchService, type GroupFeed, type SearchServiceOptions } from './search-service.js';
+export { InvalidCursorError, MAX_OFFSET } from './cursor.js';

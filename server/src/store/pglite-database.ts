@@ -1,0 +1,58 @@
+import { join, resolve } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
+import type { StoreLockedError } from './errors.js';
+
+/**
+ * Opens the embedded engine: PostgreSQL compiled to WebAssembly, in this
+ * process, its files under `${dataDir}/pglite`. The data directory is locked
+ * first: PGlite has no locking of its own, and two processes on one directory
+ * silently lose writes.
+ * @throws StoreLockedError when another process uses the directory
+ */
+export async function openPgliteDatabase(dataDir: string): Promise<Database> {
+  const dir = resolve(dataDir);
+  let lost: StoreLockedError | undefined;
+  const release = await lockDataDir(dir, (error) => {
+    lost = error;
+  });
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: join(dir, 'pglite') });
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  // Once another process owns the directory, any write from here could undo
+  // its writes: refuse everything.
+  const guard = () => {
+    if (lost) throw lost;
+  };
+
+  const on = (target: PGlite | Transaction): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      guard();
+      const result = await target.query<Row>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async exec(script: string) {
+      guard();
+      await target.exec(script);
+    },
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    engine: 'pglite',
+    ...on(db),
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      guard();
+      return db.transaction((tx) => work(on(tx)));
+    },
+    close() {
+      closing ??= db.close().finally(release);
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
+import type { GroupChanges, NewRegistration, Store } from './store.js';
+import { sqlErrorOf, UNIQUE_VIOLATION, type Database, type Queryable } from './database.js';
+import { RegistrationStateError } from './errors.js';
+import { migrate } from './migrate.js';
+import { newReference } from './reference.js';
+import { REGISTRATION_COLUMNS, toAuditEntry, toRegistration, type AuditRow, type RegistrationRow } from './rows.js';
+
+// Every transaction that changes a group takes this lock before it takes a
+// version, so versions become visible in the order they were taken. Without
+// it, on PostgreSQL a reader could see version 11 commit before version 10 and
+// its change feed would skip 10 for ever.
+const GROUP_FEED_LOCK = 7_265_902;
+/** Groups per INSERT when seeding: one statement per batch keeps each parameter a few MB. */
+const SEED_BATCH = 1_000;
+/** How many times a clash of random references is retried before giving up. */
+const REFERENCE_ATTEMPTS = 5;
+
+const UPSERT_GROUP = `
+  INSERT INTO groups (id, record, status) VALUES ($1, $2::jsonb, 'published')
+  ON CONFLICT (id) DO UPDATE SET record = excluded.record, status = 'published', version = excluded.version`;
+
+/**
+ * The store on any PostgreSQL-dialect engine: embedded PGlite or a
+ * PostgreSQL server, through the `Database` adapter. One set of SQL, one set
+ * of migrations. Every method resolves after its transaction has committed.
+ */
+export class SqlStore implements Store {
+  private constructor(private readonly db: Database) {}
+
+  /** Brings the database's schema up to date, then serves from it. */
+  static async open(db: Database): Promise<SqlStore> {
+    await migrate(db);
+    return new SqlStore(db);
+  }
+
+  /** Which engine this store runs on. */
+  get engine(): Database['engine'] {
+    return this.db.engine;
+  }
+
+  async groupChanges(since: number): Promise<GroupChanges> {
+    const rows = await this.db.query<{ id: string; record: Group; status: string; version: number | string }>(
+      'SELECT id, record, status, version FROM groups WHERE version > $1 ORDER BY version',
+      [since],
+    );
+    const changes: GroupChanges = { version: since, upserts: [], removed: [] };
+    for (const row of rows) {
+      if (row.status === 'published') changes.upserts.push(row.record);
+      else changes.removed.push(row.id);
+      changes.version = Number(row.version);
+    }
+    return changes;
+  }
+
+  async getGroup(id: string): Promise<Group | undefined> {
+    const [row] = await this.db.query<{ record: Group }>(
+      "SELECT record FROM groups WHERE id = $1 AND status = 'published'",
+      [id],
+    );
+    return row?.record;
+  }
+
+  async putGroup(group: Group, actor: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await lockGroupFeed(tx);
+      const [before] = await tx.query<{ status: string }>('SELECT status FROM groups WHERE id = $1', [group.id]);
+      await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
+      const detail =
+        before === undefined ? 'Published a new group' : before.status === 'archived' ? 'Republished an archived group' : undefined;
+      await recordAudit(tx, { actor, action: 'edit', subject: group.id, detail });
+    });
+  }
+
+  async archiveGroup(id: string, actor: string, reason?: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await lockGroupFeed(tx);
+      const archived = await tx.query(
+        `UPDATE groups SET status = 'archived', version = nextval('group_version')
+         WHERE id = $1 AND status = 'published' RETURNING id`,
+        [id],
+      );
+      if (archived.length === 0) return false;
+      await recordAudit(tx, { actor, action: 'archive', subject: id, detail: reason });
+      return true;
+    });
+  }
+
+  async countGroups(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>("SELECT count(*)::int AS n FROM groups WHERE status = 'published'");
+    return row?.n ?? 0;
+  }
+
+  /** Seeding: one transaction, batched multi-row inserts, no audit entries (`actor` is not logged). */
+  async putGroups(groups: Group[], _actor: string): Promise<void> {
+    // One statement cannot update a row twice: the last record for an id wins, as in a loop of putGroup.
+    const unique = [...new Map(groups.map((g) => [g.id, g])).values()];
+    await this.db.transaction(async (tx) => {
+      await lockGroupFeed(tx);
+      for (let start = 0; start < unique.length; start += SEED_BATCH) {
+        const batch = unique.slice(start, start + SEED_BATCH);
+        await tx.query(
+          `INSERT INTO groups (id, record, status)
+           SELECT g ->> 'id', g, 'published' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a (g, n) ORDER BY n
+           ON CONFLICT (id) DO UPDATE SET record = excluded.record, status = 'published', version = excluded.version`,
+          [JSON.stringify(batch)],
+        );
+      }
+    });
+  }
+
+  async createRegistration(reg: NewRegistration): Promise<{ registration: Registration; created: boolean }> {
+    const receivedAt = new Date().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Two requests with one key may race: the unique index lets exactly one
+        // insert, and the other waits for it, inserts nothing, and reads it below.
+        const [inserted] = await this.db.query<RegistrationRow>(
+          `INSERT INTO registrations (id, reference, idempotency_key, received_at, input, consent_at)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $4)
+           ON CONFLICT (idempotency_key) DO NOTHING
+           RETURNING ${REGISTRATION_COLUMNS}`,
+          [randomUUID(), newReference(), reg.idempotencyKey ?? null, receivedAt, JSON.stringify(reg.input)],
+        );
+        if (inserted) return { registration: toRegistration(inserted), created: true };
+        const [first] = await this.db.query<RegistrationRow>(
+          `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE idempotency_key = $1`,
+          [reg.idempotencyKey],
+        );
+        if (first) return { registration: toRegistration(first), created: false };
+        // The first registration with this key vanished between the two statements; nothing deletes
+        // registrations, so only a manual delete gets here: insert afresh.
+        if (attempt >= REFERENCE_ATTEMPTS) throw new Error(`Could not store registration with key ${reg.idempotencyKey}`);
+      } catch (error) {
+        const { code, constraint } = sqlErrorOf(error);
+        const referenceClash = code === UNIQUE_VIOLATION && constraint === 'registrations_reference_key';
+        if (!referenceClash || attempt >= REFERENCE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async listRegistrations(status?: RegistrationStatus): Promise<Registration[]> {
+    const rows = await this.db.query<RegistrationRow>(
+      `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE $1::text IS NULL OR status = $1 ORDER BY seq`,
+      [status ?? null],
+    );
+    return rows.map(toRegistration);
+  }
+
+  async getRegistration(id: string): Promise<Registration | undefined> {
+    const [row] = await this.db.query<RegistrationRow>(
+      `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE id = $1`,
+      [id],
+    );
+    return row && toRegistration(row);
+  }
+
+  async approveRegistration(id: string, group: Group, actor: string): Promise<Registration | undefined> {
+    return this.db.transaction(async (tx) => {
+      // The feed lock before the row lock, as in every group write: one order, no deadlocks.
+      await lockGroupFeed(tx);
+      const decided = await decide(tx, id, { status: 'approved', actor, groupId: group.id });
+      if (!decided) return undefined;
+      await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
+      await recordAudit(tx, { actor, action: 'approve', subject: id, detail: `Published as group ${group.id}` });
+      return toRegistration(decided);
+    });
+  }
+
+  async rejectRegistration(id: string, reason: string, actor: string): Promise<Registration | undefined> {
+    return this.db.transaction(async (tx) => {
+      const decided = await decide(tx, id, { status: 'rejected', actor, reason });
+      if (!decided) return undefined;
+      await recordAudit(tx, { actor, action: 'reject', subject: id, detail: reason });
+      return toRegistration(decided);
+    });
+  }
+
+  async listAudit(limit = 100): Promise<AuditEntry[]> {
+    const rows = await this.db.query<AuditRow>(
+      'SELECT at, actor, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT $1',
+      [limit],
+    );
+    return rows.map(toAuditEntry);
+  }
+
+  async getCachedPlace(key: string): Promise<GeocodeResult | undefined> {
+    const [row] = await this.db.query<{ place: GeocodeResult }>('SELECT place FROM geocode_cache WHERE key = $1', [key]);
+    return row?.place;
+  }
+
+  async cachePlace(key: string, place: GeocodeResult): Promise<void> {
+    await this.db.query(
+      `INSERT INTO geocode_cache (key, place) VALUES ($1, $2::jsonb)
+       ON CONFLICT (key) DO UPDATE SET place = excluded.place, cached_at = now()`,
+      [key, JSON.stringify(place)],
+    );
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function lockGroupFeed(tx: Queryable): Promise<unknown> {
+  return tx.query('SELECT pg_advisory_xact_lock($1)', [GROUP_FEED_LOCK]);
+}
+
+/**
+ * Marks a pending registration decided, holding its row until commit so two
+ * moderators cannot both decide it.
+ * @returns the updated row, or undefined when there is no such registration
+ * @throws RegistrationStateError when it was already decided
+ */
+async function decide(
+  tx: Queryable,
+  id: string,
+  decision: { status: 'approved' | 'rejected'; actor: string; reason?: string; groupId?: string },
+): Promise<RegistrationRow | undefined> {
+  const [current] = await tx.query<{ status: RegistrationStatus }>(
+    'SELECT status FROM registrations WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+  if (!current) return undefined;
+  if (current.status !== 'pending') throw new RegistrationStateError(id, current.status);
+  const [row] = await tx.query<RegistrationRow>(
+    `UPDATE registrations
+     SET status = $2, decided_by = $3, decided_at = $4, decision_reason = $5, group_id = $6
+     WHERE id = $1 RETURNING ${REGISTRATION_COLUMNS}`,
+    [id, decision.status, decision.actor, new Date().toISOString(), decision.reason ?? null, decision.groupId ?? null],
+  );
+  return row;
+}
+
+function recordAudit(tx: Queryable, entry: Omit<AuditEntry, 'at' | 'detail'> & { detail?: string | undefined }) {
+  return tx.query('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES ($1, $2, $3, $4, $5)', [
+    new Date().toISOString(),
+    entry.actor,
+    entry.action,
+    entry.subject,
+    entry.detail ?? null,
+  ]);
+}

@@ -1,0 +1,11 @@
+import { PeerGroupCard } from './group-card/group-card.js';
+
+export { PeerGroupCard };
+
+if (!customElements.get('peer-group-card')) customElements.define('peer-group-card', PeerGroupCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'peer-group-card': PeerGroupCard;
+  }
+}

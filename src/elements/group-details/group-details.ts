@@ -1,0 +1,208 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { QUESTIONS, type Group } from '../../schema/index.js';
+import { NotFoundError } from '../../index.js';
+import { controls, tokens } from '../styles/tokens.js';
+import { languageOf, useLocale } from '../locales/localize.js';
+import { directoryClient } from '../shared/directory.js';
+import { answerText } from '../shared/answers.js';
+import { formatList, localeOf } from '../shared/intl.js';
+import { formatMeeting, upcomingMeetings } from '../shared/time.js';
+import { directionsHref, audiencesText } from '../shared/group-text.js';
+import {
+  conditionLabel,
+  formatLabel,
+  functionLabel,
+  languageName,
+  leaderLabel,
+  modelDescription,
+  modelLabel,
+  questionText,
+} from '../shared/terms.js';
+import { groupDetailsStyles } from './group-details.styles.js';
+import { CompareListController, checklistActions, checklistActionsStyles } from '../shared/checklist-actions.js';
+
+/**
+ * @summary Everything the directory knows about one group: where and when it
+ * meets (with the next meeting, directions and an add-to-calendar file), who
+ * it is for, its answers to the 8 questions to ask about a peer programme,
+ * how to contact it, and a reminder that peer supporters give no medical advice.
+ *
+ * Set the `group` property, or give `api` and `group-id` to load the group
+ * from the directory. Every field the group wrote is shown as text, never as markup.
+ *
+ * @slot actions - Buttons or links about this group (e.g. "compare", "add to my checklist").
+ *
+ * @csspart base - The whole record.
+ * @csspart name - The group's name (a heading, level 2; focus moves here when the view opens).
+ * @csspart summary - The group's own summary.
+ * @csspart note - The "no medical advice" note.
+ * @csspart meetings - Where and when, with the directions and calendar links.
+ * @csspart about - Who it is for, conditions, model, leaders, languages.
+ * @csspart answers - The answers to the 8 questions.
+ * @csspart contact - How to get in touch.
+ * @csspart actions - The `actions` slot's container.
+ *
+ * @cssprop --peer-color-primary - Link and accent colour.
+ * @cssprop --peer-color-surface-alt - Background of the note.
+ */
+@localized()
+export class PeerGroupDetails extends LitElement {
+  static override styles = [tokens, controls, groupDetailsStyles, checklistActionsStyles];
+
+  /** The group to show. When unset, it is loaded from `api` by `group-id`. */
+  @property({ attribute: false }) group?: Group;
+
+  /** The directory API's base URL: for loading the group and for its calendar file. */
+  @property() api = '';
+
+  /** The id of a group to load from `api` when `group` is not set. */
+  @property({ attribute: 'group-id' }) groupId = '';
+
+  /** The site's checklist page (`<peer-checklist>`): when set, "Add to my checklist" and "Add to compare" link the group to it. */
+  @property({ attribute: 'checklist-href' }) checklistHref = '';
+
+  private compare = new CompareListController(this);
+
+  private load = new Task(this, {
+    task: ([api, id, group], { signal }) =>
+      group || !api || !id ? undefined : directoryClient(api).groups.get(id, { signal }),
+    args: () => [this.api, this.groupId, this.group] as const,
+  });
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void useLocale(languageOf(this));
+  }
+
+  /** Resolves once the group is shown, or its loading has failed. */
+  get loaded(): Promise<unknown> {
+    return this.load.taskComplete.catch(() => undefined).then(() => this.updateComplete);
+  }
+
+  /** Moves focus to the group's name, e.g. when the view opens. */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus(options);
+  }
+
+  override render() {
+    const group = this.group ?? this.load.value;
+    if (group) return this.record(group);
+    return this.load.render({
+      pending: () => html`<p role="status">${msg('Loading the group’s details…')}</p>`,
+      error: (e) =>
+        html`<div role="alert">
+          <p class="error-message">
+            ${e instanceof NotFoundError
+              ? msg('This group is no longer listed in the directory.')
+              : msg('Sorry, the group’s details could not be loaded.')}
+          </p>
+          ${e instanceof NotFoundError
+            ? nothing
+            : html`<button @click=${() => this.load.run()}>${msg('Try again')}</button>`}
+        </div>`,
+    });
+  }
+
+  private record(g: Group): TemplateResult {
+    const locale = localeOf(this);
+    const list = (codes: string[], label: (c: string) => string) => formatList(codes.map(label), locale);
+    const next = upcomingMeetings(g.schedule)[0];
+    const l = g.location;
+    const directions = directionsHref(g);
+    const calendar =
+      next && this.api
+        ? new URL(`v1/groups/${encodeURIComponent(g.id)}/calendar.ics`, new URL(this.api.replace(/\/?$/, '/'), location.href)).href
+        : undefined;
+    const c = g.contact;
+    const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
+    const link = (href: string, text: string) => html`<a href=${href} rel="noopener" target="_blank">${text}</a>`;
+
+    return html`<article part="base" aria-labelledby="name" lang=${locale}>
+      <h2 part="name" id="name" tabindex="-1">${g.name}</h2>
+      ${g.organisation
+        ? html`<p class="muted">
+            ${msg('Run by')}
+            ${g.organisation.website ? link(g.organisation.website, g.organisation.name) : g.organisation.name}
+          </p>`
+        : nothing}
+      <p part="summary">${g.summary}</p>
+      <p part="note" role="note">
+        ${msg(
+          'Peer supporters share what they have learned from living with diabetes. They are not health professionals and do not give medical advice: for questions about your treatment, talk to your GP, diabetes nurse or care team.',
+        )}
+      </p>
+
+      <section part="meetings" aria-labelledby="where">
+        <h3 id="where">${msg('Where and when')}</h3>
+        <dl>
+          ${row(
+            msg('Where'),
+            l
+              ? [l.venue, l.address, l.town, l.postcode].filter(Boolean).map((line, i) => (i ? html`<br />${line}` : line))
+              : formatList(g.formats.filter((f) => f !== 'in-person').map(formatLabel), locale),
+          )}
+          ${g.serviceArea ? row(msg('Area served'), g.serviceArea) : nothing}
+          ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
+          ${row(msg('When'), g.schedule.description)}
+          ${row(
+            msg('Next meeting'),
+            next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
+          )}
+        </dl>
+        ${directions || calendar
+          ? html`<p class="links">
+              ${directions ? link(directions, msg(str`Directions to ${l?.venue ?? l?.town}`)) : nothing}
+              ${calendar ? html`<a href=${calendar} download>${msg('Add meetings to your calendar')}</a>` : nothing}
+            </p>`
+          : nothing}
+      </section>
+
+      <section part="about" aria-labelledby="about">
+        <h3 id="about">${msg('About the group')}</h3>
+        <dl>
+          ${row(msg('Who for'), audiencesText(g, locale))}
+          ${row(msg('Diabetes types'), list(g.conditions, conditionLabel))}
+          ${row(msg('How it meets'), list(g.formats, formatLabel))}
+          ${row(
+            msg('Kind of support'),
+            html`${modelLabel(g.model)}<br /><span class="muted">${modelDescription(g.model)}</span>`,
+          )}
+          ${row(msg('Led by'), list(g.leaders, leaderLabel))}
+          ${row(msg('Languages'), list(g.languages, (t) => languageName(t, locale)))}
+          ${g.functions.length ? row(msg('What it offers'), list(g.functions, functionLabel)) : nothing}
+        </dl>
+      </section>
+
+      <section part="answers" aria-labelledby="answers">
+        <h3 id="answers">${msg('Questions to ask about a group, answered')}</h3>
+        <ol>
+          ${QUESTIONS.map(({ key, kind }) => {
+            const a = answerText(g.answers, key);
+            return html`<li>
+              <h4>${questionText(key)}</h4>
+              <p>${kind === 'text' ? a.answer : html`<strong>${a.answer}</strong>`}</p>
+              ${a.details ? html`<p>${a.details}</p>` : nothing}
+            </li>`;
+          })}
+        </ol>
+      </section>
+
+      <section part="contact" aria-labelledby="contact">
+        <h3 id="contact">${msg('Contact the group')}</h3>
+        ${c.email || c.phone || c.website
+          ? html`<dl>
+              ${c.email ? row(msg('Email'), html`<a href="mailto:${c.email}">${c.email}</a>`) : nothing}
+              ${c.phone ? row(msg('Telephone'), html`<a href="tel:${c.phone.replace(/[^+\d]/g, '')}">${c.phone}</a>`) : nothing}
+              ${c.website ? row(msg('Website'), link(c.website, c.website)) : nothing}
+            </dl>`
+          : html`<p>${msg('This group has not published contact details.')}</p>`}
+      </section>
+
+      <!-- Actions about this group (issue 5: "compare", "add to my checklist") go in this slot. -->
+      <div part="actions">${checklistActions(this.compare, g.id, this.checklistHref)}<slot name="actions"></slot></div>
+    </article>`;
+  }
+}

@@ -1,0 +1,390 @@
+import { localized, msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ConflictError, NetworkError, NotFoundError, TimeoutError, UnauthorizedError } from '../../index.js';
+import {
+  REGISTRATION_STATUSES,
+  rejectionSchema,
+  type Group,
+  type Registration,
+  type RegistrationStatus,
+  type Term,
+} from '../../schema/index.js';
+import { languageOf, useLocale } from '../locales/localize.js';
+import { directoryClient } from '../shared/directory.js';
+import { errorMessage } from '../shared/error-message.js';
+import { localeOf } from '../shared/intl.js';
+import { controls, tokens } from '../styles/tokens.js';
+import { reviewQueueStyles } from './review-queue.styles.js';
+import { signInForm } from './sign-in.js';
+import { StaffSession } from './staff-session.js';
+import { changesView, decisionText, newGroupView, registrationFacts, registrationList, statusLabel } from './views.js';
+
+/** `peer-decide`: a registration was approved or rejected. */
+export interface PeerDecideDetail {
+  id: string;
+  reference: string;
+  status: RegistrationStatus;
+  /** The published group, when approved. */
+  groupId?: string;
+}
+
+interface Opened {
+  registration: Registration;
+  /** For changes to a published group: that group, or null when it is gone. */
+  published?: Group | null;
+}
+
+/**
+ * @summary The moderation queue for directory staff: sign in with an access
+ * token, see registrations by status (pending first), open one to see it
+ * side by side (a new group beside the registrant's private details, or a
+ * published group beside the changes asked for, differences marked), and
+ * approve or reject it with a reason.
+ *
+ * The token is kept in this tab's sessionStorage until sign-out. Put this
+ * element on a page only staff use: it shows registrants' private details.
+ *
+ * @event peer-decide - A registration was approved or rejected. `detail`: `{ id, reference, status, groupId? }`.
+ *
+ * @csspart base - Everything the element shows.
+ * @csspart sign-in - The sign-in form.
+ * @csspart toolbar - "Signed in" and the sign-out button.
+ * @csspart status - Announcements of what just happened.
+ * @csspart list - The list of registrations.
+ * @csspart detail - One registration.
+ * @csspart side-by-side - The comparison (a table for changes; two columns for a new group).
+ * @csspart proposed - The proposed group's record.
+ * @csspart registrant - The registrant's private details.
+ * @csspart actions - Approve and reject.
+ *
+ * @cssprop --peer-color-primary - Buttons and links.
+ * @cssprop --peer-color-error - Errors.
+ * @cssprop --peer-color-surface-alt - Changed rows and notices.
+ * @cssprop --peer-max-width - The widest it grows.
+ */
+@localized()
+export class PeerReviewQueue extends LitElement {
+  static override styles = [tokens, controls, reviewQueueStyles];
+
+  /** The directory API's base URL. Defaults to this page's origin. */
+  @property() api = '';
+  /** The language, e.g. `es`; by default the page's. */
+  @property({ reflect: true }) override lang!: string;
+
+  @state() private status: RegistrationStatus = 'pending';
+  @state() private selectedId?: string;
+  @state() private notice = '';
+  @state() private actionError = '';
+  @state() private rejecting = false;
+  @state() private reason = '';
+  @state() private reasonError = '';
+  @state() private acting = false;
+  @state() private refreshed = 0;
+  @state() private onlyChanges = false;
+
+  private focusNext?: string;
+  private readonly session = new StaffSession(this, () => this.apiUrl);
+
+  private readonly taxonomy = new Task<[string], Term[]>(this, {
+    task: async ([api], { signal }) => (await directoryClient(api).taxonomy({ signal })).principles,
+    args: () => [this.apiUrl],
+  });
+
+  private readonly list = new Task<[string, string, RegistrationStatus, number], Registration[]>(this, {
+    task: async ([, token, status], { signal }) => (token ? this.admin().registrations.list({ status, signal }) : []),
+    args: () => [this.apiUrl, this.session.token, this.status, this.refreshed],
+    onError: (error) => this.onAuthError(error),
+  });
+
+  private readonly opened = new Task<[string, string, string | undefined], Opened | undefined>(this, {
+    task: async ([api, token, id], { signal }) => {
+      if (!token || !id) return undefined;
+      const registration = await this.admin().registrations.get(id, { signal });
+      if (!registration.updatesGroupId) return { registration };
+      const published = await directoryClient(api)
+        .groups.get(registration.updatesGroupId, { signal })
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        });
+      return { registration, published };
+    },
+    args: () => [this.apiUrl, this.session.token, this.selectedId],
+    onComplete: () => {
+      if (this.focusNext === undefined && this.selectedId) this.focusNext = '#detail-title';
+    },
+    onError: (error) => this.onAuthError(error),
+  });
+
+  private get apiUrl(): string {
+    return this.api || location.origin;
+  }
+
+  private get locale(): string {
+    return localeOf(this);
+  }
+
+  private admin() {
+    return this.session.client();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void useLocale(languageOf(this));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang') && this.hasUpdated) void useLocale(languageOf(this));
+    if (changed.has('api')) {
+      this.session.restore();
+      this.selectedId = undefined;
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.focusNext) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
+    if (target) {
+      this.focusNext = undefined;
+      target.focus();
+    }
+  }
+
+  /** A rejected token: back to sign-in, saying why. */
+  private onAuthError(error: unknown): void {
+    if (!(error instanceof UnauthorizedError)) return;
+    this.session.expire();
+    this.selectedId = undefined;
+    this.focusNext = '[part=sign-in] .error-summary';
+  }
+
+  private async signIn(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.session.busy) return;
+    this.notice = '';
+    if (await this.session.signIn()) {
+      this.notice = msg('Signed in.');
+      this.focusNext = '#list-title';
+    } else {
+      this.focusNext = '[part=sign-in] .error-summary';
+    }
+  }
+
+  private signOut(): void {
+    this.session.signOut();
+    this.selectedId = undefined;
+    this.notice = msg('Signed out.');
+    this.focusNext = '#token';
+  }
+
+  private open(id: string): void {
+    this.selectedId = id;
+    this.rejecting = false;
+    this.reason = '';
+    this.reasonError = '';
+    this.actionError = '';
+    this.notice = '';
+  }
+
+  private backToList(): void {
+    const id = this.selectedId;
+    this.selectedId = undefined;
+    this.actionError = '';
+    this.focusNext = id ? `#${CSS.escape(`reg-${id}`)}` : '#list-title';
+  }
+
+  private decided(r: Registration, message: string): void {
+    this.notice = message;
+    this.selectedId = undefined;
+    this.refreshed++;
+    this.focusNext = '#list-title';
+    this.dispatchEvent(
+      new CustomEvent<PeerDecideDetail>('peer-decide', {
+        detail: { id: r.id, reference: r.reference, status: r.status, ...(r.groupId ? { groupId: r.groupId } : {}) },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private async act(action: () => Promise<Registration>, done: (r: Registration) => string): Promise<void> {
+    if (this.acting) return;
+    this.acting = true;
+    this.actionError = '';
+    try {
+      const r = await action();
+      this.decided(r, done(r));
+    } catch (error) {
+      if (error instanceof UnauthorizedError) this.onAuthError(error);
+      else {
+        this.actionError =
+          error instanceof ConflictError
+            ? msg('Someone has already decided on this registration. Its current state is shown below.')
+            : error instanceof NetworkError || error instanceof TimeoutError
+              ? msg('We could not reach the directory. Nothing was changed. Try again.')
+              : msg('That did not work. Nothing was changed. Try again in a few minutes.');
+        this.focusNext = '#action-error';
+        if (error instanceof ConflictError) void this.opened.run();
+      }
+    } finally {
+      this.acting = false;
+    }
+  }
+
+  private approve(r: Registration): void {
+    void this.act(
+      () => this.admin().registrations.approve(r.id),
+      () => msg(str`Approved “${r.group.name}”. It is now in the directory.`),
+    );
+  }
+
+  private reject(r: Registration): void {
+    const parsed = rejectionSchema.safeParse({ reason: this.reason });
+    if (!parsed.success) {
+      const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+      this.reasonError = tooLong
+        ? msg('The reason must be 1,000 characters or fewer')
+        : msg('Give a reason the registrant will understand');
+      this.focusNext = '#reason';
+      return;
+    }
+    this.reasonError = '';
+    void this.act(
+      () => this.admin().registrations.reject(r.id, parsed.data.reason),
+      () => msg(str`Rejected “${r.group.name}”. The registrant will be told why.`),
+    );
+  }
+
+  override render(): TemplateResult {
+    return html`<div part="base">
+      <div class="notice-area" part="status" role="status">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      ${this.session.token
+        ? this.renderQueue()
+        : signInForm(this.session, (e) => void this.signIn(e), () => this.requestUpdate())}
+    </div>`;
+  }
+
+  private renderQueue(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+        <p>${msg('Signed in as directory staff.')}</p>
+        <button type="button" class="secondary" @click=${this.signOut}>${msg('Sign out')}</button>
+      </div>
+      ${this.selectedId ? this.renderDetail() : this.renderList()}`;
+  }
+
+  private renderList(): TemplateResult {
+    return html`<section part="list" aria-labelledby="list-title">
+      <h2 id="list-title" tabindex="-1">${msg('Registrations')}</h2>
+      <div class="field">
+        <label for="status">${msg('Show')}</label>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as RegistrationStatus)}>
+          ${REGISTRATION_STATUSES.map(
+            (s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel(s)}</option>`,
+          )}
+        </select>
+      </div>
+      ${this.list.render({
+        pending: () => html`<p class="loading">${msg('Loading registrations…')}</p>`,
+        error: () =>
+          html`<div class="error-summary" role="alert">
+            <p>${msg('We could not load the registrations.')}</p>
+            <button type="button" class="secondary" @click=${() => this.list.run()}>${msg('Try again')}</button>
+          </div>`,
+        complete: (registrations) => registrationList(registrations, this.status, this.locale, (id) => this.open(id)),
+      })}
+    </section>`;
+  }
+
+  private renderDetail(): TemplateResult {
+    return html`<section part="detail" aria-labelledby="detail-title">
+      <button type="button" class="link back" @click=${this.backToList}>${msg('Back to registrations')}</button>
+      ${this.opened.render({
+        pending: () => html`<p class="loading">${msg('Loading the registration…')}</p>`,
+        error: (error) =>
+          html`<div class="error-summary" role="alert">
+            <p>
+              ${error instanceof NotFoundError
+                ? msg('This registration no longer exists.')
+                : msg('We could not load this registration.')}
+            </p>
+            <button type="button" class="secondary" @click=${() => this.opened.run()}>${msg('Try again')}</button>
+          </div>`,
+        complete: (opened) => (opened ? this.renderOpened(opened) : nothing),
+      })}
+    </section>`;
+  }
+
+  private renderOpened({ registration: r, published }: Opened): TemplateResult {
+    const locale = this.locale;
+    const principles = this.taxonomy.value ?? [];
+    return html`<h2 id="detail-title" tabindex="-1">${r.group.name}</h2>
+      <p class="meta">${registrationFacts(r, locale)} · ${statusLabel(r.status)}</p>
+      ${r.decision ? html`<p class="notice">${decisionText(r, locale)}</p>` : nothing}
+      ${this.actionError ? html`<div class="error-summary" id="action-error" tabindex="-1" role="alert"><p>${this.actionError}</p></div>` : nothing}
+      ${r.updatesGroupId
+        ? changesView(r, published ?? null, locale, principles, this.onlyChanges, (only) => (this.onlyChanges = only))
+        : newGroupView(r, locale, principles)}
+      ${r.status === 'pending' ? this.renderActions(r) : nothing}`;
+  }
+
+  private renderActions(r: Registration): TemplateResult {
+    const busy = this.acting ? 'true' : 'false';
+    if (!this.rejecting) {
+      return html`<div class="actions" part="actions">
+        <button type="button" aria-disabled=${busy} @click=${() => this.approve(r)}>
+          ${r.updatesGroupId ? msg('Approve and publish the changes') : msg('Approve and publish')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          id="reject"
+          @click=${() => {
+            this.rejecting = true;
+            this.focusNext = '#reason';
+          }}
+        >
+          ${msg('Reject')}
+        </button>
+      </div>`;
+    }
+    const error = this.reasonError;
+    return html`<form class="actions reject" part="actions" novalidate @submit=${(e: Event) => (e.preventDefault(), this.reject(r))}>
+      <div class="field" ?data-error=${!!error}>
+        <label for="reason">${msg('Why is this registration being rejected?')}</label>
+        <p class="hint" id="reason-hint">${msg('The registrant will be told this, so write it for them.')}</p>
+        ${errorMessage('reason', error)}
+        <textarea
+          id="reason"
+          rows="4"
+          aria-describedby=${error ? 'reason-hint reason-error' : 'reason-hint'}
+          aria-invalid=${error ? 'true' : 'false'}
+          .value=${live(this.reason)}
+          @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      <div class="buttons">
+        <button type="submit" aria-disabled=${busy}>${msg('Reject registration')}</button>
+        <button
+          type="button"
+          class="secondary"
+          @click=${() => {
+            this.rejecting = false;
+            this.reasonError = '';
+            this.focusNext = '#reject';
+          }}
+        >
+          ${msg('Cancel')}
+        </button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'peer-decide': CustomEvent<PeerDecideDetail>;
+  }
+}

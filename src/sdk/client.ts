@@ -1,0 +1,46 @@
+import {
+  geocodeResultSchema,
+  taxonomyResponseSchema,
+  type GeocodeResult,
+  type TaxonomyResponse,
+} from '../schema/index.js';
+import { groupsResource, type GroupsResource } from './groups.js';
+import { registrationsResource, type RegistrationsResource } from './registrations.js';
+import { createTransport, type ClientOptions, type RequestOptions } from './transport.js';
+
+/** The public directory: what a charity's website calls. */
+export interface DirectoryClient {
+  /** Search and read published groups. */
+  groups: GroupsResource;
+  /** Labels for every code, the 8 questions and the operator's quality principles. */
+  taxonomy(options?: RequestOptions): Promise<TaxonomyResponse>;
+  /**
+   * Locates a UK postcode, US ZIP code or place; an `UnknownPlaceError` when
+   * the directory cannot find it.
+   */
+  geocode(q: string, options?: RequestOptions): Promise<GeocodeResult>;
+  /** Send groups for review. */
+  registrations: RegistrationsResource;
+}
+
+/**
+ * Creates a client for a peer-directory API. It holds no state beyond its
+ * options, so create one per API and share it.
+ *
+ * @example
+ * ```ts
+ * import { createDirectoryClient } from 'peer-directory';
+ *
+ * const directory = createDirectoryClient({ baseUrl: 'https://directory.example.org' });
+ * const { groups, everywhere } = await directory.groups.search({ near: 'SW1A 1AA', radius: 10 });
+ * ```
+ */
+export function createDirectoryClient(options: ClientOptions): DirectoryClient {
+  const send = createTransport(options);
+  return {
+    groups: groupsResource(send),
+    taxonomy: (opts) => send('v1/taxonomy', taxonomyResponseSchema, { signal: opts?.signal }),
+    geocode: (q, opts) => send('v1/geocode', geocodeResultSchema, { searchParams: { q }, signal: opts?.signal }),
+    registrations: registrationsResource(send),
+  };
+}

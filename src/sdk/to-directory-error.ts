@@ -1,0 +1,67 @@
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { PROBLEM_TYPES, problemSchema } from '../schema/index.js';
+import {
+  ConflictError,
+  DirectoryError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ResponseShapeError,
+  ServerError,
+  TimeoutError,
+  UnauthorizedError,
+  UnknownPlaceError,
+  ValidationError,
+} from './errors.js';
+
+const BY_STATUS: Record<number, typeof DirectoryError> = {
+  400: ValidationError,
+  401: UnauthorizedError,
+  403: UnauthorizedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: ValidationError,
+  429: RateLimitError,
+};
+
+/**
+ * Turns whatever ky or fetch threw into the SDK's errors: the one place that
+ * knows how HTTP failures map to `DirectoryError` kinds.
+ * @param signal the caller's signal: once it has fired, its reason is the answer
+ */
+export async function toDirectoryError(error: unknown, signal?: AbortSignal): Promise<unknown> {
+  // Once the caller aborts, whatever failed next is moot: they get their own reason back, as fetch does.
+  if (signal?.aborted) return signal.reason;
+  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  if (error instanceof HTTPError) return fromResponse(error.response, error);
+  if (error instanceof KyTimeoutError) return new TimeoutError('The directory did not answer in time', { cause: error });
+  // A body that is not JSON is a broken answer, not a broken network.
+  if (error instanceof SyntaxError) return new ResponseShapeError('The directory sent a response that is not JSON', { cause: error });
+  // fetch rejects with a TypeError whenever no response arrived (offline, DNS, refused).
+  if (error instanceof TypeError) return new NetworkError('The directory could not be reached', { cause: error });
+  return error;
+}
+
+async function fromResponse(response: Response, cause: HTTPError): Promise<DirectoryError> {
+  const status = response.status;
+  const problem = problemSchema.safeParse(await response.json().catch(() => undefined)).data;
+  const Kind =
+    status === 422 && problem?.type.endsWith(PROBLEM_TYPES.unknownPlace)
+      ? UnknownPlaceError
+      : (BY_STATUS[status] ?? (status >= 500 ? ServerError : DirectoryError));
+  return new Kind(problem?.detail ?? problem?.title ?? cause.message, {
+    status,
+    problem,
+    cause,
+    retryAfter: secondsToWait(response.headers.get('retry-after')),
+  });
+}
+
+// Retry-After is either a number of seconds or an HTTP date.
+function secondsToWait(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,675 @@
+// <peer-finder> as people use it: in real Chromium, against the real
+// directory server with the sample data (see web-test-runner.config.mjs).
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../src/elements/finder.js';
+import type { PeerFinder } from '../../src/elements/finder.js';
+import type { PeerGroupCard } from '../../src/elements/group-card.js';
+import type { PeerGroupDetails } from '../../src/elements/group-details.js';
+import { createAdminClient, createDirectoryClient } from '../../src/index.js';
+import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchResult } from '../../src/schema/index.js';
+import { useLocale } from '../../src/elements/locales/localize.js';
+import { testApi, waitUntil } from './support.js';
+import { testGroup, XSS } from './group-fixture.js';
+
+// ---- reading the finder as a person would
+
+const root = (el: PeerFinder) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(el: PeerFinder, selector: string) => root(el).querySelector<E>(selector);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const status = (el: PeerFinder) => text($(el, '[part=status]'));
+const input = (el: PeerFinder) => $<HTMLInputElement>(el, '#place')!;
+const cards = (el: PeerFinder, section = 'nearby') => [
+  ...root(el).querySelectorAll<PeerGroupCard>(`[part=${section}] peer-group-card`),
+];
+const hits = (el: PeerFinder) => cards(el).map((c) => c.group as GroupHit);
+const focused = (el: PeerFinder): Element | null => {
+  let active = root(el).activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+};
+const button = (el: PeerFinder, words: string | RegExp) => {
+  const found = [...root(el).querySelectorAll('button')].find((b) =>
+    typeof words === 'string' ? text(b) === words : words.test(text(b)),
+  );
+  if (!found) throw new Error(`No button "${words}"`);
+  return found;
+};
+const checkbox = (el: PeerFinder, label: string) => {
+  const found = [...root(el).querySelectorAll('label.check')].find((l) => text(l) === label);
+  if (!found) throw new Error(`No checkbox "${label}"`);
+  return found.querySelector('input')!;
+};
+
+/** Waits until the finder is no longer searching. */
+async function settled(el: PeerFinder) {
+  // A click or change starts a search on the next render: let it begin first.
+  await el.updateComplete;
+  await waitUntil(() => $(el, '[part=results]')?.getAttribute('aria-busy') === 'false', 'the search to finish', 10_000);
+  await el.updateComplete;
+  await Promise.all(cards(el).map((c) => c.updateComplete));
+}
+
+/** Types into the postcode field and presses Enter, like a person. */
+async function searchFor(el: PeerFinder, words: string) {
+  input(el).focus();
+  input(el).select();
+  await sendKeys({ press: 'Backspace' });
+  if (words) await sendKeys({ type: words });
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+  await settled(el);
+}
+
+async function finder(attributes: Partial<Record<string, string>> = {}) {
+  const el = document.createElement('peer-finder');
+  el.setAttribute('lang', 'en-GB');
+  el.setAttribute('api', api.url);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) el.setAttribute(name, value);
+  const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+  wrapper.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Distance in miles between two points (the haversine formula). */
+function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * 3958.8 * Math.asin(Math.sqrt(h));
+}
+
+// ---- the directory
+
+let api: { url: string; adminToken: string };
+let leeds: GeocodeResult;
+/** A group published for these tests, meeting exactly at LS1 3AB's point: it must come first there. */
+let atThePostcode: string;
+/** A published group whose text is an XSS payload, also meeting at LS1 3AB. */
+let hostile: string;
+
+async function publish(group: RegistrationInput['group']): Promise<string> {
+  const directory = createDirectoryClient({ baseUrl: api.url });
+  const admin = createAdminClient({ baseUrl: api.url, token: api.adminToken });
+  const receipt = await directory.registrations.create({
+    group,
+    registrant: { name: 'Test Leader', email: 'leader@example.org' },
+    consent: { storeData: true, noMedicalAdvice: true },
+  });
+  const pending = await admin.registrations.list({ status: 'pending' });
+  const approved = await admin.registrations.approve(pending.find((r) => r.reference === receipt.reference)!.id);
+  return approved.groupId!;
+}
+
+before(async () => {
+  api = await testApi();
+  leeds = await createDirectoryClient({ baseUrl: api.url }).geocode('LS1 3AB');
+  const { id: _id, updatedAt: _u, distance: _d, ...base } = testGroup();
+  const location = { ...base.location!, lat: leeds.lat, lng: leeds.lng };
+  atThePostcode = await publish({ ...base, name: 'Finder Test: At The Postcode', location });
+  hostile = await publish({
+    ...base,
+    name: `Finder Test ${XSS}`,
+    summary: XSS,
+    answers: { ...base.answers, purpose: XSS, attendees: XSS },
+    location: { ...location, lat: leeds.lat + 0.0001 },
+  });
+});
+
+beforeEach(() => setViewport({ width: 1280, height: 900 }));
+afterEach(() => fixtureCleanup());
+
+describe('<peer-finder> searching', () => {
+  it('starts with a labelled postcode field and a word on what it finds', async () => {
+    const el = await finder();
+    expect(text(root(el).querySelector('label[for=place]'))).to.equal('Postcode, ZIP code or town');
+    expect(input(el).getAttribute('autocomplete')).to.equal('postal-code');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('place-hint');
+    expect(text($(el, '.intro'))).to.match(/^Enter a postcode, ZIP code or town to find peer support groups near you\./);
+    expect(status(el)).to.equal('');
+    expect(cards(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds groups near a postcode typed and submitted with Enter, nearest first', async () => {
+    const el = await finder();
+    const searches: SearchQuery[] = [];
+    const results: SearchResult[] = [];
+    el.addEventListener('peer-search', (e) => searches.push(e.detail));
+    el.addEventListener('peer-results', (e) => results.push(e.detail));
+
+    await searchFor(el, 'ls13ab');
+
+    expect(input(el).value, 'the postcode is tidied').to.equal('LS1 3AB');
+    const found = hits(el);
+    expect(found.length).to.be.greaterThan(2);
+    expect(found[0]!.id, 'the group at the postcode itself comes first').to.equal(atThePostcode);
+    const distances = found.map((g) => g.distance);
+    expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
+    // Each distance is the real distance from the postcode.
+    for (const g of found) expect(g.distance).to.be.closeTo(miles(leeds, g.location!), 0.15);
+    expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=distance]'))).to.equal('0 miles away');
+    expect(status(el)).to.match(/^(Showing the 10 nearest groups|\d+ groups found) within 25 miles of LS1 3AB\./);
+    expect($(el, '[part=status]')!.getAttribute('role')).to.equal('status');
+
+    expect(searches).to.have.length(1);
+    expect(searches[0]).to.include({ near: 'LS1 3AB', radius: 25, units: 'mi' });
+    expect(results).to.have.length(1);
+    expect(results[0]!.groups.map((g) => g.id)).to.deep.equal(found.map((g) => g.id));
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the online and telephone groups open to everyone under their own heading', async () => {
+    const el = await finder();
+    await searchFor(el, 'SW1A 1AA');
+    const everywhere = cards(el, 'everywhere');
+    expect(everywhere.length).to.be.greaterThan(0);
+    expect(text($(el, '[part=everywhere] h2'))).to.equal('Online and telephone groups open to everyone');
+    for (const card of everywhere) {
+      expect(card.group!.servesEverywhere).to.equal(true);
+      expect(card.shadowRoot!.querySelector('[part=distance]')).to.equal(null);
+    }
+    expect(status(el)).to.match(/\d+ groups online or by telephone are open to everyone\.$/);
+    const all = Number(/(\d+) groups online/.exec(status(el))![1]);
+    expect(everywhere.length, 'a few, then the rest on request').to.equal(3);
+    button(el, `Show all ${all} online and telephone groups`).click();
+    await el.updateComplete;
+    await waitUntil(() => cards(el, 'everywhere')[3]?.shadowRoot?.activeElement, 'focus on the first card shown');
+    expect(cards(el, 'everywhere')).to.have.length(all);
+    await expect(el).to.be.accessible();
+  });
+
+  it('accepts a town name', async () => {
+    const el = await finder();
+    await searchFor(el, 'Leeds');
+    expect(status(el)).to.match(/within 25 miles of Leeds\./);
+    expect(hits(el).some((g) => g.location?.town === 'Leeds')).to.equal(true);
+  });
+
+  it('accepts US ZIP codes', async () => {
+    const el = await finder();
+    await searchFor(el, '10001');
+    expect(status(el)).to.match(/within 25 miles of 10001\./);
+    const found = hits(el);
+    expect(found.length).to.be.greaterThan(0);
+    expect(found.every((g) => g.location?.country === 'US')).to.equal(true);
+  });
+
+  it('narrows the results with filters, and counts the filters chosen', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const before = hits(el);
+    expect(before.some((g) => !g.conditions.includes('type1')), 'some groups nearby are not for type 1').to.equal(true);
+
+    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    checkbox(el, 'Type 1 diabetes').click();
+    await el.updateComplete;
+    await settled(el);
+
+    const after = hits(el);
+    expect(after.length).to.be.greaterThan(0);
+    expect(after.every((g) => g.conditions.includes('type1'))).to.equal(true);
+    expect(cards(el, 'everywhere').every((c) => c.group!.conditions.includes('type1'))).to.equal(true);
+    expect(text($(el, '[part=filters] summary'))).to.equal('Filters (1 chosen)');
+
+    checkbox(el, 'Free groups only').click();
+    await settled(el);
+    expect(hits(el).every((g) => g.answers.cost.free && g.conditions.includes('type1'))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('searches a wider radius when one is chosen', async () => {
+    const el = await finder({ radius: '5' });
+    await searchFor(el, 'LS1 3AB');
+    expect(hits(el).every((g) => g.distance <= 5)).to.equal(true);
+    const radius = $<HTMLSelectElement>(el, '#radius')!;
+    expect(radius.value).to.equal('5');
+    radius.value = '100';
+    radius.dispatchEvent(new Event('change', { bubbles: true }));
+    await settled(el);
+    expect(status(el)).to.contain('within 100 miles of LS1 3AB');
+  });
+
+  it('takes preset filters from attributes, and can hide them', async () => {
+    const el = await finder({ conditions: 'type1', 'hide-filters': 'condition,model' });
+    let query: SearchQuery | undefined;
+    el.addEventListener('peer-search', (e) => (query = e.detail));
+    const legends = [...root(el).querySelectorAll('legend')].map(text);
+    expect(legends).to.not.include('Type of diabetes');
+    expect(legends).to.not.include('Kind of support');
+    expect(legends).to.include('Who it is for');
+    await searchFor(el, 'LS1 3AB');
+    expect(query!.condition).to.deep.equal(['type1']);
+    expect(hits(el).every((g) => g.conditions.includes('type1'))).to.equal(true);
+  });
+
+  it('shows more groups on request, moving focus to the first new one', async () => {
+    const el = await finder({ 'page-size': '3', radius: '200' });
+    await searchFor(el, 'LS1 3AB');
+    expect(hits(el)).to.have.length(3);
+    expect(status(el)).to.equal(
+      `Showing the 3 nearest groups within 200 miles of LS1 3AB. ${status(el).split('LS1 3AB. ')[1]}`,
+    );
+    button(el, 'Show more groups').click();
+    await settled(el);
+    await waitUntil(() => focused(el)?.closest?.('[part=base]') || cards(el)[3]?.shadowRoot?.activeElement, 'focus');
+    const found = hits(el);
+    expect(found).to.have.length(6);
+    expect(new Set(found.map((g) => g.id)).size).to.equal(6);
+    const distances = found.map((g) => g.distance);
+    expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
+    expect(cards(el)[3]!.shadowRoot!.activeElement).to.equal(
+      cards(el)[3]!.shadowRoot!.querySelector('[part=details-button]'),
+    );
+  });
+
+  it('cancels a search still in flight when a new one starts', async () => {
+    const el = await finder();
+    const results: SearchResult[] = [];
+    el.addEventListener('peer-results', (e) => results.push(e.detail));
+    input(el).value = 'SW1A 1AA';
+    input(el).dispatchEvent(new Event('input'));
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    input(el).value = 'LS1 3AB';
+    input(el).dispatchEvent(new Event('input'));
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await settled(el);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(results).to.have.length(1);
+    expect(results[0]!.origin!.label).to.equal('LS1 3AB');
+    expect(hits(el)[0]!.id).to.equal(atThePostcode);
+  });
+
+  it('shows that it is searching without moving anything on the page', async () => {
+    const el = await finder();
+    const statusLine = $(el, '[part=status]')!;
+    const before = statusLine.getBoundingClientRect();
+    input(el).value = 'LS1 3AB';
+    input(el).dispatchEvent(new Event('input'));
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await el.updateComplete;
+    expect(status(el)).to.equal('Searching…');
+    expect($(el, '[part=results]')!.getAttribute('aria-busy')).to.equal('true');
+    const during = statusLine.getBoundingClientRect();
+    expect([during.top, during.height]).to.deep.equal([before.top, before.height]);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    const after = statusLine.getBoundingClientRect();
+    expect([after.top, after.height]).to.deep.equal([before.top, before.height]);
+  });
+
+  it('shows a group’s text as text, never as markup', async () => {
+    const w = window as { __xss?: number };
+    delete w.__xss;
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const card = cards(el).find((c) => c.group!.id === hostile)!;
+    expect(text(card.shadowRoot!.querySelector('h3'))).to.equal(`Finder Test ${XSS}`);
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    const details = await waitForDetails(el);
+    expect(text(details.shadowRoot!.querySelector('[part=answers]'))).to.contain(XSS);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const scope of [root(el), card.shadowRoot!, details.shadowRoot!]) {
+      expect(scope.querySelector('img, script')).to.equal(null);
+    }
+    expect(w.__xss).to.equal(undefined);
+  });
+});
+
+describe('<peer-finder> when something is wrong', () => {
+  it('explains an invalid postcode beside the field and in an error summary that takes focus', async () => {
+    const el = await finder();
+    let searched = false;
+    el.addEventListener('peer-search', () => (searched = true));
+    await searchFor(el, 'SW1A 1A');
+    const summary = $(el, '[part=error-summary]')!;
+    expect(text(summary)).to.equal(
+      'There is a problem Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town',
+    );
+    expect(focused(el)).to.equal(summary);
+    expect(text($(el, '#place-error'))).to.equal('Error: Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town');
+    expect(input(el).getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el).getAttribute('aria-describedby')).to.equal('place-hint place-error');
+    expect(searched, 'nothing is sent').to.equal(false);
+    await expect(el).to.be.accessible();
+
+    // The summary's link takes people to the field.
+    summary.querySelector('a')!.click();
+    expect(focused(el)).to.equal(input(el));
+    expect(location.hash).to.equal('');
+  });
+
+  it('asks for a postcode when the field is empty', async () => {
+    const el = await finder();
+    await searchFor(el, '');
+    expect(text($(el, '[part=error-summary] a'))).to.equal('Enter a postcode, ZIP code or town');
+  });
+
+  it('says when a well-formed postcode cannot be found', async () => {
+    const el = await finder();
+    await searchFor(el, 'ZZ99 9ZZ');
+    await waitUntil(() => $(el, '[part=error-summary]'), 'the error summary');
+    expect(text($(el, '#place-error'))).to.equal(
+      'Error: We could not find ZZ99 9ZZ. Check it, or try a nearby postcode or town.',
+    );
+    expect(focused(el)).to.equal($(el, '[part=error-summary]'));
+    expect(cards(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers next steps when no group meets nearby', async () => {
+    const el = await finder({ radius: '1', 'start-group-href': '/start-a-group', formats: 'in-person', 'hide-filters': 'format' });
+    // The middle of the North Sea, as far as the directory knows: a ZIP in Alaska.
+    await searchFor(el, '99723');
+    const none = $(el, '[part=none-found]')!;
+    expect(status(el)).to.match(/^No groups meet within 1 mile of 99723\./);
+    expect(text(none)).to.contain('No groups meet near you yet');
+    expect(none.querySelector('a')!.getAttribute('href')).to.equal('/start-a-group');
+    await expect(el).to.be.accessible();
+
+    button(el, 'search within 3 miles').click();
+    await settled(el);
+    expect(status(el)).to.match(/within 3 miles of 99723\./);
+    expect(focused(el)).to.equal($(el, '[part=status]'));
+  });
+
+  it('offers to try again when the directory cannot be reached, and recovers', async () => {
+    const el = await finder({ api: 'http://127.0.0.1:9' });
+    await searchFor(el, 'LS1 3AB');
+    const problem = $(el, '[part=problem]')!;
+    expect(text(problem)).to.equal(
+      'We could not reach the directory Check your internet connection, then try again. Try again',
+    );
+    expect(focused(el)).to.equal(problem);
+    await expect(el).to.be.accessible();
+
+    el.api = api.url;
+    button(el, 'Try again').click();
+    await el.updateComplete;
+    await settled(el);
+    expect(hits(el)[0]!.id).to.equal(atThePostcode);
+    expect($(el, '[part=problem]')).to.equal(null);
+  });
+
+  it('says so when the device is offline', async () => {
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const el = await finder({ api: 'http://127.0.0.1:9' });
+      await searchFor(el, 'LS1 3AB');
+      expect(text($(el, '[part=problem] h2'))).to.equal('You seem to be offline');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')).to.deep.equal(onLine);
+    }
+  });
+
+  it('says so when the directory fails', async () => {
+    const el = await finder({ api: `${location.origin}/__fail/500` });
+    await searchFor(el, 'LS1 3AB');
+    expect(text($(el, '[part=problem]'))).to.equal(
+      'The directory is not working just now This is a problem on our side. Try again in a few minutes. Try again',
+    );
+    expect(focused(el)).to.equal($(el, '[part=problem]'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks people to wait when there have been too many searches', async () => {
+    const el = await finder({ api: `${location.origin}/__fail/429` });
+    await searchFor(el, 'LS1 3AB');
+    expect(text($(el, '[part=problem]'))).to.equal(
+      'There have been too many searches Wait 30 seconds, then try again. Try again',
+    );
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<peer-finder> with a location from the device', () => {
+  const real = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
+  const fake = (answer: (ok: PositionCallback, fail: PositionErrorCallback) => void) =>
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (ok: PositionCallback, fail: PositionErrorCallback) => setTimeout(() => answer(ok, fail), 10) },
+    });
+  afterEach(() => delete (navigator as { geolocation?: unknown }).geolocation);
+  after(() => expect(Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')).to.deep.equal(real));
+
+  it('searches near the device when "Use my location" is pressed', async () => {
+    fake((ok) => ok({ coords: { latitude: leeds.lat, longitude: leeds.lng } } as GeolocationPosition));
+    const el = await finder();
+    let query: SearchQuery | undefined;
+    el.addEventListener('peer-search', (e) => (query = e.detail));
+    button(el, 'Use my location').click();
+    await waitUntil(() => query, 'a search');
+    await settled(el);
+    expect(query).to.include({ lat: Math.round(leeds.lat * 1000) / 1000, lng: Math.round(leeds.lng * 1000) / 1000 });
+    expect(status(el)).to.match(/within 25 miles of your location\./);
+    expect(hits(el)[0]!.id).to.equal(atThePostcode);
+  });
+
+  it('explains what to do when location is refused', async () => {
+    fake((_ok, fail) => fail({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError));
+    const el = await finder();
+    button(el, 'Use my location').click();
+    await waitUntil(() => $(el, '[part=error-summary]'), 'the error summary');
+    expect(text($(el, '[part=error-summary] a'))).to.equal(
+      'This page is not allowed to use your location. Enter a postcode or town instead, or allow location in your browser’s settings.',
+    );
+    expect(focused(el)).to.equal($(el, '[part=error-summary]'));
+    await expect(el).to.be.accessible();
+  });
+});
+
+async function waitForDetails(el: PeerFinder): Promise<PeerGroupDetails> {
+  await waitUntil(() => $(el, 'peer-group-details')?.shadowRoot?.querySelector('h2'), 'the details view');
+  return $<PeerGroupDetails>(el, 'peer-group-details')!;
+}
+
+describe('<peer-finder> group details', () => {
+  it('opens a group’s details and comes back to the same place, announcing peer-select', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const selected: string[] = [];
+    document.addEventListener('peer-select', (e) => selected.push(e.detail.group.id));
+    const card = cards(el)[1]!;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    const details = await waitForDetails(el);
+    expect(selected).to.deep.equal([card.group!.id]);
+    expect(details.group!.id).to.equal(card.group!.id);
+    expect($(el, '.finder')!.hidden).to.equal(true);
+    expect(details.shadowRoot!.activeElement).to.equal(details.shadowRoot!.querySelector('h2'));
+    await expect(el).to.be.accessible();
+
+    button(el, 'Back to results').click();
+    await waitUntil(() => card.shadowRoot!.activeElement, 'focus back on the card');
+    expect($(el, 'peer-group-details')).to.equal(null);
+    expect(card.shadowRoot!.activeElement).to.equal(card.shadowRoot!.querySelector('[part=details-button]'));
+  });
+
+  it('leaves the group to the host page when it cancels peer-select', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('peer-select', cancel);
+    try {
+      cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+      await new Promise((r) => setTimeout(r, 50));
+      expect($(el, 'peer-group-details')).to.equal(null);
+    } finally {
+      document.removeEventListener('peer-select', cancel);
+    }
+  });
+
+  it('links the group’s calendar file, which the directory serves', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    const details = await waitForDetails(el);
+    const calendar = [...details.shadowRoot!.querySelectorAll('a')].find((a) => /calendar/.test(text(a)))!;
+    expect(calendar.href).to.equal(`${api.url}/v1/groups/${atThePostcode}/calendar.ics`);
+    const res = await fetch(calendar.href);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.match(/^text\/calendar/);
+    expect(await res.text()).to.contain('DTSTART:20991201T180000Z');
+  });
+});
+
+describe('<peer-finder> from the keyboard alone', () => {
+  it('searches, filters, opens a group and comes back without a mouse', async () => {
+    const before = await fixture<HTMLButtonElement>(html`<button>Before the finder</button>`);
+    const el = await finder();
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(input(el));
+    await sendKeys({ type: 'LS1 3AB' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await settled(el);
+    expect(hits(el)[0]!.id).to.equal(atThePostcode);
+
+    // Tab: distance, Search, Use my location, Filters.
+    for (const expected of ['#radius', '[part=submit]', '[part=locate]', '[part=filters] summary']) {
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el), expected).to.equal($(el, expected));
+    }
+    await sendKeys({ press: 'Enter' });
+    expect($<HTMLDetailsElement>(el, '[part=filters]')!.open).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(checkbox(el, 'Type 1 diabetes'));
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    await settled(el);
+    expect(hits(el).every((g) => g.conditions.includes('type1'))).to.equal(true);
+
+    // Into the results: the first card's Details button, past the rest of the filters.
+    const first = cards(el)[0]!;
+    const details = first.shadowRoot!.querySelector('[part=details-button]');
+    for (let i = 0; i < 40 && focused(el) !== details; i++) await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(details);
+    await sendKeys({ press: 'Enter' });
+    const view = await waitForDetails(el);
+    expect(view.shadowRoot!.activeElement).to.equal(view.shadowRoot!.querySelector('h2'));
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(el)).to.equal($(el, '[part=back]'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => first.shadowRoot!.activeElement, 'focus back on the card');
+    expect(focused(el)).to.equal(details);
+  });
+});
+
+describe('<peer-finder> on a page', () => {
+  it('can be defined twice (two copies of the script) without an error', async () => {
+    const first = customElements.get('peer-finder');
+    // A different URL is a second copy of the module, with its own class.
+    await import(`../../src/elements/finder.ts?copy=${Date.now()}`);
+    expect(customElements.get('peer-finder')).to.equal(first);
+  });
+
+  it('runs two finders side by side, each with its own search', async () => {
+    const a = await finder();
+    const b = await finder({ conditions: 'type1', 'hide-filters': 'condition' });
+    await searchFor(a, 'LS1 3AB');
+    await searchFor(b, 'SW1A 1AA');
+    expect(status(a)).to.contain('LS1 3AB');
+    expect(status(b)).to.contain('SW1A 1AA');
+    expect(hits(a)[0]!.id).to.equal(atThePostcode);
+    expect(hits(b).every((g) => g.conditions.includes('type1'))).to.equal(true);
+    expect(input(a).id).to.equal(input(b).id); // ids are per shadow root: no clash
+    await searchFor(a, 'SW1A 1A');
+    expect($(a, '[part=error-summary]')).to.exist;
+    expect($(b, '[part=error-summary]')).to.equal(null);
+    expect(hits(b).length).to.be.greaterThan(0);
+  });
+
+  it('fits a 320 px screen, in every state, without scrolling sideways', async () => {
+    await setViewport({ width: 320, height: 700 });
+    const el = await finder({ 'start-group-href': '/start' });
+    const fits = () => expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+    fits();
+    await searchFor(el, 'LS1 3AB');
+    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    await el.updateComplete;
+    fits();
+    await expect(el).to.be.accessible();
+    await searchFor(el, '123 nonsense');
+    fits();
+  });
+
+  it('speaks Spanish, in kilometres, when the page does', async () => {
+    const el = await finder({ lang: 'es' });
+    try {
+      await waitUntil(() => text($(el, '[part=submit]')) === 'Buscar', 'the Spanish catalogue');
+      await searchFor(el, 'LS1 3AB');
+      expect(status(el)).to.match(/kilómetros de LS1 3AB/);
+      expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Detalles');
+      await expect(el).to.be.accessible();
+    } finally {
+      await useLocale('en');
+    }
+  });
+});
+
+describe('<peer-finder sync-url>', () => {
+  const start = location.href;
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('keeps the search in the address, and restores it on reload and back', async () => {
+    const el = await finder({ 'sync-url': '' });
+    await searchFor(el, 'LS1 3AB');
+    checkbox(el, 'Free groups only').click();
+    await settled(el);
+    const url = new URL(location.href);
+    expect(url.searchParams.get('near')).to.equal('LS1 3AB');
+    expect(url.searchParams.get('free')).to.equal('true');
+    expect(url.searchParams.get('radius')).to.equal('25');
+
+    // "Reload": a new finder on the same address shows the same search.
+    fixtureCleanup();
+    const reloaded = await finder({ 'sync-url': '' });
+    await waitUntil(() => hits(reloaded).length, 'the restored search');
+    expect(input(reloaded).value).to.equal('LS1 3AB');
+    expect(checkbox(reloaded, 'Free groups only').checked).to.equal(true);
+    expect(hits(reloaded).every((g) => g.answers.cost.free)).to.equal(true);
+
+    // Back: the search before the filter.
+    history.back();
+    await waitUntil(() => !new URL(location.href).searchParams.has('free'), 'back');
+    await settled(reloaded);
+    expect(checkbox(reloaded, 'Free groups only').checked).to.equal(false);
+    expect(hits(reloaded)[0]!.id).to.equal(atThePostcode);
+
+    // Back again, to before any search: the finder as it started.
+    history.back();
+    await waitUntil(() => !new URL(location.href).searchParams.has('near'), 'back to the start');
+    await waitUntil(() => $(reloaded, '.intro'), 'the first view');
+    expect(input(reloaded).value).to.equal('');
+    expect(cards(reloaded)).to.have.length(0);
+    expect($(reloaded, '[part=problem]')).to.equal(null);
+    expect(status(reloaded)).to.equal('');
+  });
+
+  it('puts an open group in the address, so Back closes it and a shared link opens it', async () => {
+    const el = await finder({ 'sync-url': '' });
+    await searchFor(el, 'LS1 3AB');
+    const card = cards(el)[0]!;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    await waitForDetails(el);
+    const shared = location.href;
+    expect(new URL(shared).searchParams.get('group')).to.equal(atThePostcode);
+
+    history.back();
+    await waitUntil(() => !$(el, 'peer-group-details'), 'the details to close');
+    await waitUntil(() => card.shadowRoot!.activeElement, 'focus back on the card');
+
+    fixtureCleanup();
+    history.replaceState(null, '', shared);
+    const opened = await finder({ 'sync-url': '' });
+    const details = await waitForDetails(opened);
+    expect(text(details.shadowRoot!.querySelector('h2'))).to.equal('Finder Test: At The Postcode');
+    await expect(opened).to.be.accessible();
+  });
+});

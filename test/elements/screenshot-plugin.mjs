@@ -1,0 +1,33 @@
+// A @web/test-runner command plugin: tests save what the browser shows, as a
+// PNG screenshot or a printed PDF, into test/screenshots/ (git-ignored), so a
+// person can look at the rendering a test checked.
+//
+//   import { executeServerCommand } from '@web/test-runner-commands';
+//   await executeServerCommand('peer-screenshot', { name: 'checklist-print' });
+//   const { pages } = await executeServerCommand('peer-pdf', { name: 'checklist', format: 'A4' });
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = 'test/screenshots';
+const safe = (name) => String(name ?? 'screenshot').replace(/[^a-z0-9_-]+/gi, '-');
+
+export function screenshotPlugin() {
+  return {
+    name: 'peer-screenshot',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'peer-screenshot' && command !== 'peer-pdf') return undefined;
+      const page = session.browser.getPage(session.id);
+      mkdirSync(dir, { recursive: true });
+      if (command === 'peer-screenshot') {
+        const path = join(dir, `${safe(payload?.name)}.png`);
+        await page.screenshot({ path, fullPage: payload?.fullPage ?? true });
+        return { path };
+      }
+      const path = join(dir, `${safe(payload?.name)}.pdf`);
+      const pdf = Buffer.from(await page.pdf({ path, format: payload?.format ?? 'A4', printBackground: false }));
+      // Each page of a PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+      return { path, pages };
+    },
+  };
+}

@@ -1,0 +1,152 @@
+// A group leader trusts the directory with their name, email and phone so
+// staff can reach them. None of it may ever appear in anything the public
+// can fetch: not in searches, the group's page, the taxonomy, geocoding,
+// the OpenAPI document, the receipt or an error.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Registration, RegistrationInput, RegistrationReceipt, SearchResult } from 'peer-directory/schema';
+import { makeRegistrationInput } from '../support/fixtures.js';
+import { startFakePostcodesIo } from '../support/fake-postcodes-io.js';
+import { startTestServer, type TestServer } from '../support/start-server.js';
+
+type Postcodes = Awaited<ReturnType<typeof startFakePostcodesIo>>;
+
+// Strings no public answer has any reason to contain.
+const PRIVATE = {
+  name: 'Zebedee Quillfeather-Nokes',
+  email: 'zq.private.7731@registrant.example',
+  phone: '+44 7700 900731',
+  role: 'Honorary treasurer of the secret committee',
+};
+const WHERE = { lat: 53.7453, lng: -2.0049 }; // Hebden Bridge
+
+let server: TestServer;
+let postcodes: Postcodes;
+let inPerson: Registration;
+let online: Registration;
+let consentAt: string;
+const receipts: string[] = [];
+
+function registration(name: string, remote: boolean): RegistrationInput {
+  const input = makeRegistrationInput();
+  return {
+    ...input,
+    group: remote
+      ? { ...input.group, name, formats: ['online'], servesEverywhere: true, location: undefined }
+      : { ...input.group, name, location: { town: 'Hebden Bridge', country: 'GB', ...WHERE } },
+    registrant: PRIVATE,
+  };
+}
+
+async function registerAndApprove(input: RegistrationInput): Promise<Registration> {
+  const response = await fetch(`${server.url}/v1/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify(input),
+  });
+  assert.equal(response.status, 202);
+  const receiptText = await response.text();
+  receipts.push(receiptText);
+  const receipt = JSON.parse(receiptText) as RegistrationReceipt;
+  const pending = (await server.store.listRegistrations('pending')).find((r) => r.reference === receipt.reference)!;
+  const approved = await fetch(`${server.url}/v1/admin/registrations/${pending.id}/approve`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}` },
+  });
+  assert.equal(approved.status, 200);
+  return (await approved.json()) as Registration;
+}
+
+before(async () => {
+  postcodes = await startFakePostcodesIo();
+  server = await startTestServer({ geocoderUrl: postcodes.url });
+  inPerson = await registerAndApprove(registration('Calder Valley Type 1 Walkers', false));
+  online = await registerAndApprove(registration('Calder Valley Online Evenings', true));
+  consentAt = inPerson.consent.at;
+  // Staff do see the details: that is what they were given for.
+  assert.equal(inPerson.registrant.email, PRIVATE.email);
+});
+after(async () => {
+  await server.close();
+  await postcodes.close();
+});
+
+/** Everything a member of the public can fetch that might involve these groups. */
+function publicPaths(): string[] {
+  const near = encodeURIComponent('LS1 4DY'); // known to the fake postcodes.io
+  return [
+    `/v1/groups?lat=${WHERE.lat}&lng=${WHERE.lng}`,
+    `/v1/groups?lat=${WHERE.lat}&lng=${WHERE.lng}&q=Calder`,
+    `/v1/groups?lat=${WHERE.lat}&lng=${WHERE.lng}&radius=200&limit=50&condition=type1`,
+    `/v1/groups?near=${near}&radius=200`,
+    '/v1/groups',
+    '/v1/groups?format=online',
+    `/v1/groups/${inPerson.groupId}`,
+    `/v1/groups/${online.groupId}`,
+    '/v1/taxonomy',
+    `/v1/geocode?q=${near}`,
+    '/openapi.json',
+    '/healthz',
+    `/v1/groups/${inPerson.id}`,
+    '/v1/registrations',
+  ];
+}
+
+/** @param receipt a receipt says when the registration arrived, which is also when consent was given */
+function assertNothingPrivate(where: string, text: string, { receipt = false } = {}): void {
+  for (const [what, value] of Object.entries(PRIVATE)) {
+    assert.ok(!text.includes(value), `${where} contains the registrant's ${what}`);
+  }
+  if (!receipt) assert.ok(!text.includes(consentAt), `${where} contains the consent record's time`);
+  assert.ok(!/"consent"\s*:\s*\{\s*"(storeData|noMedicalAdvice|at)"\s*:\s*(true|")/.test(text), `${where} contains a consent record`);
+  assert.ok(!text.includes('registrant.example'), `${where} contains the registrant's email domain`);
+}
+
+describe('what the public can see of a registered group', () => {
+  test('the groups are published: the story is about real, visible groups', async () => {
+    const result = (await (await fetch(`${server.url}/v1/groups?lat=${WHERE.lat}&lng=${WHERE.lng}&q=Calder`)).json()) as SearchResult;
+    assert.ok(result.groups.some((g) => g.id === inPerson.groupId));
+    assert.ok(result.everywhere.some((g) => g.id === online.groupId));
+  });
+
+  test('no public route, in body or headers, carries the registrant’s details or consent', async () => {
+    for (const path of publicPaths()) {
+      const response = await fetch(`${server.url}${path}`);
+      const body = await response.text();
+      assert.ok(response.status < 500, `${path} answered ${response.status}`);
+      assertNothingPrivate(path, body);
+      assertNothingPrivate(`${path} headers`, JSON.stringify([...response.headers]));
+    }
+  });
+
+  test('the receipt a leader gets back says only the reference, the status and when', async () => {
+    for (const text of receipts) {
+      assert.deepEqual(Object.keys(JSON.parse(text) as object).sort(), ['receivedAt', 'reference', 'status']);
+      assertNothingPrivate('the receipt', text, { receipt: true });
+    }
+  });
+
+  test('a repeated registration answers with the receipt, not the stored registration', async () => {
+    const key = crypto.randomUUID();
+    const send = () =>
+      fetch(`${server.url}/v1/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(registration('Calder Valley Repeat', false)),
+      });
+    await (await send()).arrayBuffer();
+    const repeat = await send();
+    assertNothingPrivate('the repeated receipt', await repeat.text(), { receipt: true });
+  });
+
+  test('errors about a registration do not echo the registrant’s details back', async () => {
+    const input = registration('Calder Valley Broken', false);
+    const response = await fetch(`${server.url}/v1/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...input, registrant: { ...PRIVATE, phone: `${PRIVATE.phone} ext. banana` } }),
+    });
+    assert.equal(response.status, 400);
+    assertNothingPrivate('the validation problem', await response.text());
+  });
+});
