@@ -7,13 +7,20 @@
  * Every top-level schema is marked `@__PURE__`: zod builders are calls, and
  * without the mark bundlers keep every schema a page never uses (the
  * finder would ship the registration schema, about 8 KB gzip more).
+ *
+ * What people submit (`groupInputSchema`, `registrationInputSchema`,
+ * `searchQuerySchema`) is checked in full; what the API returns (`groupSchema`,
+ * `searchResultSchema`) only for its shape, since its content was checked on
+ * the way in. Both are built from one definition (group-shape.ts, fields.ts).
  * @module
  */
 export * from './taxonomy.js';
 export * from './text.js';
 export * from './group.js';
+export * from './group-input.js';
 export * from './geocode.js';
 export * from './search.js';
+export * from './registration-receipt.js';
 export * from './registration.js';
 export * from './taxonomy-response.js';
 export * from './problem.js';

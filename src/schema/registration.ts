@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { groupInputSchema, groupSchema } from './group.js';
+import { groupInputSchema } from './group-input.js';
+import { REGISTRATION_STATUSES } from './registration-receipt.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
 
 /** The person registering a group. Private: never in a public response. */
@@ -25,16 +26,6 @@ export const registrationInputSchema = /* @__PURE__ */ z.object({
   consent: consentSchema,
   /** Left empty by people; filled in by bots that complete every field. */
   trap: z.optional(z.string().check(z.maxLength(200))),
-});
-
-export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
-
-/** The public answer to a registration: a reference and what happens next. */
-export const registrationReceiptSchema = /* @__PURE__ */ z.object({
-  reference: z.string(),
-  status: z.enum(REGISTRATION_STATUSES),
-  receivedAt: z.iso.datetime(),
 });
 
 /** A moderator's decision on a registration. */
@@ -75,6 +66,5 @@ export const auditEntrySchema = /* @__PURE__ */ z.object({
 
 export type Registrant = z.infer<typeof registrantSchema>;
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
-export type RegistrationReceipt = z.infer<typeof registrationReceiptSchema>;
 export type Registration = z.infer<typeof registrationSchema>;
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -121,6 +121,20 @@ before(async () => {
 beforeEach(() => setViewport({ width: 1280, height: 900 }));
 afterEach(() => fixtureCleanup());
 
+describe('<peer-finder> downloading', () => {
+  // First in the file (each file has a page of its own): no group has been opened yet.
+  it('downloads the details view only when someone opens a group', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    expect(customElements.get('peer-group-details')).to.equal(undefined);
+    cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    const details = await waitForDetails(el);
+    expect(customElements.get('peer-group-details')).to.exist;
+    expect(details.group!.id).to.equal(atThePostcode);
+    expect(details.shadowRoot!.activeElement).to.equal(details.shadowRoot!.querySelector('h2'));
+  });
+});
+
 describe('<peer-finder> searching', () => {
   it('starts with a labelled postcode field and a word on what it finds', async () => {
     const el = await finder();

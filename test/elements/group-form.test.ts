@@ -28,6 +28,17 @@ function focused(): Element | null {
   return active;
 }
 
+/**
+ * Asserts where focus is. Compares identity and names the elements in the
+ * message: handing elements themselves to chai makes a failure's diff walk
+ * Lit's objects for minutes.
+ */
+function expectFocusOn(expected: Element | null | undefined, what = 'focus') {
+  const actual = focused();
+  const name = (e: Element | null | undefined) => (e ? e.outerHTML.slice(0, 120) : String(e));
+  expect(actual === expected, `${what}: expected ${name(expected)}, got ${name(actual)}`).to.equal(true);
+}
+
 /** Presses Tab until the input with this id has focus: proves it can be reached, in order, by keyboard. */
 async function tabTo(id: string, most = 60) {
   for (let i = 0; i < most; i++) {
@@ -164,7 +175,7 @@ describe('<peer-group-form> checking answers', () => {
     const box = summary(el)!;
     expect(box, 'the error summary').to.exist;
     expect(text(box.querySelector('h2'))).to.equal('There is a problem');
-    expect(focused(), 'focus moves to the summary').to.equal(box);
+    expectFocusOn(box, 'focus moves to the summary');
     expect(box.compareDocumentPosition($(el, 'fieldset')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'it is above the form').to.be.ok;
 
     const messages = summaryLinks(el).map(text);
@@ -208,11 +219,11 @@ describe('<peer-group-form> checking answers', () => {
     const link = summaryLinks(el).find((a) => text(a) === 'Enter your name')!;
     link.focus();
     await sendKeys({ press: 'Enter' });
-    expect(focused()).to.equal(field(el, 'registrantName'));
+    expectFocusOn(field(el, 'registrantName'));
 
     const choice = summaryLinks(el).find((a) => text(a) === 'Choose at least one condition')!;
     choice.click();
-    expect(focused(), 'a group of tick boxes: its first box').to.equal($(el, '#conditions-0'));
+    expectFocusOn($(el, '#conditions-0'), 'a group of tick boxes: its first box');
   });
 
   it('explains problems of format and length in words, never "Invalid input"', async () => {
@@ -255,7 +266,7 @@ describe('<peer-group-form> checking answers', () => {
     expect(summaryLinks(el).map(text)).to.deep.equal([
       'We could not find this postcode. Check it, or enter the postcode of a nearby building',
     ]);
-    expect(focused()).to.equal(summary(el));
+    expectFocusOn(summary(el));
     expect(field(el, 'postcode').getAttribute('aria-invalid')).to.equal('true');
     expect(text($(el, '#postcode-error'))).to.contain('We could not find this postcode');
     expect(saved(api.url)?.draft.name, 'the draft is kept').to.equal(name);
@@ -314,7 +325,7 @@ describe('<peer-group-form> registering a group', () => {
     await waitUntil(() => panel(el), 'the confirmation', 10_000);
     await el.updateComplete;
     const box = panel(el)!;
-    expect(focused(), 'focus moves to the confirmation').to.equal(box);
+    expectFocusOn(box, 'focus moves to the confirmation');
     expect(text(box.querySelector('h2'))).to.equal('Registration received');
     const reference = text(box.querySelector('.reference'));
     expect(reference).to.match(/\S{4,}/);
@@ -429,7 +440,7 @@ describe('<peer-group-form> keeping the draft', () => {
     const failure = $(el, '[part=failure]')!;
     expect(text(failure)).to.contain('We could not reach the directory');
     expect(text(failure)).to.contain('Your answers are saved in this browser tab');
-    expect(focused()).to.equal(failure);
+    expectFocusOn(failure);
     expect(field(el, 'name').value).to.equal(name);
     expect(saved(offline)).to.deep.include({ idempotencyKey: key });
     await expect(el).to.be.accessible();

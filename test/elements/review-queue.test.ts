@@ -23,6 +23,17 @@ function focused(): Element | null {
   return active;
 }
 
+/**
+ * Asserts where focus is. Compares identity and names the elements in the
+ * message: handing elements themselves to chai makes a failure's diff walk
+ * Lit's objects for minutes.
+ */
+function expectFocusOn(expected: Element | null | undefined, what = 'focus') {
+  const actual = focused();
+  const name = (e: Element | null | undefined) => (e ? e.outerHTML.slice(0, 120) : String(e));
+  expect(actual === expected, `${what}: expected ${name(expected)}, got ${name(actual)}`).to.equal(true);
+}
+
 function button(el: PeerReviewQueue, words: string | RegExp): HTMLButtonElement {
   const found = $$(el, 'button').find((b) => (typeof words === 'string' ? text(b) === words : words.test(text(b))));
   if (!found) throw new Error(`No button "${words}"`);
@@ -104,7 +115,7 @@ describe('<peer-review-queue> signing in', () => {
     button(el, 'Sign in').click();
     await el.updateComplete;
     expect(text($(el, '.error-summary'))).to.contain('Enter your access token');
-    expect(focused()).to.equal($(el, '.error-summary'));
+    expectFocusOn($(el, '.error-summary'));
     expect(token.getAttribute('aria-invalid')).to.equal('true');
 
     token.focus();
@@ -122,7 +133,7 @@ describe('<peer-review-queue> signing in', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(el, '#list-title'), 'the list', 10_000);
     await settled(el);
-    expect(focused()).to.equal($(el, '#list-title'));
+    expectFocusOn($(el, '#list-title'));
     expect(status(el)).to.equal('Signed in.');
     expect(sessionStorage.getItem(storageKey())).to.equal(api.adminToken);
 
@@ -134,7 +145,7 @@ describe('<peer-review-queue> signing in', () => {
     button(again, 'Sign out').click();
     await again.updateComplete;
     expect(sessionStorage.getItem(storageKey())).to.equal(null);
-    expect(focused()).to.equal($(again, '#token'));
+    expectFocusOn($(again, '#token'));
     expect(status(again)).to.equal('Signed out.');
   });
 
@@ -157,7 +168,7 @@ describe('<peer-review-queue> reviewing', () => {
     await expect(el).to.be.accessible();
 
     await openRegistration(el, name);
-    expect(focused()).to.equal($(el, '#detail-title'));
+    expectFocusOn($(el, '#detail-title'));
     expect(text($(el, '#detail-title'))).to.equal(name);
     const proposed = text($(el, '[part=proposed]'));
     expect(proposed).to.contain(name);
@@ -188,7 +199,7 @@ describe('<peer-review-queue> reviewing', () => {
     await waitUntil(() => status(el).startsWith('Approved'), 'the announcement', 10_000);
     await settled(el);
     expect(status(el)).to.equal(`Approved “${name}”. It is now in the directory.`);
-    expect(focused()).to.equal($(el, '#list-title'));
+    expectFocusOn($(el, '#list-title'));
     expect(listedNames(el)).not.to.include(name);
 
     const decided = await admin().registrations.get(registration.id);
@@ -216,7 +227,7 @@ describe('<peer-review-queue> reviewing', () => {
     button(el, 'Reject').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(focused()).to.equal($(el, '#reason'));
+    expectFocusOn($(el, '#reason'));
     await expect(el).to.be.accessible();
 
     button(el, 'Reject registration').click();

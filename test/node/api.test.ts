@@ -240,6 +240,7 @@ describe('the API described', () => {
       'GET /v1/geocode',
       'GET /v1/groups',
       'GET /v1/groups/{id}',
+      'GET /v1/groups/{id}/calendar.ics',
       'GET /v1/taxonomy',
       'POST /v1/admin/groups/{id}/archive',
       'POST /v1/admin/registrations/{id}/approve',

@@ -83,6 +83,7 @@ function publicPaths(): string[] {
     '/v1/groups?format=online',
     `/v1/groups/${inPerson.groupId}`,
     `/v1/groups/${online.groupId}`,
+    `/v1/groups/${inPerson.groupId}/calendar.ics`,
     '/v1/taxonomy',
     `/v1/geocode?q=${near}`,
     '/openapi.json',

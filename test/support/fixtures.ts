@@ -4,7 +4,7 @@
  * about. Builders parse their result, so an override that breaks the schema
  * fails loudly where it is written rather than deep inside the code under test.
  */
-import { groupSchema, registrationInputSchema, type Group, type RegistrationInput } from 'peer-directory/schema';
+import { registrationInputSchema, storedGroupSchema, type Group, type RegistrationInput } from 'peer-directory/schema';
 
 let counter = 0;
 /** A fresh id for each call, so tests sharing a store never collide. */
@@ -61,7 +61,7 @@ export function makeGroup(overrides: DeepPartial<Group> = {}): Group {
     principles: [],
     updatedAt: '2026-11-01T09:00:00.000Z',
   };
-  return groupSchema.parse(merge(base, overrides));
+  return storedGroupSchema.parse(merge(base, overrides));
 }
 
 /**

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod/mini';
-import { groupInputSchema, groupSchema, type Group } from 'peer-directory/schema';
+import { groupInputSchema, storedGroupSchema, type Group } from 'peer-directory/schema';
 import { validationProblem } from '../errors.js';
 import { GeocoderUnavailableError, type Geocoder } from '../geocode/geocoder.js';
 import { findPlace } from './places.js';
@@ -49,5 +49,5 @@ export async function toPublishedGroup(
   pointer: string,
 ): Promise<Group> {
   const located = await locateGroup(geocoder, details, pointer);
-  return z.parse(groupSchema, { ...located, id, updatedAt: new Date().toISOString() });
+  return z.parse(storedGroupSchema, { ...located, id, updatedAt: new Date().toISOString() });
 }

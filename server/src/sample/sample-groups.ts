@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { z } from 'zod/mini';
-import { groupSchema, type Group } from 'peer-directory/schema';
+import { storedGroupSchema, type Group } from 'peer-directory/schema';
 import { fictionalContact } from './contacts.js';
 import { EVERYWHERE_GROUPS, type EverywhereGroup } from './everywhere-groups.js';
 import type { GroupKind, SampleContext } from './kind.js';
@@ -55,7 +55,7 @@ export function sampleGroups(now: Date): Group[] {
     }
   }
   for (const group of EVERYWHERE_GROUPS) groups.push(everywhereGroup(group, now));
-  return groups.map((g) => z.parse(groupSchema, g));
+  return groups.map((g) => z.parse(storedGroupSchema, g));
 }
 
 function localGroup(place: SamplePlace, kind: GroupKind, now: Date): Group {

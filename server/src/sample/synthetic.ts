@@ -213,7 +213,7 @@ function pick<T>(rand: () => number, values: readonly T[]): T {
 /**
  * `count` made-up published groups, the same for the same `count` and
  * `seed`: about 2% meet online or by telephone and serve everywhere, the
- * rest meet in person around UK towns. Valid against `groupSchema`.
+ * rest meet in person around UK towns. Valid against `storedGroupSchema`.
  */
 export function syntheticGroups(count: number, seed = 1): Group[] {
   const rand = random(seed);

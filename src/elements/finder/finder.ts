@@ -2,29 +2,22 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { DEFAULT_LIMIT, DEFAULT_RADIUS, MAX_RADIUS, type Group, type SearchQuery, type SearchResult, type Units } from '../../schema/index.js';
+import { DEFAULT_LIMIT, DEFAULT_RADIUS, type Group, type SearchQuery, type SearchResult, type Units } from '../../schema/index.js';
 import { UnknownPlaceError, ValidationError } from '../../index.js';
-import { toSearchParams } from '../../sdk/search-params.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { directoryClient } from '../shared/directory.js';
 import { parsePlace } from '../shared/place.js';
-import { formatDistance, localeOf, unitsFor } from '../shared/intl.js';
+import { localeOf, unitsFor } from '../shared/intl.js';
 import type { PeerGroupCard, PeerSelectDetail } from '../group-card/group-card.js';
 import type { PeerGroupDetails } from '../group-details/group-details.js';
-import { countFilters, filterPanel, filterQuery, parseFilters, readFilters, type Filters } from './filters.js';
-import { noneFound, problem, resultList } from './results.js';
+import { addressParams, readAddress, type Where } from './address.js';
+import { DetailsLoader } from './details-view.js';
+import { countFilters, filterQuery, parseFilters, readFilters, type Filters } from './filters.js';
+import { EVERYWHERE_SHOWN, resultsArea, statusText } from './results.js';
+import { searchForm } from './search-form.js';
 import { UrlSyncController } from './url-sync.js';
 import { finderStyles } from './finder.styles.js';
-
-/** Where a search measures from: what people typed, or their device's location. */
-type Where = { near: string } | { lat: number; lng: number };
-
-/** Online and telephone groups shown before "show all": they are the same in every search, so they come second. */
-const EVERYWHERE_SHOWN = 3;
-
-/** Radius choices offered, in the finder's units. */
-const RADII = [1, 3, 5, 10, 25, 50, 100, MAX_RADIUS];
 
 /**
  * @summary Finds diabetes peer-support groups near a UK postcode, a US ZIP
@@ -33,8 +26,8 @@ const RADII = [1, 3, 5, 10, 25, 50, 100, MAX_RADIUS];
  *
  * Needs only `api`. Filters can be preset (`conditions="type1"`) and hidden
  * (`hide-filters="condition"`). Several finders can share a page. Defines
- * `<peer-group-card>` and `<peer-group-details>`, which it shows results and
- * details with.
+ * `<peer-group-card>`, which it shows results with, and, the first time
+ * someone opens a group, `<peer-group-details>` (loaded only then).
  *
  * @event peer-search - A search started (also for "show more"). `detail`: the `SearchQuery` sent.
  * @event peer-results - Results arrived. `detail`: the `SearchResult` (pages so far, merged).
@@ -119,6 +112,7 @@ export class PeerFinder extends LitElement {
   private pushedDetails = false;
   private focusNext?: string | (() => unknown);
   private urlSync = new UrlSyncController(this, (params) => this.restore(params));
+  private details = new DetailsLoader(this);
 
   private search = new Task<[SearchQuery], SearchResult>(this, {
     autoRun: false,
@@ -183,6 +177,9 @@ export class PeerFinder extends LitElement {
     }
     if (changed.has('radius')) this.radiusChoice = this.radius;
     if (changed.has('lang') && this.hasUpdated) void useLocale(languageOf(this));
+    // Only as a group opens: a failed load waits for its retry button rather than rerunning on every render.
+    const opened = (changed as PropertyValues).has('selected') && !(changed as PropertyValues).get('selected');
+    if (opened && this.selected) this.details.load();
   }
 
   protected override firstUpdated() {
@@ -208,63 +205,58 @@ export class PeerFinder extends LitElement {
   override render() {
     const pending = this.search.status === TaskStatus.PENDING;
     const hidden = this.hiddenFilters;
-    const err = this.fieldError;
     const sel = this.selected;
+    const more = !!this.lastQuery?.cursor;
+    const failed = this.failed();
+    const where = this.placeLabel();
+    const status = statusText({ locating: this.locating, pending, more, failed, result: this.result, where, locale: this.locale });
     return html`<div part="base" lang=${this.locale}>
       <div ?hidden=${!!sel} class="finder">
-        <form part="search" novalidate @submit=${this.onSubmit} @change=${this.onChange}>
-          ${err
-            ? html`<div part="error-summary" class="error-summary" tabindex="-1">
-                <h2>${msg('There is a problem')}</h2>
-                <ul>
-                  <li><a href="#place" @click=${this.focusPlace}>${err}</a></li>
-                </ul>
-              </div>`
-            : nothing}
-          <div class="bar">
-            <div class="field place">
-              <label for="place">${msg('Postcode, ZIP code or town')}</label>
-              <p class="hint" id="place-hint">${msg('For example, SW1A 1AA, 10001 or Leeds')}</p>
-              ${err
-                ? html`<p class="error-message" id="place-error">
-                    <span class="visually-hidden">${msg('Error:')}</span> ${err}
-                  </p>`
-                : nothing}
-              <input
-                id="place"
-                part="input"
-                name="near"
-                autocomplete="postal-code"
-                spellcheck="false"
-                aria-describedby=${err ? 'place-hint place-error' : 'place-hint'}
-                aria-invalid=${err ? 'true' : 'false'}
-                .value=${this.place}
-                @input=${(e: InputEvent) => (this.place = (e.target as HTMLInputElement).value)}
-              />
-            </div>
-            ${hidden.has('radius') ? nothing : this.radiusField()}
-            <button part="submit">${msg('Search')}</button>
-            <button type="button" class="secondary" part="locate" @click=${this.locate}>
-              ${msg('Use my location')}
-            </button>
-          </div>
-          ${filterPanel(this.filters, hidden, this.locale)}
-        </form>
-        <p part="status" class="status" role="status" tabindex="-1">${this.statusText(pending)}</p>
-        <div part="results" class=${pending && !this.lastQuery?.cursor ? 'busy' : ''} aria-busy=${pending}>
-          ${this.resultsView(pending)}
+        ${searchForm({
+          place: this.place,
+          error: this.fieldError,
+          radius: this.radiusChoice,
+          units: this.unitsInUse,
+          filters: this.filters,
+          hidden,
+          locale: this.locale,
+          onSubmit: (e) => this.onSubmit(e),
+          onChange: (e) => this.onChange(e),
+          onInput: (place) => (this.place = place),
+          onLocate: () => this.locate(),
+          onErrorLink: (e) => this.focusPlace(e),
+        })}
+        <p part="status" class="status" role="status" tabindex="-1">${status}</p>
+        <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending}>
+          ${resultsArea({
+            result: this.result,
+            pending,
+            more,
+            failed,
+            error: this.search.error,
+            placeError: !!this.fieldError,
+            where,
+            locale: this.locale,
+            filtered: countFilters(this.filters, hidden) > 0,
+            allEverywhere: this.allEverywhere,
+            startGroupHref: this.startGroupHref,
+            onRetry: () => this.retry(),
+            onMore: (e) => this.more(e),
+            onWiden: (radius) => this.widen(radius),
+            onClearFilters: () => this.clearFilters(),
+            onShowAllEverywhere: () => this.showAllEverywhere(),
+          })}
         </div>
       </div>
       ${sel
-        ? html`<div part="details" class="details">
-            <button class="secondary" part="back" @click=${this.back}>${msg('Back to results')}</button>
-            <peer-group-details
-              .group=${sel.group}
-              group-id=${sel.id}
-              api=${this.api || location.origin}
-              checklist-href=${this.checklistHref}
-            ></peer-group-details>
-          </div>`
+        ? this.details.render({
+            group: sel.group,
+            id: sel.id,
+            api: this.api || location.origin,
+            checklistHref: this.checklistHref,
+            onBack: () => this.back(),
+            onRetry: () => this.retryDetails(),
+          })
         : nothing}
     </div>`;
   }
@@ -272,94 +264,6 @@ export class PeerFinder extends LitElement {
   /** Whether the last search failed (one cancelled on purpose has not). */
   private failed() {
     return this.search.status === TaskStatus.ERROR && (this.search.error as Error | undefined)?.name !== 'AbortError';
-  }
-
-  private radiusField() {
-    const units = this.unitsInUse;
-    const radii = [...new Set([...RADII, this.radiusChoice])].sort((a, b) => a - b);
-    return html`<div class="field">
-      <label for="radius">${msg('Distance')}</label>
-      <select id="radius" name="radius">
-        ${radii.map(
-          (r) =>
-            html`<option value=${r} .selected=${r === this.radiusChoice}>
-              ${msg(str`Within ${formatDistance(r, units, this.locale)}`)}
-            </option>`,
-        )}
-      </select>
-    </div>`;
-  }
-
-  private statusText(pending: boolean): string {
-    if (this.locating) return msg('Finding your location…');
-    if (pending) return this.lastQuery?.cursor ? msg('Loading more groups…') : msg('Searching…');
-    const r = this.result;
-    if (!r || this.failed()) return '';
-    const n = r.groups.length;
-    const where = this.placeLabel();
-    const radius = formatDistance(r.radius, r.units, this.locale);
-    const near = !n
-      ? msg(str`No groups meet within ${radius} of ${where}.`)
-      : r.nextCursor
-        ? msg(str`Showing the ${n} nearest groups within ${radius} of ${where}.`)
-        : n === 1
-          ? msg(str`1 group found within ${radius} of ${where}.`)
-          : msg(str`${n} groups found within ${radius} of ${where}.`);
-    const m = r.everywhere.length;
-    return !m
-      ? near
-      : m === 1
-        ? msg(str`${near} 1 group online or by telephone is open to everyone.`)
-        : msg(str`${near} ${m} groups online or by telephone are open to everyone.`);
-  }
-
-  private resultsView(pending: boolean) {
-    if (this.failed() && !this.fieldError) {
-      return html`${this.result ? this.lists(false) : nothing}${problem(this.search.error, () => this.retry())}`;
-    }
-    if (!this.result) {
-      return pending || this.fieldError
-        ? nothing
-        : html`<p class="intro">
-            ${msg('Enter a postcode, ZIP code or town to find peer support groups near you. Groups that meet online or by telephone are listed in every search.')}
-          </p>`;
-    }
-    return this.lists(pending);
-  }
-
-  private lists(pending: boolean) {
-    const r = this.result!;
-    const units = r.units;
-    const next = RADII.find((x) => x > r.radius);
-    const filtered = countFilters(this.filters, this.hiddenFilters) > 0;
-    return html`${r.groups.length
-      ? resultList(
-          msg(str`Groups near ${this.placeLabel()}`),
-          r.groups,
-          units,
-          r.nextCursor && html`<button class="secondary" part="more" aria-disabled=${pending} @click=${this.more}>
-            ${pending ? msg('Loading more groups…') : msg('Show more groups')}
-          </button>`,
-        )
-      : noneFound({
-          widen: next ? [formatDistance(next, units, this.locale), () => this.widen(next)] : undefined,
-          clear: filtered ? () => this.clearFilters() : undefined,
-          online: r.everywhere.length > 0,
-          startHref: this.startGroupHref,
-        })}
-    ${r.everywhere.length
-      ? resultList(
-          msg('Online and telephone groups open to everyone'),
-          this.allEverywhere ? r.everywhere : r.everywhere.slice(0, EVERYWHERE_SHOWN),
-          units,
-          !this.allEverywhere &&
-            r.everywhere.length > EVERYWHERE_SHOWN &&
-            html`<button class="secondary" part="more" @click=${this.showAllEverywhere}>
-              ${msg(str`Show all ${r.everywhere.length} online and telephone groups`)}
-            </button>`,
-          msg('These groups meet online or by telephone and welcome people wherever they live.'),
-        )
-      : nothing}`;
   }
 
   // ---- searching
@@ -506,9 +410,23 @@ export class PeerFinder extends LitElement {
   }
 
   private async focusDetails() {
+    try {
+      await this.details.ready;
+    } catch {
+      // The element could not be loaded: its problem and retry button take focus instead.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=details] .problem')?.focus();
+      return;
+    }
+    await this.updateComplete;
     const view = this.detailsView();
     await view?.loaded;
     view?.focus();
+  }
+
+  private retryDetails() {
+    this.details.load();
+    this.focusNext = () => this.focusDetails();
   }
 
   private back() {
@@ -548,34 +466,19 @@ export class PeerFinder extends LitElement {
 
   /** The search shown, as the address writes it. */
   private searchParams(): URLSearchParams {
-    const where = this.where;
-    return where
-      ? toSearchParams({ ...where, radius: this.radiusChoice, ...filterQuery(this.filters) })
-      : new URLSearchParams();
+    return addressParams(this.where, this.radiusChoice, this.filters);
   }
 
   /** Shows what the address says: a search, a group, or the initial state. */
   private restore(p: URLSearchParams) {
-    const presets = this.presets();
-    const hidden = this.hiddenFilters;
     const shown = this.searchParams().toString();
-    // An address with no search of ours keeps the host's presets.
-    const ours = ['near', 'lat'].some((k) => p.has(k));
-    this.filters = ours
-      ? parseFilters((name) => (hidden.has(name) ? presets[name].toString() : p.get(name)))
-      : presets;
-    this.radiusChoice = Math.min(Math.max(Number(p.get('radius')) || this.radius, 0.1), MAX_RADIUS);
-    const near = parsePlace(p.get('near') ?? '');
-    const lat = Number(p.get('lat'));
-    const lng = Number(p.get('lng'));
-    this.where = near
-      ? { near: near.value }
-      : p.has('lat') && p.has('lng') && Number.isFinite(lat) && Number.isFinite(lng)
-        ? { lat, lng }
-        : undefined;
-    this.place = near?.value ?? '';
+    const address = readAddress(p, this.presets(), this.hiddenFilters, this.radius);
+    this.filters = address.filters;
+    this.radiusChoice = address.radius;
+    this.where = address.where;
+    this.place = address.place;
     this.fieldError = '';
-    const id = p.get('group');
+    const id = address.group;
     if (id) {
       this.selected = { id, group: this.findGroup(id) };
       this.focusNext = () => this.focusDetails();

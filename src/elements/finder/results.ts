@@ -1,7 +1,120 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Group, GroupHit, Units } from '../../schema/index.js';
+import type { Group, GroupHit, SearchResult, Units } from '../../schema/index.js';
 import { NetworkError, RateLimitError, ServerError, TimeoutError } from '../../index.js';
+import { formatDistance } from '../shared/intl.js';
+import { RADII } from './search-form.js';
+
+/** Online and telephone groups shown before "show all": they are the same in every search, so they come second. */
+export const EVERYWHERE_SHOWN = 3;
+
+/** What the results area shows, and where it reports what people do. */
+export interface ResultsOptions {
+  result?: SearchResult | undefined;
+  /** A search is running. */
+  pending: boolean;
+  /** The running (or last) search asks for the next page. */
+  more: boolean;
+  /** The last search failed; `error` says why. */
+  failed: boolean;
+  error: unknown;
+  /** The place could not be searched for: the form shows why, so the results area stays empty. */
+  placeError: boolean;
+  /** Where the results are near, as people read it. */
+  where: string;
+  locale: string;
+  /** Some filter people can change narrows the search. */
+  filtered: boolean;
+  /** All the online and telephone groups are shown, not just the first few. */
+  allEverywhere: boolean;
+  startGroupHref: string;
+  onRetry: () => void;
+  onMore: (e: Event) => void;
+  onWiden: (radius: number) => void;
+  onClearFilters: () => void;
+  onShowAllEverywhere: () => void;
+}
+
+/** The line that says what was found (a polite live region). */
+export function statusText(o: {
+  locating: boolean;
+  pending: boolean;
+  more: boolean;
+  failed: boolean;
+  result?: SearchResult | undefined;
+  where: string;
+  locale: string;
+}): string {
+  if (o.locating) return msg('Finding your location…');
+  if (o.pending) return o.more ? msg('Loading more groups…') : msg('Searching…');
+  const r = o.result;
+  if (!r || o.failed) return '';
+  const n = r.groups.length;
+  const where = o.where;
+  const radius = formatDistance(r.radius, r.units, o.locale);
+  const near = !n
+    ? msg(str`No groups meet within ${radius} of ${where}.`)
+    : r.nextCursor
+      ? msg(str`Showing the ${n} nearest groups within ${radius} of ${where}.`)
+      : n === 1
+        ? msg(str`1 group found within ${radius} of ${where}.`)
+        : msg(str`${n} groups found within ${radius} of ${where}.`);
+  const m = r.everywhere.length;
+  return !m
+    ? near
+    : m === 1
+      ? msg(str`${near} 1 group online or by telephone is open to everyone.`)
+      : msg(str`${near} ${m} groups online or by telephone are open to everyone.`);
+}
+
+/** Below the status line: an introduction, the results, next steps when none are near, or a failed search. */
+export function resultsArea(o: ResultsOptions) {
+  if (o.failed && !o.placeError) {
+    return html`${o.result ? lists(o.result, o, false) : nothing}${problem(o.error, o.onRetry)}`;
+  }
+  if (!o.result) {
+    return o.pending || o.placeError
+      ? nothing
+      : html`<p class="intro">
+          ${msg('Enter a postcode, ZIP code or town to find peer support groups near you. Groups that meet online or by telephone are listed in every search.')}
+        </p>`;
+  }
+  return lists(o.result, o, o.pending);
+}
+
+function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
+  const units = r.units;
+  const next = RADII.find((x) => x > r.radius);
+  return html`${r.groups.length
+    ? resultList(
+        msg(str`Groups near ${o.where}`),
+        r.groups,
+        units,
+        r.nextCursor &&
+          html`<button class="secondary" part="more" aria-disabled=${busy} @click=${o.onMore}>
+            ${busy ? msg('Loading more groups…') : msg('Show more groups')}
+          </button>`,
+      )
+    : noneFound({
+        widen: next ? [formatDistance(next, units, o.locale), () => o.onWiden(next)] : undefined,
+        clear: o.filtered ? o.onClearFilters : undefined,
+        online: r.everywhere.length > 0,
+        startHref: o.startGroupHref,
+      })}
+  ${r.everywhere.length
+    ? resultList(
+        msg('Online and telephone groups open to everyone'),
+        o.allEverywhere ? r.everywhere : r.everywhere.slice(0, EVERYWHERE_SHOWN),
+        units,
+        !o.allEverywhere &&
+          r.everywhere.length > EVERYWHERE_SHOWN &&
+          html`<button class="secondary" part="more" @click=${o.onShowAllEverywhere}>
+            ${msg(str`Show all ${r.everywhere.length} online and telephone groups`)}
+          </button>`,
+        msg('These groups meet online or by telephone and welcome people wherever they live.'),
+      )
+    : nothing}`;
+}
 
 /** A headed list of group cards. */
 export function resultList(

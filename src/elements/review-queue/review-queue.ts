@@ -165,12 +165,13 @@ export class PeerReviewQueue extends LitElement {
     event.preventDefault();
     if (this.session.busy) return;
     this.notice = '';
+    // Set first: a missing token is answered at once, in the very next render.
+    this.focusNext = '[part=sign-in] .error-summary';
     if (await this.session.signIn()) {
       this.notice = msg('Signed in.');
       this.focusNext = '#list-title';
-    } else {
-      this.focusNext = '[part=sign-in] .error-summary';
     }
+    this.requestUpdate();
   }
 
   private signOut(): void {

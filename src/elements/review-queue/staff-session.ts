@@ -54,6 +54,7 @@ export class StaffSession implements ReactiveController {
       return false;
     }
     this.busy = true;
+    this.error = '';
     this.host.requestUpdate();
     try {
       // Checked now, so a mistyped token is reported on the sign-in form.
