@@ -506,4 +506,9 @@ declare global {
     'peer-search': CustomEvent<SearchQuery>;
     'peer-results': CustomEvent<SearchResult>;
   }
+  // The events bubble and are composed, so hosts often listen on the document.
+  interface DocumentEventMap {
+    'peer-search': CustomEvent<SearchQuery>;
+    'peer-results': CustomEvent<SearchResult>;
+  }
 }

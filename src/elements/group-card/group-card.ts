@@ -97,4 +97,8 @@ declare global {
   interface HTMLElementEventMap {
     'peer-select': CustomEvent<PeerSelectDetail>;
   }
+  // The events bubble and are composed, so hosts often listen on the document.
+  interface DocumentEventMap {
+    'peer-select': CustomEvent<PeerSelectDetail>;
+  }
 }

@@ -393,4 +393,8 @@ declare global {
   interface HTMLElementEventMap {
     'peer-submit': CustomEvent<PeerSubmitDetail>;
   }
+  // The events bubble and are composed, so hosts often listen on the document.
+  interface DocumentEventMap {
+    'peer-submit': CustomEvent<PeerSubmitDetail>;
+  }
 }

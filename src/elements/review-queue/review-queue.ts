@@ -388,4 +388,8 @@ declare global {
   interface HTMLElementEventMap {
     'peer-decide': CustomEvent<PeerDecideDetail>;
   }
+  // The events bubble and are composed, so hosts often listen on the document.
+  interface DocumentEventMap {
+    'peer-decide': CustomEvent<PeerDecideDetail>;
+  }
 }

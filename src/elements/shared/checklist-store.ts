@@ -50,6 +50,10 @@ declare global {
   interface HTMLElementEventMap {
     'peer-checklist-change': CustomEvent<ChecklistChangeDetail>;
   }
+  // The events bubble and are composed, so hosts often listen on the document.
+  interface DocumentEventMap {
+    'peer-checklist-change': CustomEvent<ChecklistChangeDetail>;
+  }
   interface WindowEventMap {
     'peer-checklist-change': CustomEvent<ChecklistChangeDetail>;
   }
