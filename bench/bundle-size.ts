@@ -25,7 +25,7 @@ export interface BundleSize {
 
 async function bundle(input: string, external: (id: string) => boolean): Promise<Buffer> {
   const plugins: Plugin[] = [
-    nodeResolve({ exportConditions: ['production'], browser: true, rootDir: root }),
+    nodeResolve({ exportConditions: ['production'], browser: true, modulePaths: [join(root, 'node_modules')] }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ];
   const build = await rollup({ input, external, plugins, onwarn: () => {} });
@@ -39,6 +39,44 @@ const size = (name: string, code: Buffer): BundleSize => ({
   minBytes: code.length,
   gzipBytes: gzipSync(code, { level: 9 }).length,
 });
+
+/** Sum of each file's own min and gzip size: what a browser downloads for them. */
+function sum(dir: string, files: string[]): Omit<BundleSize, 'name'> {
+  let minBytes = 0;
+  let gzipBytes = 0;
+  for (const f of files) {
+    const code = readFileSync(join(dir, f));
+    minBytes += code.length;
+    gzipBytes += gzipSync(code, { level: 9 }).length;
+  }
+  return { minBytes, gzipBytes };
+}
+
+/**
+ * The files a page downloads for one CDN entry before it can run (static
+ * imports, followed transitively) and those it may fetch later (`import()`).
+ */
+function cdnClosure(dir: string, entry: string): { loaded: string[]; lazy: string[] } {
+  const loaded = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+    const rel = (spec: string) => join(base, spec).replace(/^\.\//, '');
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.[^"']+)["']/g)) visit(rel(m[1]!));
+    for (const m of code.matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)) lazy.add(rel(m[1]!));
+  };
+  visit(entry);
+  // A lazy chunk's own static imports come with it, unless the page has them already.
+  for (const file of [...lazy]) {
+    const code = readFileSync(join(dir, file), 'utf8');
+    const base = file.slice(0, file.lastIndexOf('/') + 1);
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.[^"']+)["']/g)) lazy.add(join(base, m[1]!));
+  }
+  return { loaded: [...loaded], lazy: [...lazy].filter((f) => !loaded.has(f)) };
+}
 
 const bare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
@@ -59,7 +97,9 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
   const cdn = join(root, 'dist/cdn');
   for (const file of existsSync(cdn) ? readdirSync(cdn).filter((f) => f.endsWith('.js')).sort() : []) {
     const tag = `<peer-${file.replace(/\.js$/, '')}>`;
-    results.push(size(`${tag} all-in (CDN file)`, readFileSync(join(cdn, file))));
+    const { loaded, lazy } = cdnClosure(cdn, file);
+    results.push({ name: `${tag} all-in: CDN entry + chunks it imports (${loaded.length} files)`, ...sum(cdn, loaded) });
+    results.push({ name: `${tag} loaded only when needed (lazy chunks)`, ...sum(cdn, lazy) });
     results.push(size(`${tag} alone (deps external)`, await bundle(join(root, 'dist/elements', file), bare)));
   }
   return results;

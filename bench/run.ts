@@ -30,20 +30,28 @@ for (const s of sizes) out(`| ${s.name} | ${kb(s.minBytes)} | ${kb(s.gzipBytes)}
 out();
 out('## Search inside the server (100,000 groups, in-memory index)');
 const search = await measureSearchLatency({ groups: 100_000 });
-out('| query mix | p50 ms | p99 ms | max ms | queries/s |');
-out('|---|---|---|---|---|');
+out('| query mix | searches | p50 ms | p99 ms | max ms | queries/s | mean answer bytes |');
+out('|---|---|---|---|---|---|---|');
 for (const row of search.rows) {
-  out(`| ${row.name} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${row.max.toFixed(3)} | ${Math.round(row.perSecond)} |`);
+  out(
+    `| ${row.name} | ${row.count} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${row.max.toFixed(3)} | ${Math.round(row.perSecond)} | ${Math.round(row.meanBytes)} |`,
+  );
 }
-out(`Index build: ${search.buildMs.toFixed(0)} ms`);
+out(`Index build: ${search.buildMs.toFixed(0)} ms; rebuild after one change: ${search.rebuildMs.toFixed(0)} ms`);
 
 out();
 out('## HTTP throughput (real server, embedded store, 100,000 groups, autocannon on loopback)');
 const http = await measureHttpThroughput({ groups: 100_000 });
-out('| route | requests/s | p50 ms | p99 ms |');
-out('|---|---|---|---|');
-for (const row of http.rows) out(`| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.p50} | ${row.p99} |`);
-out(`Search throughput / healthz throughput: ${(http.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
+out(`${http.connections} connections, ${http.durationSeconds} s per route, median of ${http.rounds} alternating rounds`);
+out('| route | requests/s | p50 ms | p99 ms | bytes/response | server CPU µs/request | non-2xx | errors |');
+out('|---|---|---|---|---|---|---|---|');
+for (const row of http.rows) {
+  out(
+    `| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.p50} | ${row.p99} | ${Math.round(row.bytesPerResponse)} | ${row.serverCpuMicros.toFixed(1)} | ${row.non2xx} | ${row.errors} |`,
+  );
+}
+out(`Postcode search / healthz, requests/s: ${(http.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
+out(`Healthz / postcode search, server CPU per request: ${(http.cpuRatio * 100).toFixed(0)} %`);
 
 out();
 out('## Finder: submit to results painted (headless Chromium, loopback, sample data)');

@@ -24,3 +24,4 @@ export * from './registration-receipt.js';
 export * from './registration.js';
 export * from './taxonomy-response.js';
 export * from './problem.js';
+export * from './meeting-time.js';

@@ -8,7 +8,8 @@ import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import ICAL from 'ical.js';
 import type { Group } from 'peer-directory/schema';
-import calendarRoutes, { zonedTimeToUtc } from '../../server/src/routes/calendar.js';
+import calendarRoutes from '../../server/src/routes/calendar.js';
+import { meetingInstant } from 'peer-directory/schema';
 import { errorHandler } from '../../server/src/errors.js';
 import { makeGroup } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
@@ -151,14 +152,14 @@ describe('a group’s calendar file', () => {
 
 describe('local times to instants', () => {
   test('follow each zone’s clock changes', () => {
-    assert.equal(zonedTimeToUtc('2026-03-28T12:00', 'Europe/London'), Date.UTC(2026, 2, 28, 12, 0));
-    assert.equal(zonedTimeToUtc('2026-03-30T12:00', 'Europe/London'), Date.UTC(2026, 2, 30, 11, 0));
-    assert.equal(zonedTimeToUtc('2026-07-01T09:15', 'America/Los_Angeles'), Date.UTC(2026, 6, 1, 16, 15));
-    assert.equal(zonedTimeToUtc('2026-07-01T09:15', 'Asia/Kolkata'), Date.UTC(2026, 6, 1, 3, 45));
+    assert.equal(meetingInstant('2026-03-28T12:00', 'Europe/London'), Date.UTC(2026, 2, 28, 12, 0));
+    assert.equal(meetingInstant('2026-03-30T12:00', 'Europe/London'), Date.UTC(2026, 2, 30, 11, 0));
+    assert.equal(meetingInstant('2026-07-01T09:15', 'America/Los_Angeles'), Date.UTC(2026, 6, 1, 16, 15));
+    assert.equal(meetingInstant('2026-07-01T09:15', 'Asia/Kolkata'), Date.UTC(2026, 6, 1, 3, 45));
   });
 
   test('read an unknown zone as UTC rather than fail', () => {
-    assert.equal(zonedTimeToUtc('2026-07-01T09:15', 'Not/AZone'), Date.UTC(2026, 6, 1, 9, 15));
+    assert.equal(meetingInstant('2026-07-01T09:15', 'Not/AZone'), Date.UTC(2026, 6, 1, 9, 15));
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
-import { identifier, type Group } from 'peer-directory/schema';
+import { identifier, meetingInstant, type Group } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
 import { etagOf, SHORT_CACHE } from './caching.js';
@@ -62,7 +62,7 @@ export function groupCalendar(group: Group, now: number): string | undefined {
   const { timeZone } = group.schedule;
   const meetings = group.schedule.meetings
     .map((m) => {
-      const start = zonedTimeToUtc(m.start, timeZone);
+      const start = meetingInstant(m.start, timeZone);
       return { local: m.start, start, end: start + m.durationMinutes * 60_000 };
     })
     .filter((m) => m.end > now)
@@ -158,42 +158,3 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-// How far the zone's wall clock is ahead of UTC at instant `t`, in ms.
-function offsetAt(t: number, timeZone: string): number {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  const p: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(t)) p[type] = Number(value);
-  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
-}
-
-/**
- * The instant of a wall-clock time (`2026-12-01T18:30`) in an IANA time zone.
- * The offset is looked up at that date, so summer time is right; a time
- * skipped by a clock change resolves to the instant just after it.
- * An unknown zone (the schema checks only its shape) is read as UTC.
- */
-export function zonedTimeToUtc(local: string, timeZone: string): number {
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = local.split(/\D/).map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  try {
-    // Twice: the first guess may fall on the other side of a clock change.
-    return wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone);
-  } catch {
-    return wall;
-  }
-}

@@ -1,48 +1,11 @@
-import type { Schedule } from '../../schema/index.js';
+import { meetingInstant, type Schedule } from '../../schema/index.js';
+
+export { meetingInstant };
 
 /** A meeting as instants: milliseconds since the epoch. */
 export interface MeetingTimes {
   start: number;
   end: number;
-}
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-// How far `timeZone`'s wall clock is ahead of UTC at instant `t`, in ms.
-function offset(t: number, timeZone: string): number {
-  let f = partsFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partsFormats.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const { type, value } of f.formatToParts(t)) p[type] = Number(value);
-  return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
-}
-
-/**
- * The instant a meeting starts. Meetings are written as wall-clock times
- * (`2026-12-01T18:30`) in the schedule's IANA time zone, so the offset is
- * looked up for that date: summer and winter times differ.
- */
-export function meetingInstant(start: string, timeZone: string): number {
-  const [y = 0, mo = 1, d = 1, h = 0, mi = 0] = start.split(/\D/).map(Number);
-  const wall = Date.UTC(y, mo - 1, d, h, mi);
-  try {
-    // Twice: the first guess may sit on the other side of a clock change.
-    return wall - offset(wall - offset(wall, timeZone), timeZone);
-  } catch {
-    return wall; // an unknown zone: read the time as UTC rather than fail
-  }
 }
 
 /** Meetings that have not yet ended, soonest first. */
