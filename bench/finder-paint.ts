@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.mjs';
 
 export interface FinderPaintOptions {
   /** A running demo site (`npm start`); when absent one is started from the built server with the sample data. */
@@ -50,16 +51,9 @@ export async function measureFinderPaint(options: FinderPaintOptions = {}): Prom
   const own = options.url ? undefined : await startDemo();
   const url = options.url ?? own!.url;
   const browser = await puppeteer.launch({
-    executablePath: options.executablePath ?? process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: options.executablePath ?? chromiumExecutable,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage();

@@ -11,6 +11,7 @@ import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchRes
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { testApi, waitUntil } from './support.js';
 import { testGroup, XSS } from './group-fixture.js';
+import { milesBetween as miles } from '../support/distance.js';
 
 // ---- reading the finder as a person would
 
@@ -72,14 +73,6 @@ async function finder(attributes: Partial<Record<string, string>> = {}) {
   return el;
 }
 
-/** Distance in miles between two points (the haversine formula). */
-function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * 3958.8 * Math.asin(Math.sqrt(h));
-}
 
 // ---- the directory
 

@@ -8,7 +8,7 @@ import { emptyDraft, toRegistrationInput, type Draft } from '../../src/elements/
 import { createAdminClient, createDirectoryClient, type DirectoryClient } from '../../src/index.js';
 import { registrationInputSchema, type Group, type Registration } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
-import { testApi, waitUntil } from './support.js';
+import { testApi, waitUntil, expectFocusOn, focused } from './support.js';
 
 // ---- reading the form as a person would
 
@@ -21,23 +21,6 @@ const summary = (el: PeerGroupForm) => $(el, '[part=error-summary]');
 const summaryLinks = (el: PeerGroupForm) => $$(el, '[part=error-summary] a');
 const panel = (el: PeerGroupForm) => $(el, '[part=confirmation]');
 
-/** The element that has focus, looking inside shadow roots. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/**
- * Asserts where focus is. Compares identity and names the elements in the
- * message: handing elements themselves to chai makes a failure's diff walk
- * Lit's objects for minutes.
- */
-function expectFocusOn(expected: Element | null | undefined, what = 'focus') {
-  const actual = focused();
-  const name = (e: Element | null | undefined) => (e ? e.outerHTML.slice(0, 120) : String(e));
-  expect(actual === expected, `${what}: expected ${name(expected)}, got ${name(actual)}`).to.equal(true);
-}
 
 /** Presses Tab until the input with this id has focus: proves it can be reached, in order, by keyboard. */
 async function tabTo(id: string, most = 60) {

@@ -6,7 +6,7 @@ import '../../src/elements/review-queue.js';
 import type { PeerDecideDetail, PeerReviewQueue } from '../../src/elements/review-queue.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { Registration, RegistrationInput } from '../../src/schema/index.js';
-import { testApi, waitUntil } from './support.js';
+import { testApi, waitUntil, expectFocusOn } from './support.js';
 import { testGroup, XSS } from './group-fixture.js';
 
 // ---- reading the queue as a person would
@@ -17,22 +17,6 @@ const $$ = (el: PeerReviewQueue, selector: string) => [...root(el).querySelector
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const status = (el: PeerReviewQueue) => text($(el, '[part=status]'));
 
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/**
- * Asserts where focus is. Compares identity and names the elements in the
- * message: handing elements themselves to chai makes a failure's diff walk
- * Lit's objects for minutes.
- */
-function expectFocusOn(expected: Element | null | undefined, what = 'focus') {
-  const actual = focused();
-  const name = (e: Element | null | undefined) => (e ? e.outerHTML.slice(0, 120) : String(e));
-  expect(actual === expected, `${what}: expected ${name(expected)}, got ${name(actual)}`).to.equal(true);
-}
 
 function button(el: PeerReviewQueue, words: string | RegExp): HTMLButtonElement {
   const found = $$(el, 'button').find((b) => (typeof words === 'string' ? text(b) === words : words.test(text(b))));

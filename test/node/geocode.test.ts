@@ -12,16 +12,9 @@ import {
   UnknownPlaceError,
 } from '../../server/src/geocode/index.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
+import { milesBetween as miles } from '../support/distance.js';
 import { startFakePostcodesIo, type FakePostcodesIo } from '../support/fake-postcodes-io.js';
 
-/** Great-circle distance in miles: enough to say "near Leeds". */
-function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * 3958.8 * Math.asin(Math.sqrt(h));
-}
 
 const LEEDS = { lat: 53.7997, lng: -1.5492 };
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { AUDIENCES, CONDITIONS, FORMATS, MODELS, storedGroupSchema, type Group } from 'peer-directory/schema';
 import { createGeocoder } from '../../server/src/geocode/index.js';
 import { sampleGroups } from '../../server/src/sample/sample-groups.js';
+import { milesBetween as miles } from '../support/distance.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const groups = sampleGroups(NOW);
@@ -25,13 +26,6 @@ function wallClock(instant: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-function miles(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
-  return 2 * 3958.8 * Math.asin(Math.sqrt(h));
-}
 
 /** Every string anywhere in a value. */
 function strings(value: unknown): string[] {

@@ -15,6 +15,7 @@ import { DirectoryIndex, InvalidCursorError, MAX_OFFSET, SearchService } from '.
 import { syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
 import { makeGroup } from '../support/fixtures.js';
+import { kmBetween as haversineKm } from '../support/distance.js';
 
 const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'point' });
 const LONDON = place('London', 51.5072, -0.1276);
@@ -25,14 +26,6 @@ const CARDIFF = place('Cardiff', 51.4816, -3.1791);
 const MANCHESTER = place('Manchester', 53.4808, -2.2426);
 const ABERDEEN = place('Aberdeen', 57.1497, -2.0943);
 
-/** Great-circle distance by the haversine formula on a sphere of the Earth's mean radius. */
-function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 const MILE_KM = 1.609344;
 
 /** A group meeting at a place, with whatever else the story needs. */
