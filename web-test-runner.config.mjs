@@ -1,5 +1,6 @@
 // Browser tests: real Chromium (Debian's package) against the real API
 // server, started here from the built server package with the sample data.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,22 @@ import { createServer } from './server/dist/index.js';
 import { loadConfig } from './server/dist/config.js';
 import { failingApiPlugin } from './test/elements/failing-api-plugin.mjs';
 import { screenshotPlugin } from './test/elements/screenshot-plugin.mjs';
+
+// Tests that measure layout (reflow at 320 px, lines that must not move) lay
+// text out in DejaVu Sans, a wide font, on every machine: the browser's
+// default font is whatever fontconfig picks, which differs between machines.
+// Debian's fonts-dejavu-core has it (.ci/run installs it).
+const TEST_FONT = 'DejaVu Sans';
+const fontFamilies = (() => {
+  try {
+    return execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+})();
+if (!fontFamilies.split(/[\n,]/).some((f) => f.trim() === TEST_FONT)) {
+  throw new Error(`The browser tests lay text out in ${TEST_FONT}, which this machine lacks: install Debian's fonts-dejavu-core (.ci/run does).`);
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-'));
 const adminToken = 'browser-tests-admin-token';
@@ -38,6 +55,11 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head><style>html { font-family: '${TEST_FONT}'; }</style></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
   // tsconfig.base.json: the plugin reads the file as it is, without following "extends",
   // and the decorator settings live in the base.
   plugins: [

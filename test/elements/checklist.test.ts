@@ -7,7 +7,7 @@ import type { PeerChecklist } from '../../src/elements/checklist.js';
 import { QUESTIONS, type Group } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { CHECKLIST_STORAGE_KEY, addToCompare, compareList } from '../../src/elements/shared/checklist-store.js';
-import { testApi, waitUntil } from './support.js';
+import { testApi, waitUntil, withTextSize } from './support.js';
 
 const shadow = (el: PeerChecklist) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: PeerChecklist, selector: string) =>
@@ -454,6 +454,20 @@ describe('<peer-checklist groups>', () => {
     expect(el.getBoundingClientRect().right).to.be.at.most(320);
     await expect(el).to.be.accessible();
     await executeServerCommand('peer-screenshot', { name: 'checklist-compare-320' });
+  });
+
+  it('fits a 320 px screen with text at 200 %', async () => {
+    await setViewport({ width: 320, height: 800 });
+    await withTextSize(200, async () => {
+      const el = await fixture<PeerChecklist>(
+        html`<peer-checklist api=${api.url} groups=${groups.slice(0, 3).map((g) => g.id).join(',')}></peer-checklist>`,
+      );
+      await loaded(el);
+      expect(document.documentElement.scrollWidth, 'the comparison').to.be.at.most(320);
+      fixtureCleanup();
+      await loaded(await fixture<PeerChecklist>(html`<peer-checklist api=${api.url} group=${groups[0]!.id}></peer-checklist>`));
+      expect(document.documentElement.scrollWidth, 'one group').to.be.at.most(320);
+    });
   });
 
   it('prints the comparison as a table, without buttons', async () => {

@@ -9,7 +9,7 @@ import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchResult } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
-import { testApi, waitUntil } from './support.js';
+import { markupRan, testApi, waitUntil, withTextSize } from './support.js';
 import { testGroup, XSS } from './group-fixture.js';
 import { milesBetween as miles } from '../support/distance.js';
 
@@ -276,40 +276,67 @@ describe('<peer-finder> searching', () => {
     const el = await finder();
     const results: SearchResult[] = [];
     el.addEventListener('peer-results', (e) => results.push(e.detail));
-    input(el).value = 'SW1A 1AA';
-    input(el).dispatchEvent(new Event('input'));
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    input(el).value = 'LS1 3AB';
-    input(el).dispatchEvent(new Event('input'));
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    await settled(el);
-    await new Promise((r) => setTimeout(r, 200));
+    // Each request's end, answered or cancelled: after the first has ended, no answer to it can still arrive.
+    const ended: Promise<unknown>[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (...args) => {
+      const answer = realFetch(...args);
+      ended.push(answer.then((res) => res.clone().text(), (error: unknown) => error));
+      return answer;
+    };
+    try {
+      input(el).value = 'SW1A 1AA';
+      input(el).dispatchEvent(new Event('input'));
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      input(el).value = 'LS1 3AB';
+      input(el).dispatchEvent(new Event('input'));
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await settled(el);
+      await waitUntil(() => ended.length === 2, 'both searches to be sent');
+      await Promise.all(ended);
+      await el.updateComplete;
+    } finally {
+      window.fetch = realFetch;
+    }
     expect(results).to.have.length(1);
     expect(results[0]!.origin!.label).to.equal('LS1 3AB');
     expect(hits(el)[0]!.id).to.equal(atThePostcode);
   });
 
   it('shows that it is searching without moving anything on the page', async () => {
+    // On a phone the answer takes several lines and "Searching…" one.
+    await setViewport({ width: 320, height: 700 });
     const el = await finder();
     const statusLine = $(el, '[part=status]')!;
-    const before = statusLine.getBoundingClientRect();
-    input(el).value = 'LS1 3AB';
-    input(el).dispatchEvent(new Event('input'));
-    $<HTMLFormElement>(el, 'form')!.requestSubmit();
-    await el.updateComplete;
-    expect(status(el)).to.equal('Searching…');
-    expect($(el, '[part=results]')!.getAttribute('aria-busy')).to.equal('true');
-    const during = statusLine.getBoundingClientRect();
-    expect([during.top, during.height]).to.deep.equal([before.top, before.height]);
+    const box = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return [r.top, r.height];
+    };
+    const search = async (place: string) => {
+      input(el).value = place;
+      input(el).dispatchEvent(new Event('input'));
+      $<HTMLFormElement>(el, 'form')!.requestSubmit();
+      await el.updateComplete;
+      expect(status(el)).to.equal('Searching…');
+      expect($(el, '[part=results]')!.getAttribute('aria-busy')).to.equal('true');
+    };
+    const before = box(statusLine);
+    await search('LS1 3AB');
+    expect(box(statusLine)).to.deep.equal(before);
     await expect(el).to.be.accessible();
     await settled(el);
-    const after = statusLine.getBoundingClientRect();
-    expect([after.top, after.height]).to.deep.equal([before.top, before.height]);
+    expect(statusLine.getBoundingClientRect().top, 'the status line stays put').to.equal(before[0]);
+
+    // Searching again: the old results stay where they are until the new ones come.
+    const answered = box(statusLine);
+    const firstCard = box(cards(el)[0]!);
+    await search('SW1A 1AA');
+    expect(box(statusLine), 'the status line while searching again').to.deep.equal(answered);
+    expect(box(cards(el)[0]!), 'the old results while searching again').to.deep.equal(firstCard);
+    await settled(el);
   });
 
   it('shows a group’s text as text, never as markup', async () => {
-    const w = window as { __xss?: number };
-    delete w.__xss;
     const el = await finder();
     await searchFor(el, 'LS1 3AB');
     const card = cards(el).find((c) => c.group!.id === hostile)!;
@@ -317,11 +344,10 @@ describe('<peer-finder> searching', () => {
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
     const details = await waitForDetails(el);
     expect(text(details.shadowRoot!.querySelector('[part=answers]'))).to.contain(XSS);
-    await new Promise((r) => setTimeout(r, 100));
     for (const scope of [root(el), card.shadowRoot!, details.shadowRoot!]) {
       expect(scope.querySelector('img, script')).to.equal(null);
     }
-    expect(w.__xss).to.equal(undefined);
+    expect(markupRan()).to.equal(false);
   });
 });
 
@@ -501,9 +527,15 @@ describe('<peer-finder> group details', () => {
     const cancel = (e: Event) => e.preventDefault();
     document.addEventListener('peer-select', cancel);
     try {
+      let seen = false;
+      document.addEventListener('peer-select', () => (seen = true), { once: true });
       cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
-      await new Promise((r) => setTimeout(r, 50));
+      expect(seen, 'the page was told').to.equal(true);
+      // The finder decides once the event has reached the page, then renders what it decided.
+      await Promise.resolve();
+      await el.updateComplete;
       expect($(el, 'peer-group-details')).to.equal(null);
+      expect($(el, '.finder')!.hidden).to.equal(false);
     } finally {
       document.removeEventListener('peer-select', cancel);
     }
@@ -604,6 +636,22 @@ describe('<peer-finder> on a page', () => {
     await expect(el).to.be.accessible();
     await searchFor(el, '123 nonsense');
     fits();
+  });
+
+  it('fits a 320 px screen with text at 200 %', async () => {
+    await setViewport({ width: 320, height: 700 });
+    await withTextSize(200, async () => {
+      const el = await finder({ 'start-group-href': '/start' });
+      const fits = () => expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
+      fits();
+      await searchFor(el, 'LS1 3AB');
+      $<HTMLElement>(el, '[part=filters] summary')!.click();
+      await el.updateComplete;
+      fits();
+      cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+      await waitForDetails(el);
+      fits();
+    });
   });
 
   it('speaks Spanish, in kilometres, when the page does', async () => {

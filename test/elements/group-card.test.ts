@@ -4,6 +4,7 @@ import '../../src/elements/group-card.js';
 import type { PeerGroupCard } from '../../src/elements/group-card.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { testGroup, XSS } from './group-fixture.js';
+import { markupRan, withTextSize } from './support.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const part = (el: PeerGroupCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -66,16 +67,13 @@ describe('<peer-group-card>', () => {
   });
 
   it('shows a group’s text as text, never as markup', async () => {
-    const w = window as { __xss?: number };
-    delete w.__xss;
     const el = await card(
       testGroup({ name: XSS, summary: XSS, schedule: { ...testGroup().schedule, description: XSS } }),
     );
-    await new Promise((r) => setTimeout(r, 50));
     expect(text(part(el, 'name'))).to.equal(XSS);
     expect(text(part(el, 'summary'))).to.equal(XSS);
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
-    expect(w.__xss).to.equal(undefined);
+    expect(markupRan()).to.equal(false);
   });
 
   it('fits a 320 px screen without scrolling sideways, even with a long unbroken name', async () => {
@@ -84,6 +82,14 @@ describe('<peer-group-card>', () => {
     expect(el.getBoundingClientRect().width).to.be.at.most(320);
     expect(el.shadowRoot!.querySelector('[part=base]')!.scrollWidth).to.be.at.most(el.getBoundingClientRect().width + 1);
     await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 px screen with text at 200 %', async () => {
+    await setViewport({ width: 320, height: 700 });
+    await withTextSize(200, async () => {
+      await card(testGroup());
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    });
   });
 
   it('speaks Spanish when the page does', async () => {

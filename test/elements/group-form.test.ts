@@ -8,7 +8,7 @@ import { emptyDraft, toRegistrationInput, type Draft } from '../../src/elements/
 import { createAdminClient, createDirectoryClient, type DirectoryClient } from '../../src/index.js';
 import { registrationInputSchema, type Group, type Registration } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
-import { testApi, waitUntil, expectFocusOn, focused } from './support.js';
+import { testApi, waitUntil, expectFocusOn, focused, withTextSize } from './support.js';
 
 // ---- reading the form as a person would
 
@@ -496,6 +496,15 @@ describe('<peer-group-form> on a phone and in Spanish', () => {
     await submit(el);
     expect(el.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 px screen with text at 200 %', async () => {
+    await setViewport({ width: 320, height: 640 });
+    await withTextSize(200, async () => {
+      const el = await form();
+      await submit(el);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    });
   });
 
   it('speaks Spanish when the page does', async () => {

@@ -6,7 +6,7 @@ import '../../src/elements/review-queue.js';
 import type { PeerDecideDetail, PeerReviewQueue } from '../../src/elements/review-queue.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { Registration, RegistrationInput } from '../../src/schema/index.js';
-import { testApi, waitUntil, expectFocusOn } from './support.js';
+import { markupRan, testApi, waitUntil, expectFocusOn, withTextSize } from './support.js';
 import { testGroup, XSS } from './group-fixture.js';
 
 // ---- reading the queue as a person would
@@ -303,7 +303,7 @@ describe('<peer-review-queue> reviewing', () => {
     await openRegistration(el, name);
     expect(text($(el, '[part=registrant]'))).to.contain(XSS);
     expect(root(el).querySelector('img, script')).to.equal(null);
-    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    expect(markupRan()).to.equal(false);
   });
 
   it('fits a 320 px screen', async () => {
@@ -315,6 +315,18 @@ describe('<peer-review-queue> reviewing', () => {
     await openRegistration(el, name);
     expect(el.scrollWidth).to.be.at.most(320);
     await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 px screen with text at 200 %', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const name = `Queue Large Text ${unique()}`;
+    await register(name);
+    await withTextSize(200, async () => {
+      const el = await queue();
+      expect(document.documentElement.scrollWidth, 'the list').to.be.at.most(320);
+      await openRegistration(el, name);
+      expect(document.documentElement.scrollWidth, 'a registration').to.be.at.most(320);
+    });
   });
 });
 

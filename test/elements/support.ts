@@ -32,3 +32,36 @@ export function expectFocusOn(expected: Element | null | undefined, what = 'focu
   const name = (e: Element | null | undefined) => (e ? e.outerHTML.slice(0, 120) : String(e));
   expect(actual === expected, `${what}: expected ${name(expected)}, got ${name(actual)}`).to.equal(true);
 }
+
+/**
+ * Runs `story` with the page's text at `percent` of its usual size, as a
+ * browser's text-size setting makes it (WCAG 1.4.4 asks for 200 %).
+ */
+export async function withTextSize<T>(percent: number, story: () => Promise<T>): Promise<T> {
+  const page = document.documentElement;
+  page.style.fontSize = `${percent}%`;
+  try {
+    return await story();
+  } finally {
+    page.style.removeProperty('font-size');
+  }
+}
+
+/**
+ * Whether the `XSS` payload (test/elements/group-fixture.ts) was rendered as
+ * markup anywhere on the page, shadow roots included, or ran. Markup the page
+ * never turned into elements cannot run later, so this needs no waiting.
+ */
+export function markupRan(): boolean {
+  const made = (scope: Document | ShadowRoot): boolean =>
+    [...scope.querySelectorAll('*')].some(
+      (e) =>
+        (e instanceof HTMLImageElement && e.getAttribute('src') === 'x') ||
+        (e instanceof HTMLScriptElement && e.text.includes('__xss')) ||
+        (!!e.shadowRoot && made(e.shadowRoot)),
+    );
+  const w = window as { __xss?: number };
+  const ran = made(document) || w.__xss !== undefined;
+  delete w.__xss;
+  return ran;
+}

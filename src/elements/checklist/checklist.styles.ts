@@ -43,6 +43,10 @@ export const styles = css`
     display: flex;
     gap: 0.4rem;
   }
+  .question-text > span {
+    /* Lets a long word break (large text on a phone) instead of holding the line open. */
+    min-width: 0;
+  }
   .number {
     color: var(--_primary);
     font-weight: 700;

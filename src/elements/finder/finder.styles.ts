@@ -9,6 +9,8 @@ export const finderStyles = css`
   }
   form {
     display: grid;
+    /* One column no wider than the finder: large text wraps rather than widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75rem;
     justify-items: start;
   }
@@ -24,10 +26,16 @@ export const finderStyles = css`
     gap: 0.75rem;
     width: 100%;
   }
+  .field,
+  fieldset {
+    grid-template-columns: minmax(0, 1fr);
+  }
   .field {
     display: grid;
     gap: 0.25rem;
     max-width: 100%;
+    /* A field's input is wide (20 characters) and would otherwise hold the row open on a phone with large text. */
+    min-width: 0;
   }
   .place {
     flex: 0 1 20rem;
@@ -77,7 +85,7 @@ export const finderStyles = css`
   }
   .filter-grid {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
     gap: 0.5rem 1rem;
     padding: 0 0.75rem 0.75rem;
   }
@@ -108,10 +116,18 @@ export const finderStyles = css`
     margin: 0.15rem 0 0;
     accent-color: var(--_primary);
   }
-  .status {
-    min-height: 1.5em;
+  .status-line {
+    display: grid;
     margin: 1rem 0 0.5rem;
+  }
+  .status {
+    grid-area: 1 / 1;
+    min-height: 1.5em;
+    margin: 0;
     font-weight: 600;
+  }
+  .held {
+    visibility: hidden;
   }
   .status:focus {
     outline: none;

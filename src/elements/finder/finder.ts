@@ -209,7 +209,10 @@ export class PeerFinder extends LitElement {
     const more = !!this.lastQuery?.cursor;
     const failed = this.failed();
     const where = this.placeLabel();
-    const status = statusText({ locating: this.locating, pending, more, failed, result: this.result, where, locale: this.locale });
+    const said = { locating: this.locating, pending, more, failed, result: this.result, where, locale: this.locale };
+    const status = statusText(said);
+    // While searching, the line keeps the room the last answer took, so the old results below it do not move.
+    const held = this.locating || pending ? statusText({ ...said, locating: false, pending: false }) : '';
     return html`<div part="base" lang=${this.locale}>
       <div ?hidden=${!!sel} class="finder">
         ${searchForm({
@@ -226,7 +229,10 @@ export class PeerFinder extends LitElement {
           onLocate: () => this.locate(),
           onErrorLink: (e) => this.focusPlace(e),
         })}
-        <p part="status" class="status" role="status" tabindex="-1">${status}</p>
+        <div class="status-line">
+          <p part="status" class="status" role="status" tabindex="-1">${status}</p>
+          <p class="status held" aria-hidden="true">${held}</p>
+        </div>
         <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending}>
           ${resultsArea({
             result: this.result,

@@ -39,6 +39,8 @@ const layout = css`
     padding: 0;
   }
   .registrations li {
+    /* A group's name is whatever its leader typed, unbroken words too: wrap rather than widen the page. */
+    overflow-wrap: anywhere;
     padding: 0.75rem 0;
     border-bottom: 1px solid var(--_border);
   }

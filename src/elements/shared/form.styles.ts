@@ -73,10 +73,10 @@ export const formStyles = css`
   textarea,
   select {
     width: 100%;
-    max-width: 40rem;
+    max-width: min(100%, 40rem);
   }
   input.short {
-    max-width: 12rem;
+    max-width: min(100%, 12rem);
   }
   select {
     justify-self: start;
@@ -90,9 +90,9 @@ export const formStyles = css`
     margin-top: 0.25rem;
   }
   .options.inline {
-    grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
     width: 100%;
-    max-width: 40rem;
+    max-width: min(100%, 40rem);
   }
   .option {
     display: grid;

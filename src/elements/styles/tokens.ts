@@ -28,6 +28,8 @@ export const tokens = css`
     color: var(--_text);
     line-height: 1.5;
     box-sizing: border-box;
+    /* A word longer than its line (a heading in large text on a phone) breaks rather than widening the page. */
+    overflow-wrap: break-word;
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
