@@ -5,13 +5,16 @@
 // together so a page using several elements loads Lit, the SDK and the
 // schema once (shared chunks), and a locale catalogue is only downloaded by
 // pages that ask for that language (lazy chunks).
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const entries = existsSync('dist/elements')
   ? readdirSync('dist/elements').filter((f) => /^[a-z-]+\.js$/.test(f) && f !== 'index.js')
   : [];
+// Chunk names carry content hashes: without this, every rebuild would leave the
+// previous chunks beside the new ones (and in the package).
+rmSync('dist/cdn', { recursive: true, force: true });
 
 export default {
   input: Object.fromEntries(entries.map((f) => [f.replace(/\.js$/, ''), `dist/elements/${f}`])),

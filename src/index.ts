@@ -3,10 +3,12 @@
  * (`createDirectoryClient`, `createAdminClient`, typed errors) and the types
  * of what the API sends and accepts. It registers no custom element and has
  * no side effects: elements live under `peer-directory/elements`, schemas
- * under `peer-directory/schema`.
+ * under `peer-directory/schema`. The elements' event `detail` types are
+ * here too (types only), for code that listens without importing an element.
  * @module
  */
 export * from './sdk/index.js';
+export type { ChecklistChangeDetail, PeerDecideDetail, PeerSelectDetail, PeerSubmitDetail } from './elements/index.js';
 export type {
   Answers,
   Audience,

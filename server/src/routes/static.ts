@@ -1,26 +1,39 @@
 /**
- * `serve --demo`: the repository's demo site at `/` and the browser bundles
- * at `/cdn/`, from the same origin as the API so the demo needs no setup.
+ * `serve --demo`: the demo site at `/` and the browser bundles at `/cdn/`,
+ * from the same origin as the API so the demo needs no setup.
  * @module
  */
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
-/** Where the demo's files are; by default the repository's `demo/` and `dist/cdn/`. */
+/** Where the demo's files are; by default the packed or repository `demo/` and `peer-directory`'s `dist/cdn/`. */
 export interface StaticRoutesOptions {
   demoDir?: string;
   cdnDir?: string;
 }
 
-// server/src/routes (or server/dist/routes) -> the repository root.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The demo pages: the copy packed into this package (`demo/`, put there by
+ * `prepack`), or else, in the repository, the repository's own `demo/`, so
+ * that edits show on reload without a build.
+ */
+function defaultDemoDir(): string {
+  const packed = fileURLToPath(new URL('../../demo', import.meta.url));
+  return existsSync(packed) ? packed : fileURLToPath(new URL('../../../demo', import.meta.url));
+}
+
+/** The CDN bundles come from the `peer-directory` package the server depends on (in the repository, its root). */
+function defaultCdnDir(): string {
+  return `${dirname(fileURLToPath(import.meta.resolve('peer-directory/package.json')))}/dist/cdn`;
+}
 
 /** Serves the demo site and the CDN bundles. */
 export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app, options) => {
-  const demoDir = options.demoDir ?? `${repoRoot}demo`;
-  const cdnDir = options.cdnDir ?? `${repoRoot}dist/cdn`;
+  const demoDir = options.demoDir ?? defaultDemoDir();
+  const cdnDir = options.cdnDir ?? defaultCdnDir();
   if (!existsSync(cdnDir)) app.log.warn(`${cdnDir} does not exist: run npm run build for the /cdn/ bundles`);
   await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', maxAge: 0 });
   await app.register(fastifyStatic, { root: cdnDir, prefix: '/cdn/', decorateReply: false, maxAge: 0 });

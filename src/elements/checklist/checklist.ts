@@ -43,7 +43,7 @@ function idList(value: string): string[] {
  *
  * Headings: the checklist's title is an `h2`, each question an `h3`.
  *
- * @event peer-checklist-change - Notes, marks or the comparison list were saved. `detail: { change, compare }`.
+ * @event {CustomEvent<ChecklistChangeDetail>} peer-checklist-change - Notes, marks or the comparison list were saved. `detail: { change, compare }`.
  *
  * @csspart base - Everything the element shows.
  * @csspart header - The title and introduction.

@@ -29,9 +29,9 @@ import { finderStyles } from './finder.styles.js';
  * `<peer-group-card>`, which it shows results with, and, the first time
  * someone opens a group, `<peer-group-details>` (loaded only then).
  *
- * @event peer-search - A search started (also for "show more"). `detail`: the `SearchQuery` sent.
- * @event peer-results - Results arrived. `detail`: the `SearchResult` (pages so far, merged).
- * @event peer-select - Someone opened a group's details. `detail: { group }`. Call
+ * @event {CustomEvent<SearchQuery>} peer-search - A search started (also for "show more"). `detail`: the `SearchQuery` sent.
+ * @event {CustomEvent<SearchResult>} peer-results - Results arrived. `detail`: the `SearchResult` (pages so far, merged).
+ * @event {CustomEvent<PeerSelectDetail>} peer-select - Someone opened a group's details. `detail: { group }`. Call
  *   `preventDefault()` to show the group yourself instead of the finder's details view.
  *
  * @csspart base - Everything.
@@ -44,6 +44,7 @@ import { finderStyles } from './finder.styles.js';
  * @csspart status - The line that says what was found (a polite live region).
  * @csspart results - The area below it: results, "none found" or an error.
  * @csspart list - Each list of group cards.
+ * @csspart nearby - The section of groups near the place searched.
  * @csspart everywhere - The section of online and telephone groups open to everyone.
  * @csspart more - The "show more groups" button.
  * @csspart none-found - Next steps when nothing is near.
@@ -65,7 +66,7 @@ export class PeerFinder extends LitElement {
   /** The directory API's base URL, e.g. `https://directory.example.org`. Defaults to this page's origin. */
   @property() api = '';
   /** The radius searched at first, in `units`. */
-  @property({ type: Number }) radius = DEFAULT_RADIUS;
+  @property({ type: Number }) radius: number = DEFAULT_RADIUS;
   /** `mi` or `km`; by default, what the language's region uses (miles for English and Welsh). */
   @property() units?: Units;
   /** The language, e.g. `es`; by default the page's. */
@@ -93,7 +94,7 @@ export class PeerFinder extends LitElement {
   /** Keep the search in the page's address, so back/forward and shared links restore it. Use on one finder per page. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Groups per page ("show more" fetches the next page). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = DEFAULT_LIMIT;
+  @property({ type: Number, attribute: 'page-size' }) pageSize: number = DEFAULT_LIMIT;
 
   @state() private place = '';
   @state() private radiusChoice = DEFAULT_RADIUS;
@@ -503,6 +504,7 @@ export class PeerFinder extends LitElement {
   }
 
   private emit<T>(type: string, detail: T) {
+    /** @ignore The events are documented on the class; the analyzer would list this call as an event named "type". */
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

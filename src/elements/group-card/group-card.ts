@@ -24,7 +24,7 @@ export interface PeerSelectDetail {
  * adds its distance). The element is text only: every field the group wrote
  * is shown as text, never as markup.
  *
- * @event peer-select - Someone pressed "Details". `detail: { group }`. Cancelable:
+ * @event {CustomEvent<PeerSelectDetail>} peer-select - Someone pressed "Details". `detail: { group }`. Cancelable:
  *   `<peer-finder>` opens its own details view unless the host calls `preventDefault()`.
  *
  * @csspart base - The card.

@@ -43,7 +43,7 @@ export interface PeerSubmitDetail {
  * and every attempt to send it carries the same idempotency key, so nothing
  * is lost and nothing is registered twice.
  *
- * @event peer-submit - The registration was received. `detail`: `{ reference, status }`.
+ * @event {CustomEvent<PeerSubmitDetail>} peer-submit - The registration was received. `detail`: `{ reference, status }`.
  *
  * @csspart base - Everything the element shows.
  * @csspart form - The form.
@@ -51,8 +51,10 @@ export interface PeerSubmitDetail {
  *   `section-leaders`, `section-contact`, `section-registrant`, `section-consent`).
  * @csspart questions - The list of the 8 questions.
  * @csspart location - Where an in-person group meets.
- * @csspart meetings - The list of planned meetings; each is a `meeting`.
+ * @csspart meetings - The list of planned meetings.
+ * @csspart meeting - One planned meeting.
  * @csspart error-summary - "There is a problem": the list of problems, each linking to its field.
+ * @csspart failure - The message when the registration could not be sent, or the group to change could not be loaded.
  * @csspart submit - The send button.
  * @csspart confirmation - The panel with the reference number.
  * @csspart next-steps - What happens after sending.

@@ -47,7 +47,7 @@ interface Opened {
  * The token is kept in this tab's sessionStorage until sign-out. Put this
  * element on a page only staff use: it shows registrants' private details.
  *
- * @event peer-decide - A registration was approved or rejected. `detail`: `{ id, reference, status, groupId? }`.
+ * @event {CustomEvent<PeerDecideDetail>} peer-decide - A registration was approved or rejected. `detail`: `{ id, reference, status, groupId? }`.
  *
  * @csspart base - Everything the element shows.
  * @csspart sign-in - The sign-in form.

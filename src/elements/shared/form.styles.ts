@@ -4,7 +4,8 @@ import { css } from 'lit';
  * The look of forms in the GOV.UK pattern, shared by the registration form
  * and the review queue: questions with hints, inline errors with a red bar,
  * the error summary, large tick boxes and radios, the confirmation panel.
- * `--peer-color-on-success` is the text on the confirmation panel.
+ *
+ * @cssprop [--peer-color-on-success=#ffffff] - Text on the confirmation panel.
  */
 export const formStyles = css`
   :host {

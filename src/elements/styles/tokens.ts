@@ -4,6 +4,25 @@ import { css } from 'lit';
  * Design tokens: every `--peer-*` custom property with its default. Hosts
  * override them on the element or any ancestor; defaults meet WCAG AA
  * contrast on white, and dark mode / forced colours are handled below.
+ * Every element lists these in its `static styles`, and the manifest
+ * documents them on each (see custom-elements-manifest.config.mjs).
+ *
+ * @attribute {'auto'} theme - `auto`: use dark colours when the reader's system asks for them. Unset: always the light colours.
+ * @cssprop [--peer-color-primary=#005eb8] - Buttons, links and accents.
+ * @cssprop [--peer-color-on-primary=#ffffff] - Text on the primary colour.
+ * @cssprop [--peer-color-text=#212b32] - Body text.
+ * @cssprop [--peer-color-text-secondary=#4c6272] - Secondary text: hints, distances, notes.
+ * @cssprop [--peer-color-surface=#ffffff] - The background.
+ * @cssprop [--peer-color-surface-alt=#f0f4f5] - Backgrounds of panels, badges and notes.
+ * @cssprop [--peer-color-border=#768692] - Field, card and table borders.
+ * @cssprop [--peer-color-error=#c22c00] - Error messages and borders.
+ * @cssprop [--peer-color-success=#007f3b] - Confirmations.
+ * @cssprop [--peer-color-focus=#ffeb3b] - The focus highlight.
+ * @cssprop [--peer-color-focus-text=#212b32] - Text on the focus highlight.
+ * @cssprop [--peer-radius=4px] - Corner radius.
+ * @cssprop [--peer-space=1rem] - The basic spacing unit.
+ * @cssprop [--peer-font-family=inherit] - The font; by default the page's.
+ * @cssprop [--peer-max-width=60rem] - The widest the element grows.
  */
 export const tokens = css`
   :host {
