@@ -11,6 +11,7 @@ import { createServer } from './server/dist/index.js';
 import { loadConfig } from './server/dist/config.js';
 import { failingApiPlugin } from './test/elements/failing-api-plugin.mjs';
 import { screenshotPlugin } from './test/elements/screenshot-plugin.mjs';
+import { reactBundlesPlugin } from './test/elements/react-bundles-plugin.mjs';
 
 // Tests that measure layout (reflow at 320 px, lines that must not move) lay
 // text out in DejaVu Sans, a wide font, on every machine: the browser's
@@ -67,6 +68,7 @@ export default {
     apiConfigPlugin,
     failingApiPlugin(),
     screenshotPlugin(),
+    reactBundlesPlugin(),
   ],
   browsers: [
     chromeLauncher({

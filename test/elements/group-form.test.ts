@@ -9,6 +9,7 @@ import { createAdminClient, createDirectoryClient, type DirectoryClient } from '
 import { registrationInputSchema, type Group, type Registration } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { testApi, waitUntil, expectFocusOn, focused, withTextSize } from './support.js';
+import { completeDraft, keepDraft, storageKey } from './draft-fixture.js';
 
 // ---- reading the form as a person would
 
@@ -69,47 +70,6 @@ let directory: DirectoryClient;
 const noStore: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 const admin = () => createAdminClient({ baseUrl: api.url, token: api.adminToken });
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-/** A draft a leader has filled in completely, for stories that are not about typing. */
-function completeDraft(name: string, overrides: Partial<Draft> = {}): Draft {
-  return {
-    ...emptyDraft(),
-    name,
-    summary: 'A friendly monthly group for adults with type 2 diabetes.',
-    conditions: ['type2'],
-    audiences: ['adults'],
-    model: 'support-group',
-    languages: ['en'],
-    purpose: 'Sharing what helps day to day.',
-    attendees: 'Adults with type 2 diabetes.',
-    familyWelcome: 'yes',
-    clinicalEducation: 'no',
-    leaderTraining: 'A peer support course.',
-    professionalsInvolved: 'no',
-    memberExpectations: 'Come when you can.',
-    cost: 'free',
-    formats: ['in-person'],
-    town: 'Truro',
-    postcode: 'TR1 2AA',
-    country: 'GB',
-    scheduleDescription: 'First Tuesday of the month, 7pm',
-    timeZone: 'Europe/London',
-    leaders: ['peer'],
-    registrantName: 'Pat Leader',
-    registrantEmail: 'pat@example.org',
-    consentStoreData: true,
-    consentNoMedicalAdvice: true,
-    ...overrides,
-  };
-}
-
-const storageKey = (apiUrl: string, group = 'new') => `peer-group-form:${apiUrl}:${group}`;
-
-/** Puts a draft in this tab's storage, as if the leader had typed it before a reload. */
-function keepDraft(apiUrl: string, draft: Draft, idempotencyKey = crypto.randomUUID(), group = 'new') {
-  sessionStorage.setItem(storageKey(apiUrl, group), JSON.stringify({ draft, idempotencyKey }));
-  return idempotencyKey;
-}
 
 function saved(apiUrl: string, group = 'new'): { draft: Draft; idempotencyKey: string } | null {
   const raw = sessionStorage.getItem(storageKey(apiUrl, group));

@@ -33,6 +33,9 @@ import { CompareListController, checklistActions, checklistActionsStyles } from 
  * Set the `group` property, or give `api` and `group-id` to load the group
  * from the directory. Every field the group wrote is shown as text, never as markup.
  *
+ * @event {CustomEvent<ChecklistChangeDetail>} peer-checklist-change - The group was added to or taken off the
+ *   comparison list (the "compare" button). `detail: { change, compare }`.
+ *
  * @slot actions - Buttons or links about this group (e.g. "compare", "add to my checklist").
  *
  * @csspart base - The whole record.

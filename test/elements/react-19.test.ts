@@ -1,0 +1,3 @@
+import { reactStories } from './react-stories.js';
+
+reactStories('19');
