@@ -29,59 +29,31 @@ import {
 } from '../elements/index.js';
 
 const event = <Detail>(name: string) => name as EventName<CustomEvent<Detail>>;
+const wrap = <I extends HTMLElement, E extends Record<string, EventName>>(tagName: string, elementClass: new () => I, events: E) =>
+  createComponent({ react: React, tagName, elementClass, events });
 const onPeerSelect = event<PeerSelectDetail>('peer-select');
 const onPeerChecklistChange = event<ChecklistChangeDetail>('peer-checklist-change');
 
 /** `<peer-finder>`: find groups near a postcode. */
-export const PeerFinder = createComponent({
-  react: React,
-  tagName: 'peer-finder',
-  elementClass: PeerFinderElement,
-  events: {
-    onPeerSearch: event<SearchQuery>('peer-search'),
-    onPeerResults: event<SearchResult>('peer-results'),
-    onPeerSelect,
-  },
+export const PeerFinder = wrap('peer-finder', PeerFinderElement, {
+  onPeerSearch: event<SearchQuery>('peer-search'),
+  onPeerResults: event<SearchResult>('peer-results'),
+  onPeerSelect,
 });
 
 /** `<peer-group-card>`: one group in a list. */
-export const PeerGroupCard = createComponent({
-  react: React,
-  tagName: 'peer-group-card',
-  elementClass: PeerGroupCardElement,
-  events: { onPeerSelect },
-});
+export const PeerGroupCard = wrap('peer-group-card', PeerGroupCardElement, { onPeerSelect });
 
 /** `<peer-group-details>`: everything about one group. */
-export const PeerGroupDetails = createComponent({
-  react: React,
-  tagName: 'peer-group-details',
-  elementClass: PeerGroupDetailsElement,
-  events: { onPeerChecklistChange },
-});
+export const PeerGroupDetails = wrap('peer-group-details', PeerGroupDetailsElement, { onPeerChecklistChange });
 
 /** `<peer-group-form>`: register a group, or ask for changes to one. */
-export const PeerGroupForm = createComponent({
-  react: React,
-  tagName: 'peer-group-form',
-  elementClass: PeerGroupFormElement,
-  events: { onPeerSubmit: event<PeerSubmitDetail>('peer-submit') },
-});
+export const PeerGroupForm = wrap('peer-group-form', PeerGroupFormElement, { onPeerSubmit: event<PeerSubmitDetail>('peer-submit') });
 
 /** `<peer-checklist>`: the 8 questions to ask about a group. */
-export const PeerChecklist = createComponent({
-  react: React,
-  tagName: 'peer-checklist',
-  elementClass: PeerChecklistElement,
-  events: { onPeerChecklistChange },
-});
+export const PeerChecklist = wrap('peer-checklist', PeerChecklistElement, { onPeerChecklistChange });
 
 /** `<peer-review-queue>`: staff moderation. */
-export const PeerReviewQueue = createComponent({
-  react: React,
-  tagName: 'peer-review-queue',
-  elementClass: PeerReviewQueueElement,
-  events: { onPeerDecide: event<PeerDecideDetail>('peer-decide') },
-});
+export const PeerReviewQueue = wrap('peer-review-queue', PeerReviewQueueElement, { onPeerDecide: event<PeerDecideDetail>('peer-decide') });
 
 export type { ChecklistChangeDetail, PeerDecideDetail, PeerSelectDetail, PeerSubmitDetail };
