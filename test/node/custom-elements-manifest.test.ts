@@ -27,6 +27,7 @@ interface Declaration extends Entry {
   cssParts?: Entry[];
   cssProperties?: Entry[];
   attributes?: Entry[];
+  members?: (Entry & { kind: string; privacy?: string; static?: boolean })[];
 }
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -98,12 +99,15 @@ describe('the Custom Elements Manifest', () => {
     assert.deepEqual(missing, []);
   });
 
-  test('says what every listed attribute, event, slot, part and custom property is for', () => {
-    const undocumented = elements.flatMap((e) =>
-      (['attributes', 'events', 'slots', 'cssParts', 'cssProperties'] as const).flatMap((kind) =>
+  test('says what every listed attribute, public property and method, event, slot, part and custom property is for', () => {
+    const undocumented = elements.flatMap((e) => [
+      ...(['attributes', 'events', 'slots', 'cssParts', 'cssProperties'] as const).flatMap((kind) =>
         (e[kind] ?? []).filter((entry) => !entry.description?.trim()).map((entry) => `<${e.tagName}> ${kind} ${entry.name}`),
       ),
-    );
+      ...(e.members ?? [])
+        .filter((m) => !m.privacy && !m.static && !m.description?.trim())
+        .map((m) => `<${e.tagName}> ${m.kind} ${m.name}`),
+    ]);
     assert.deepEqual(undocumented, []);
   });
 });
