@@ -109,8 +109,9 @@ describe('every publishable package', () => {
       const unwanted = paths.filter((p) => /(^|\/)(test|tests|__tests__|node_modules)\/|\.tsbuildinfo$|\.test\.|\.xlf$/.test(p));
       assert.deepEqual(unwanted, [], `${name} ships nothing it does not need`);
       // tsc never deletes what it once compiled: a module moved or removed would
-      // otherwise still be published from dist/.
+      // otherwise still be published from dist/ (packages built from TypeScript sources they ship).
       const sources = new Set(paths.filter((p) => p.startsWith('src/') && p.endsWith('.ts')));
+      if (sources.size === 0) continue;
       const stale = paths.filter(
         (p) => /^dist\/.*\.(js|d\.ts)$/.test(p) && !p.startsWith('dist/cdn/') && !sources.has(p.replace(/^dist\//, 'src/').replace(/(\.d)?\.ts$|\.js$/, '.ts')),
       );
