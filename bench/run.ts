@@ -9,6 +9,7 @@ import { measureBundleSizes } from './bundle-size.js';
 import { measureSearchLatency } from './search-latency.js';
 import { measureHttpThroughput } from './http-throughput.js';
 import { measureFinderPaint } from './finder-paint.js';
+import { measureGeocoding } from './geocode.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const lines: string[] = [];
@@ -38,6 +39,20 @@ for (const row of search.rows) {
   );
 }
 out(`Index build: ${search.buildMs.toFixed(0)} ms; rebuild after one change: ${search.rebuildMs.toFixed(0)} ms`);
+
+out();
+out('## Offline geocoding (peer-directory-postcodes-gb: OS Code-Point Open; GeoNames gazetteer)');
+const geo = await measureGeocoding();
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+out('| figure | measured | budget |');
+out('|---|---|---|');
+out(`| published package, unpacked (tarball) | ${mb(geo.unpackedBytes)} MB (${mb(geo.packedBytes)} MB) | ≤ 15 MB |`);
+out(`| postcode data: added RSS after loading, fresh process | ${geo.loadRssMb.toFixed(1)} MB | ≤ 80 MB |`);
+out(`| postcode data: load time (added to start-up) | ${geo.loadMs.toFixed(0)} ms | ≤ 1000 ms |`);
+out(`| lookup in process, p50 / p99 (batches of 1,000) | ${geo.lookupP50Us.toFixed(2)} / ${geo.lookupP99Us.toFixed(2)} µs | p50 ≤ 5 µs |`);
+out(`| the server's geocoder on a postcode not seen before, p50 | ${geo.chainP50Us.toFixed(1)} µs | |`);
+out(`| distance from OS grid reference, ${geo.postcodes} postcodes: median / p99 / max | ${geo.medianM.toFixed(2)} / ${geo.p99M.toFixed(2)} / ${geo.maxM.toFixed(2)} m | median ≤ 25 m, p99 ≤ 150 m |`);
+out(`| gazetteer: first place name (loads it), added RSS / heap kept | ${geo.gazetteerMs.toFixed(0)} ms, ${geo.gazetteerRssMb.toFixed(1)} MB / ${geo.gazetteerHeapMb.toFixed(1)} MB | |`);
 
 out();
 out('## HTTP throughput (real server, embedded store, 100,000 groups, autocannon on loopback)');

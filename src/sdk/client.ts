@@ -16,7 +16,9 @@ export interface DirectoryClient {
   taxonomy(options?: RequestOptions): Promise<TaxonomyResponse>;
   /**
    * Locates a UK postcode, US ZIP code or place; an `UnknownPlaceError` when
-   * the directory cannot find it.
+   * the directory cannot find it. Show people its `label` (`Newport, Wales`);
+   * `precision` and `centre` say how exact the point is, and `alternatives`
+   * lists other places of the name typed, to ask "Which Newport?".
    */
   geocode(q: string, options?: RequestOptions): Promise<GeocodeResult>;
   /** Send groups for review. */

@@ -43,10 +43,12 @@ let groups: Group[];
 
 before(async () => {
   api = await testApi();
-  const res = await fetch(`${api.url}/v1/groups?near=${encodeURIComponent('SW1A 1AA')}&limit=10`);
+  // Brixton's groups first: their checklists are of a typical length (Camden's, the nearest to
+  // Westminster now that postcodes are placed exactly, have long answers that take three A4 pages).
+  const res = await fetch(`${api.url}/v1/groups?near=${encodeURIComponent('SW9 8HE')}&limit=10`);
   const body = (await res.json()) as { groups: Group[]; everywhere: Group[] };
   groups = [...body.groups, ...body.everywhere];
-  expect(groups.length, 'the sample data has groups near SW1A 1AA').to.be.greaterThanOrEqual(4);
+  expect(groups.length, 'the sample data has groups near SW9 8HE').to.be.greaterThanOrEqual(4);
 });
 
 beforeEach(async () => {

@@ -188,17 +188,52 @@ describe('<peer-finder> searching', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('accepts a town name', async () => {
+  it('accepts a town name, and names the place it searched from', async () => {
     const el = await finder();
     await searchFor(el, 'Leeds');
-    expect(status(el)).to.match(/within 25 miles of Leeds\./);
+    expect(status(el)).to.match(/within 25 miles of Leeds, England\./);
+    expect(text($(el, '[part=nearby] h2'))).to.equal('Groups near Leeds, England');
     expect(hits(el).some((g) => g.location?.town === 'Leeds')).to.equal(true);
+  });
+
+  it('says, with the results, when distances are from the middle of somewhere rather than a postcode', async () => {
+    const el = await finder();
+    await searchFor(el, 'Cardiff');
+    expect(status(el)).to.match(/within 25 miles of Cardiff, Wales\. Distances are from the centre of Cardiff, Wales\./);
+    expect($(el, '[part=status]')!.getAttribute('role'), 'announced with the results').to.equal('status');
+
+    await searchFor(el, 'BT1 1AA');
+    expect(status(el)).to.match(/within 25 miles of BT1 1AA\. Distances are from the centre of Belfast\./);
+
+    await searchFor(el, 'LS1 3ZZ');
+    expect(status(el)).to.match(/of LS1 3ZZ\. Distances are from the middle of postcode sector LS1 3\./);
+
+    await searchFor(el, 'LS1 3AB');
+    expect(status(el), 'a postcode the directory knows is exact').not.to.match(/Distances are from/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks "which Newport?" by offering the other places of the name, and searches from the one chosen', async () => {
+    const el = await finder();
+    await searchFor(el, 'Newport');
+    expect(status(el)).to.match(/within 25 miles of Newport, Wales\./);
+    expect(hits(el).some((g) => g.id.startsWith('grp-newport-'))).to.equal(true);
+    const others = $(el, '[part=alternatives]')!;
+    expect(others.getAttribute('aria-label')).to.equal('Other places called Newport');
+    expect(text(others.querySelector('p'))).to.equal('Not the Newport you meant? Search near:');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Newport, RI').click();
+    await settled(el);
+    expect(input(el).value).to.equal('Newport, RI');
+    expect(status(el)).to.match(/within 25 miles of Newport, RI\. Distances are from the centre of Newport, RI\./);
+    expect($(el, '[part=alternatives]'), 'a place chosen by name needs no others').to.equal(null);
   });
 
   it('accepts US ZIP codes', async () => {
     const el = await finder();
     await searchFor(el, '10001');
-    expect(status(el)).to.match(/within 25 miles of 10001\./);
+    expect(status(el)).to.match(/within 25 miles of 10001\. Distances are from the middle of ZIP code 10001\./);
     const found = hits(el);
     expect(found.length).to.be.greaterThan(0);
     expect(found.every((g) => g.location?.country === 'US')).to.equal(true);
@@ -479,6 +514,7 @@ describe('<peer-finder> with a location from the device', () => {
     await settled(el);
     expect(query).to.include({ lat: Math.round(leeds.lat * 1000) / 1000, lng: Math.round(leeds.lng * 1000) / 1000 });
     expect(status(el)).to.match(/within 25 miles of your location\./);
+    expect(status(el), 'a device’s location is exact').not.to.match(/Distances are from/);
     expect(hits(el)[0]!.id).to.equal(atThePostcode);
   });
 
@@ -660,6 +696,8 @@ describe('<peer-finder> on a page', () => {
       await waitUntil(() => text($(el, '[part=submit]')) === 'Buscar', 'the Spanish catalogue');
       await searchFor(el, 'LS1 3AB');
       expect(status(el)).to.match(/kilómetros de LS1 3AB/);
+      await searchFor(el, 'Cardiff');
+      expect(status(el)).to.match(/Las distancias se miden desde el centro de Cardiff, Wales\./);
       expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Detalles');
       await expect(el).to.be.accessible();
     } finally {

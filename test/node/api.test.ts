@@ -56,7 +56,7 @@ const phone = makeGroup({
   location: undefined,
 });
 // A postcode the fake postcodes.io knows: Leeds city centre.
-const LEEDS_POSTCODE = { postcode: 'LS1 4DY', lat: 53.796927, lng: -1.54719 };
+const LEEDS_POSTCODE = { postcode: 'LS1 4DY', lat: 53.79513, lng: -1.54666 };
 
 const ALL = [leeds, bradford, york, manchester, cardiff, online, phone];
 const principles = [{ code: 'shared-experience', label: 'Shared experiences and reciprocated support' }];

@@ -163,6 +163,17 @@ describe('the directory SDK against the real server', () => {
       assert.equal(place.country, 'US');
       assert.ok(Math.abs(place.lat - 40.75) < 0.1 && Math.abs(place.lng + 74.0) < 0.1, 'Manhattan');
     });
+
+    test('geocodes a town with the label people should see, and the other places of that name', async () => {
+      const place = await directory.geocode('newport');
+
+      assert.equal(place.label, 'Newport, Wales');
+      assert.equal(place.precision, 'place');
+      assert.equal(place.centre, 'Newport, Wales');
+      assert.ok(place.alternatives?.some((a) => a.label === 'Newport, RI'));
+      const search = await directory.groups.search({ near: 'newport', radius: 5 });
+      assert.equal(search.origin?.label, 'Newport, Wales');
+    });
   });
 
   describe('when the directory says no', () => {

@@ -17,7 +17,7 @@ import { openStore, type Store } from '../../server/src/store/index.js';
 import { makeGroup } from '../support/fixtures.js';
 import { kmBetween as haversineKm } from '../support/distance.js';
 
-const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'point' });
+const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'device' });
 const LONDON = place('London', 51.5072, -0.1276);
 const CAMDEN = place('Camden', 51.539, -0.1426);
 const WATFORD = place('Watford', 51.6565, -0.3903);

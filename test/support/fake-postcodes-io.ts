@@ -15,18 +15,22 @@ interface FixturePostcode {
   admin_district: string;
 }
 
-// Town-centre postcodes (the sample directory and the tests use them); coordinates to about 100 m.
+// Town-centre postcodes (the sample directory and the tests use them). Great Britain's are
+// where OS Code-Point Open puts them, as postcodes.io (built on the same OS data) would say.
 const POSTCODES: FixturePostcode[] = [
-  { postcode: 'SW1A 1AA', latitude: 51.501009, longitude: -0.141588, country: 'England', admin_district: 'Westminster' },
-  { postcode: 'M1 1AE', latitude: 53.480637, longitude: -2.23874, country: 'England', admin_district: 'Manchester' },
-  { postcode: 'CF10 1EP', latitude: 51.48173, longitude: -3.17919, country: 'Wales', admin_district: 'Cardiff' },
-  { postcode: 'EH1 1YZ', latitude: 55.952217, longitude: -3.190289, country: 'Scotland', admin_district: 'City of Edinburgh' },
+  { postcode: 'SW1A 1AA', latitude: 51.50101, longitude: -0.14159, country: 'England', admin_district: 'Westminster' },
+  { postcode: 'M1 1AE', latitude: 53.48347, longitude: -2.23118, country: 'England', admin_district: 'Manchester' },
+  { postcode: 'CF10 1EP', latitude: 51.47576, longitude: -3.17921, country: 'Wales', admin_district: 'Cardiff' },
+  { postcode: 'EH1 1YZ', latitude: 55.95033, longitude: -3.19302, country: 'Scotland', admin_district: 'City of Edinburgh' },
   { postcode: 'BT1 5GS', latitude: 54.596492, longitude: -5.930241, country: 'Northern Ireland', admin_district: 'Belfast' },
-  { postcode: 'B1 1BB', latitude: 52.478621, longitude: -1.908462, country: 'England', admin_district: 'Birmingham' },
-  { postcode: 'LS1 4DY', latitude: 53.796927, longitude: -1.54719, country: 'England', admin_district: 'Leeds' },
-  { postcode: 'NE1 7RU', latitude: 54.97328, longitude: -1.61396, country: 'England', admin_district: 'Newcastle upon Tyne' },
-  { postcode: 'BS1 5TR', latitude: 51.45522, longitude: -2.59241, country: 'England', admin_district: 'Bristol, City of' },
-  { postcode: 'G1 1XQ', latitude: 55.86105, longitude: -4.25006, country: 'Scotland', admin_district: 'Glasgow City' },
+  { postcode: 'B1 1BB', latitude: 52.48042, longitude: -1.90345, country: 'England', admin_district: 'Birmingham' },
+  { postcode: 'LS1 4DY', latitude: 53.79513, longitude: -1.54666, country: 'England', admin_district: 'Leeds' },
+  { postcode: 'NE1 7RU', latitude: 54.98032, longitude: -1.61571, country: 'England', admin_district: 'Newcastle upon Tyne' },
+  { postcode: 'BS1 5TR', latitude: 51.45261, longitude: -2.60207, country: 'England', admin_district: 'Bristol, City of' },
+  { postcode: 'G1 1XQ', latitude: 55.86125, longitude: -4.24471, country: 'Scotland', admin_district: 'Glasgow City' },
+  // Outside Code-Point Open, so only a provider places them exactly (illustrative town-centre points).
+  { postcode: 'JE2 3NG', latitude: 49.18655, longitude: -2.10616, country: 'Channel Islands', admin_district: 'Jersey' },
+  { postcode: 'IM1 2LS', latitude: 54.15023, longitude: -4.47861, country: 'Isle of Man', admin_district: 'Isle of Man' },
   // Known to the provider, but without a grid reference (as postcodes.io has for some Channel Islands postcodes).
   { postcode: 'GY1 1AA', latitude: null, longitude: null, country: 'Channel Islands', admin_district: 'Guernsey' },
 ];
@@ -38,6 +42,8 @@ const PLACES = [
   { name_1: 'Edinburgh', latitude: 55.9533, longitude: -3.1883, country: 'Scotland' },
   { name_1: 'Belfast', latitude: 54.5973, longitude: -5.9301, country: 'Northern Ireland' },
   { name_1: 'Hebden Bridge', latitude: 53.7418, longitude: -2.0124, country: 'England' },
+  // A hamlet too small for the offline gazetteer (places of 1,000 people or more).
+  { name_1: 'Blackshaw Head', latitude: 53.7485, longitude: -2.0694, country: 'England' },
 ];
 
 const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();

@@ -2,10 +2,12 @@ import type { GeocodeResult } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { GeocoderUnavailableError, UnknownPlaceError, type Geocoder } from './geocoder.js';
 import { LruCache } from './memory-cache.js';
-import { parsePlaceQuery, type PlaceQuery } from './normalise.js';
+import { findPlace } from './gazetteer.js';
+import { coveredOffline, locateOffline } from './gb-postcodes.js';
+import { parsePlaceQuery, type PlaceQuery, type PostcodeQuery } from './normalise.js';
 import { PostcodesIoClient } from './postcodes-io.js';
 import { areaResult, ukPostcodeArea, ukPostcodeAreaNamed } from './uk-areas.js';
-import { lookupUsCity, lookupZip } from './us-zip.js';
+import { lookupUsCity, lookupZip, stateCode } from './us-zip.js';
 
 /** The persistent cache the chain reads and writes: the store's place cache. */
 export type PlaceCache = Pick<Store, 'getCachedPlace' | 'cachePlace'>;
@@ -25,9 +27,11 @@ interface Outcome {
 }
 
 /**
- * The geocoding chain: normalise, then memory, then the store's cache, then
- * the US ZIP table, the online provider and the offline UK areas, each asked
- * only for the kinds of query it can answer.
+ * The geocoding chain: recognise, then memory; then for UK postcodes the
+ * offline postcode data (exact for every live postcode in Great Britain),
+ * the store's cache and the online provider for what that data lacks, and
+ * the data's fallbacks or post towns when the provider cannot say; for ZIP
+ * codes the US ZIP table; for place names the gazetteer, then the provider.
  * Unlike a single source it never returns undefined: an unknown place is an
  * UnknownPlaceError with a sentence people can read.
  */
@@ -78,36 +82,40 @@ export class GeocoderChain implements Geocoder {
       case 'zip':
         return { place: (await lookupZip(q.zip)) ?? null, lasting: true };
       case 'postcode':
-      case 'outcode':
+      case 'district':
         return this.#lookupUk(q);
       case 'place':
         return this.#lookupPlace(q);
     }
   }
 
-  async #lookupUk(q: Extract<PlaceQuery, { kind: 'postcode' | 'outcode' }>): Promise<Outcome> {
-    const area = ukPostcodeArea(q.area);
+  async #lookupUk(q: PostcodeQuery): Promise<Outcome> {
     // The area table is complete, so unknown letters need no provider to be unknown.
-    if (!area) return { place: null, lasting: true };
+    if (!ukPostcodeArea(q.area)) return { place: null, lasting: true };
+    const offline = locateOffline(q);
+    // Code-Point Open places every live postcode and district in Great
+    // Britain; the provider can only add postcodes OS has not got (new, or
+    // terminated) and the areas OS does not cover.
+    if (!this.#provider || offline?.precision === 'postcode' || (q.kind === 'district' && coveredOffline(q.area))) {
+      return { place: offline ?? null, lasting: true };
+    }
     const cached = await this.#cached(q.key);
     if (cached) return { place: cached, lasting: true };
-    if (!this.#provider) return { place: areaResult(area, q.label), lasting: true };
     try {
-      const said = q.kind === 'postcode' ? await this.#provider.postcode(q.postcode) : await this.#provider.outcode(q.outcode);
-      if (said.found === null) return { place: null, lasting: true };
-      if (said.found === 'unplaced') return { place: areaResult(area, q.label), lasting: true };
+      const said = q.kind === 'postcode' ? await this.#provider.postcode(q.label) : await this.#provider.outcode(q.outward);
+      if (said.found === null || said.found === 'unplaced') return { place: offline ?? null, lasting: true };
       await this.#remember(q.key, said.found);
       return { place: said.found, lasting: true };
     } catch (error) {
       if (!(error instanceof GeocoderUnavailableError)) throw error;
-      // Searching near the area beats failing the search.
-      return { place: areaResult(area, q.label), lasting: false };
+      // The offline approximation beats failing the search, but is not kept: the provider may know better later.
+      return { place: offline ?? null, lasting: false };
     }
   }
 
   async #lookupPlace(q: Extract<PlaceQuery, { kind: 'place' }>): Promise<Outcome> {
-    const usCity = await lookupUsCity(q.name);
-    if (usCity) return { place: usCity, lasting: true };
+    const known = (await findPlace(q.name, stateCode)) ?? (await lookupUsCity(q.name));
+    if (known) return { place: known, lasting: true };
     const cached = await this.#cached(q.key);
     if (cached) return { place: cached, lasting: true };
 
@@ -125,7 +133,7 @@ export class GeocoderChain implements Geocoder {
       }
     }
     const area = ukPostcodeAreaNamed(q.name);
-    if (area) return { place: areaResult(area, area.name), lasting: !providerDown };
+    if (area) return { place: areaResult(area), lasting: !providerDown };
     if (providerDown) throw providerDown;
     return { place: null, lasting: true };
   }
@@ -160,10 +168,10 @@ function unknownMessage(q: PlaceQuery): string {
       return `We could not find ZIP code ${q.zip}. Check it and try again.`;
     case 'postcode':
       return ukPostcodeArea(q.area)
-        ? `We could not find the postcode ${q.postcode}. Check it and try again.`
-        : `We could not find the postcode ${q.postcode}: no UK postcode starts with ${q.area}.`;
-    case 'outcode':
-      return `We could not find the postcode district ${q.outcode}. Check it, or enter a full postcode.`;
+        ? `We could not find the postcode ${q.label}. Check it and try again.`
+        : `We could not find the postcode ${q.label}: no UK postcode starts with ${q.area}.`;
+    case 'district':
+      return `We could not find the postcode district ${q.outward}. Check it, or enter a full postcode.`;
     case 'place':
       return `We could not find a place called “${q.name}”. Try a postcode or ZIP code instead.`;
   }

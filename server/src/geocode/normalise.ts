@@ -1,56 +1,35 @@
-import { fix, parse, validOutcode } from 'postcode';
+import { INVALID_PLACE_MESSAGE, recognisePlace } from 'peer-directory/schema';
 import { InvalidPlaceError } from './geocoder.js';
 
-/** What people typed, recognised and written the one way every source and cache expects. */
+/** A UK postcode (`SW1A 1AA`) or postcode district (`SW1A`), as the sources read it. */
+export type PostcodeQuery =
+  | { kind: 'postcode'; key: string; label: string; outward: string; area: string }
+  | { kind: 'district'; key: string; label: string; outward: string; area: string };
+
+/** What people typed, recognised, with the key every cache files it under. */
 export type PlaceQuery =
-  | { kind: 'postcode'; key: string; label: string; postcode: string; outcode: string; area: string }
-  | { kind: 'outcode'; key: string; label: string; outcode: string; area: string }
+  | PostcodeQuery
   | { kind: 'zip'; key: string; label: string; zip: string }
   | { kind: 'place'; key: string; label: string; name: string };
 
-/** The sentence shown when a query is neither a postcode, a ZIP code nor a place name. */
-export const INVALID_PLACE_MESSAGE = 'Enter a UK postcode, like SW1A 1AA, or a US ZIP code, like 10001';
-
-const ZIP = /^(\d{5})(?:[\s-]?\d{4})?$/;
-// Letters (any script), with the punctuation place names use: "St. Albans",
-// "Stratford-upon-Avon", "Austin, TX", "Ynys Môn", "Coeur d’Alene".
-const PLACE_NAME = /^\p{L}[\p{L}\p{M} .,'’&()-]*$/u;
+export { INVALID_PLACE_MESSAGE };
 
 /**
- * Recognises a UK postcode (any case and spacing, `sw1a1aa` → `SW1A 1AA`;
- * common slips such as `SWIA` for `SW1A` are corrected), a UK outcode alone
- * (`SW1A`, `M1`), a US ZIP or ZIP+4 (→ its 5-digit ZIP) or a place name.
- * @throws InvalidPlaceError for anything else, with a message people can act on
+ * Recognises a query with the schema's {@link recognisePlace} (the finder
+ * and the form use the same function) and gives it its cache key.
+ * @throws InvalidPlaceError for anything that is not a postcode, ZIP or place name
  */
 export function parsePlaceQuery(query: string): PlaceQuery {
-  const text = query.trim().replace(/\s+/g, ' ');
-
-  const zip = ZIP.exec(text)?.[1];
-  if (zip) return { kind: 'zip', key: `US:${zip}`, label: zip, zip };
-
-  if (/\d/.test(text)) {
-    const postcode = parse(fix(text));
-    if (postcode.valid) {
-      return {
-        kind: 'postcode',
-        key: `GB:${postcode.postcode}`,
-        label: postcode.postcode,
-        postcode: postcode.postcode,
-        outcode: postcode.outcode,
-        area: postcode.area,
-      };
-    }
-    const compact = text.replace(/ /g, '').toUpperCase();
-    if (validOutcode(compact)) {
-      const area = /^[A-Z]+/.exec(compact)![0];
-      return { kind: 'outcode', key: `GB:${compact}`, label: compact, outcode: compact, area };
-    }
-    throw new InvalidPlaceError(INVALID_PLACE_MESSAGE);
+  const place = recognisePlace(query);
+  switch (place?.kind) {
+    case 'postcode':
+    case 'district':
+      return { kind: place.kind, key: `GB:${place.value}`, label: place.value, outward: place.outward, area: place.area };
+    case 'zip':
+      return { kind: 'zip', key: `US:${place.zip}`, label: place.zip, zip: place.zip };
+    case 'place':
+      return { kind: 'place', key: `place:${place.value.toLowerCase()}`, label: place.value, name: place.value };
+    case undefined:
+      throw new InvalidPlaceError(INVALID_PLACE_MESSAGE);
   }
-
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  if (letters >= 2 && text.length <= 60 && PLACE_NAME.test(text)) {
-    return { kind: 'place', key: `place:${text.toLowerCase()}`, label: text, name: text };
-  }
-  throw new InvalidPlaceError(INVALID_PLACE_MESSAGE);
 }

@@ -49,10 +49,10 @@ export class PostcodesIoClient {
     return body === null ? { found: null } : this.#point(singleResponse, body, postcode, 'postcode');
   }
 
-  /** An outcode alone (`SW1A`). */
+  /** A postcode district (outward code) alone (`SW1A`): its centroid. */
   async outcode(outcode: string, signal?: AbortSignal): Promise<ProviderAnswer> {
     const body = await this.#get(`/outcodes/${encodeURIComponent(outcode)}`, signal);
-    return body === null ? { found: null } : this.#point(singleResponse, body, outcode, 'outcode');
+    return body === null ? { found: null } : this.#point(singleResponse, body, outcode, 'district');
   }
 
   /** The best match for a place name (`Leeds`), labelled with the provider's spelling. */
@@ -64,17 +64,18 @@ export class PostcodesIoClient {
     const first = parsed.data.result?.[0];
     if (!first) return { found: null };
     return {
-      found: { label: first.name_1, lat: first.latitude, lng: first.longitude, country: 'GB', precision: 'place' },
+      found: { label: first.name_1, lat: first.latitude, lng: first.longitude, country: 'GB', precision: 'place', centre: first.name_1 },
     };
   }
 
-  #point(schema: typeof singleResponse, body: unknown, label: string, precision: 'postcode' | 'outcode'): ProviderAnswer {
+  #point(schema: typeof singleResponse, body: unknown, label: string, precision: 'postcode' | 'district'): ProviderAnswer {
     const parsed = z.safeParse(schema, body);
     if (!parsed.success) throw this.#down('the provider answered in an unexpected shape');
     const { latitude, longitude } = parsed.data.result ?? { latitude: null, longitude: null };
     // postcodes.io knows some postcodes (Channel Islands, new builds) without a grid reference.
     if (latitude === null || longitude === null) return { found: 'unplaced' };
-    return { found: { label, lat: latitude, lng: longitude, country: 'GB', precision } };
+    const centre = precision === 'district' ? { centre: label } : {};
+    return { found: { label, lat: latitude, lng: longitude, country: 'GB', precision, ...centre } };
   }
 
   /** The JSON body of a 200, null for a 404; throws for anything else. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod/mini';
 import type { GeocodeResult } from 'peer-directory/schema';
+import { loadPostcodes } from 'peer-directory-postcodes-gb';
 
 const areaSchema = z.object({
   code: z.string().check(z.regex(/^[A-Z]{1,2}$/)),
@@ -53,7 +54,11 @@ export function ukPostcodeAreaNamed(name: string): UkPostcodeArea | undefined {
   return byName.get(name.trim().toLowerCase().replace(/\./g, '').replace(/\s+/g, ' '));
 }
 
-/** A point at an area's centre, labelled as people typed the query. */
-export function areaResult(area: UkPostcodeArea, label: string): GeocodeResult {
-  return { label, lat: area.lat, lng: area.lng, country: 'GB', precision: 'area' };
+/**
+ * A place name that names a postcode area (`London South West`): the
+ * area's centroid from the postcode data where it has one, else the table's centre.
+ */
+export function areaResult(area: UkPostcodeArea): GeocodeResult {
+  const centroid = loadPostcodes().area(area.code) ?? area;
+  return { label: area.name, lat: centroid.lat, lng: centroid.lng, country: 'GB', precision: 'area', centre: area.code };
 }

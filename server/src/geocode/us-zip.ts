@@ -14,7 +14,7 @@ function zipTable(): Promise<ZipTable> {
 export async function lookupZip(zip: string): Promise<GeocodeResult | undefined> {
   const row = (await zipTable()).lookup(zip);
   if (!row || row.country !== 'US') return undefined;
-  return { label: zip, lat: row.latitude, lng: row.longitude, country: 'US', precision: 'zip' };
+  return { label: zip, lat: row.latitude, lng: row.longitude, country: 'US', precision: 'zip', centre: zip };
 }
 
 const CITY_STATE = /^(.+?),\s*([A-Za-z]{2}|[A-Za-z][A-Za-z .]+)$/;
@@ -34,9 +34,16 @@ export async function lookupUsCity(name: string): Promise<GeocodeResult | undefi
   const lat = rows.reduce((sum, r) => sum + r.latitude, 0) / rows.length;
   const lng = rows.reduce((sum, r) => sum + r.longitude, 0) / rows.length;
   const city = rows[0]!.city.replace(/\w\S*/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase());
-  return { label: `${city}, ${rows[0]!.state}`, lat: round(lat), lng: round(lng), country: 'US', precision: 'place' };
+  const label = `${city}, ${rows[0]!.state}`;
+  return { label, lat: round(lat), lng: round(lng), country: 'US', precision: 'place', centre: label };
 }
 
 function round(n: number): number {
   return Math.round(n * 1e4) / 1e4;
+}
+
+/** A US state's two-letter code from its name (`Texas` → `TX`), for place names written with one. */
+export async function stateCode(name: string): Promise<string | undefined> {
+  const code = (await zipTable()).states.normalize(name.trim().toUpperCase());
+  return /^[A-Z]{2}$/.test(code) ? code : undefined;
 }

@@ -1,7 +1,8 @@
 /**
- * Where the sample groups are: real towns (coordinates of the town centre,
- * for UK towns written here, for US towns taken from the ZIP table) and the
- * kinds of group each has. The groups are invented; the towns are not.
+ * Where the sample groups are: real towns, each with a real town-centre
+ * postcode or ZIP code (the groups' venues are placed there by the offline
+ * geocoder), and the kinds of group each has. The groups are invented; the
+ * towns and postcodes are not.
  * @module
  */
 
@@ -18,11 +19,8 @@ export interface SamplePlace {
   /** The wider area a remote group in this town serves: `Cornwall`. */
   area?: string;
   country: 'GB' | 'US';
-  /** A town-centre postcode or ZIP code. */
+  /** A town-centre postcode or ZIP code: where the town's groups are placed. */
   postcode: string;
-  /** UK only: the town centre. US places take theirs from the ZIP table. */
-  lat?: number;
-  lng?: number;
   timeZone: string;
   /** UK: a fictional-number prefix (Ofcom drama range) for the area; US: the area code (numbers are 555-01xx). */
   phone: string;
@@ -35,16 +33,17 @@ export interface SamplePlace {
 const NO_AREA = '01632 960 ';
 const LDN = '020 7946 0';
 
-const uk = (
-  slug: string,
-  town: string,
-  region: string,
-  postcode: string,
-  lat: number,
-  lng: number,
-  kinds: string[],
-  extra: Partial<SamplePlace> = {},
-): SamplePlace => ({ slug, town, region, postcode, lat, lng, kinds, country: 'GB', timeZone: 'Europe/London', phone: NO_AREA, ...extra });
+const uk = (slug: string, town: string, region: string, postcode: string, kinds: string[], extra: Partial<SamplePlace> = {}): SamplePlace => ({
+  slug,
+  town,
+  region,
+  postcode,
+  kinds,
+  country: 'GB',
+  timeZone: 'Europe/London',
+  phone: NO_AREA,
+  ...extra,
+});
 
 const us = (slug: string, town: string, region: string, zip: string, timeZone: string, areaCode: string, kinds: string[], extra: Partial<SamplePlace> = {}): SamplePlace => ({
   slug,
@@ -66,90 +65,90 @@ const PHX = 'America/Phoenix';
 
 export const SAMPLE_PLACES: readonly SamplePlace[] = [
   // North East
-  uk('newcastle', 'Newcastle upon Tyne', 'North East', 'NE1 7RU', 54.9783, -1.6178, ['t1-parents', 't2-support', 'living-well-course'], { local: 'Newcastle' }),
-  uk('sunderland', 'Sunderland', 'North East', 'SR1 3AD', 54.9069, -1.3838, ['t2-walking', 'ltc-cafe']),
-  uk('middlesbrough', 'Middlesbrough', 'North East', 'TS1 2AT', 54.5742, -1.235, ['t2-group-clinic', 't1-adults']),
-  uk('durham', 'Durham', 'North East', 'DH1 3NJ', 54.7753, -1.5849, ['t1-teens', 'peer-mentors']),
+  uk('newcastle', 'Newcastle upon Tyne', 'North East', 'NE1 7RU', ['t1-parents', 't2-support', 'living-well-course'], { local: 'Newcastle' }),
+  uk('sunderland', 'Sunderland', 'North East', 'SR1 3AD', ['t2-walking', 'ltc-cafe']),
+  uk('middlesbrough', 'Middlesbrough', 'North East', 'TS1 2AZ', ['t2-group-clinic', 't1-adults']),
+  uk('durham', 'Durham', 'North East', 'DH1 3NJ', ['t1-teens', 'peer-mentors']),
   // North West
-  uk('manchester', 'Manchester', 'North West', 'M1 1AE', 53.4808, -2.2426, ['t1-adults', 'gestational-group-clinic', 'link-workers', 't1-teens'], { phone: '0161 496 0', linkLanguages: ['ur', 'pa'] }),
-  uk('liverpool', 'Liverpool', 'North West', 'L1 8JQ', 53.4084, -2.9916, ['t2-support', 'kids-club', 'living-well-course'], { phone: '0151 496 0' }),
-  uk('preston', 'Preston', 'North West', 'PR1 2HE', 53.7632, -2.7031, ['t2-walking', 'peer-mentors']),
-  uk('blackburn', 'Blackburn', 'North West', 'BB1 7JA', 53.7488, -2.4822, ['link-workers', 't2-support'], { linkLanguages: ['gu', 'ur'] }),
-  uk('carlisle', 'Carlisle', 'North West', 'CA3 8QG', 54.8925, -2.9329, ['t2-support', 'phone-friends'], { area: 'Cumbria' }),
+  uk('manchester', 'Manchester', 'North West', 'M1 1AE', ['t1-adults', 'gestational-group-clinic', 'link-workers', 't1-teens'], { phone: '0161 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('liverpool', 'Liverpool', 'North West', 'L1 8JQ', ['t2-support', 'kids-club', 'living-well-course'], { phone: '0151 496 0' }),
+  uk('preston', 'Preston', 'North West', 'PR1 2HE', ['t2-walking', 'peer-mentors']),
+  uk('blackburn', 'Blackburn', 'North West', 'BB1 7HP', ['link-workers', 't2-support'], { linkLanguages: ['gu', 'ur'] }),
+  uk('carlisle', 'Carlisle', 'North West', 'CA3 8QG', ['t2-support', 'phone-friends'], { area: 'Cumbria' }),
   // Yorkshire and the Humber
-  uk('leeds', 'Leeds', 'Yorkshire and the Humber', 'LS1 4DY', 53.8008, -1.5491, ['t1-parents', 't2-group-clinic', 't1-adults', 'move-more'], { phone: '0113 496 0' }),
-  uk('sheffield', 'Sheffield', 'Yorkshire and the Humber', 'S1 2HE', 53.3811, -1.4701, ['living-well-course', 't2-walking', 'kids-club'], { phone: '0114 496 0' }),
-  uk('bradford', 'Bradford', 'Yorkshire and the Humber', 'BD1 1HY', 53.796, -1.7594, ['link-workers', 'gestational-group-clinic', 't2-support'], { phone: '0113 496 0', linkLanguages: ['ur', 'pa'] }),
-  uk('hull', 'Hull', 'Yorkshire and the Humber', 'HU1 2AA', 53.7676, -0.3274, ['t2-support', 'ltc-cafe']),
-  uk('york', 'York', 'Yorkshire and the Humber', 'YO1 7HH', 53.96, -1.0873, ['t1-adults', 'peer-mentors']),
+  uk('leeds', 'Leeds', 'Yorkshire and the Humber', 'LS1 4DY', ['t1-parents', 't2-group-clinic', 't1-adults', 'move-more'], { phone: '0113 496 0' }),
+  uk('sheffield', 'Sheffield', 'Yorkshire and the Humber', 'S1 2HE', ['living-well-course', 't2-walking', 'kids-club'], { phone: '0114 496 0' }),
+  uk('bradford', 'Bradford', 'Yorkshire and the Humber', 'BD1 1HY', ['link-workers', 'gestational-group-clinic', 't2-support'], { phone: '0113 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('hull', 'Hull', 'Yorkshire and the Humber', 'HU1 2AA', ['t2-support', 'ltc-cafe']),
+  uk('york', 'York', 'Yorkshire and the Humber', 'YO1 7HH', ['t1-adults', 'peer-mentors']),
   // East Midlands
-  uk('nottingham', 'Nottingham', 'East Midlands', 'NG1 5FS', 52.9548, -1.1581, ['t1-parents', 't2-support', 't1-teens'], { phone: '0115 496 0' }),
-  uk('leicester', 'Leicester', 'East Midlands', 'LE1 5YA', 52.6369, -1.1398, ['link-workers', 'living-well-course', 'rare-types'], { phone: '0116 496 0', linkLanguages: ['gu', 'pa'] }),
-  uk('derby', 'Derby', 'East Midlands', 'DE1 2FS', 52.9225, -1.4746, ['t2-walking', 'ltc-cafe']),
-  uk('lincoln', 'Lincoln', 'East Midlands', 'LN1 1DJ', 53.2307, -0.5406, ['t2-group-clinic', 'phone-friends'], { area: 'Lincolnshire' }),
-  uk('northampton', 'Northampton', 'East Midlands', 'NN1 2EW', 52.2405, -0.9027, ['t2-support', 'kids-club']),
+  uk('nottingham', 'Nottingham', 'East Midlands', 'NG1 5FS', ['t1-parents', 't2-support', 't1-teens'], { phone: '0115 496 0' }),
+  uk('leicester', 'Leicester', 'East Midlands', 'LE1 5YA', ['link-workers', 'living-well-course', 'rare-types'], { phone: '0116 496 0', linkLanguages: ['gu', 'pa'] }),
+  uk('derby', 'Derby', 'East Midlands', 'DE1 2FS', ['t2-walking', 'ltc-cafe']),
+  uk('lincoln', 'Lincoln', 'East Midlands', 'LN1 1NE', ['t2-group-clinic', 'phone-friends'], { area: 'Lincolnshire' }),
+  uk('northampton', 'Northampton', 'East Midlands', 'NN1 2EW', ['t2-support', 'kids-club']),
   // West Midlands
-  uk('birmingham', 'Birmingham', 'West Midlands', 'B1 1BB', 52.4862, -1.8904, ['link-workers', 't1-adults', 'gestational-group-clinic', 't2-group-clinic', 'rare-types'], { phone: '0121 496 0', linkLanguages: ['pa', 'ur', 'bn'] }),
-  uk('coventry', 'Coventry', 'West Midlands', 'CV1 1FL', 52.4068, -1.5197, ['t2-support', 't1-parents']),
-  uk('wolverhampton', 'Wolverhampton', 'West Midlands', 'WV1 1RQ', 52.587, -2.1288, ['living-well-course', 't2-walking'], { phone: '0121 496 0' }),
-  uk('stoke', 'Stoke-on-Trent', 'West Midlands', 'ST1 1HH', 53.0027, -2.1794, ['t2-support', 'peer-mentors']),
-  uk('hereford', 'Hereford', 'West Midlands', 'HR1 2PJ', 52.0567, -2.716, ['ltc-cafe', 't2-support']),
+  uk('birmingham', 'Birmingham', 'West Midlands', 'B1 1BB', ['link-workers', 't1-adults', 'gestational-group-clinic', 't2-group-clinic', 'rare-types'], { phone: '0121 496 0', linkLanguages: ['pa', 'ur', 'bn'] }),
+  uk('coventry', 'Coventry', 'West Midlands', 'CV1 1FL', ['t2-support', 't1-parents']),
+  uk('wolverhampton', 'Wolverhampton', 'West Midlands', 'WV1 1RQ', ['living-well-course', 't2-walking'], { phone: '0121 496 0' }),
+  uk('stoke', 'Stoke-on-Trent', 'West Midlands', 'ST1 1HL', ['t2-support', 'peer-mentors']),
+  uk('hereford', 'Hereford', 'West Midlands', 'HR1 2PJ', ['ltc-cafe', 't2-support']),
   // East of England
-  uk('norwich', 'Norwich', 'East of England', 'NR2 1NH', 52.6309, 1.2974, ['t2-walking', 't1-parents']),
-  uk('cambridge', 'Cambridge', 'East of England', 'CB2 3QZ', 52.2053, 0.1218, ['t1-adults', 'living-well-course']),
-  uk('ipswich', 'Ipswich', 'East of England', 'IP1 1DH', 52.0567, 1.1482, ['t2-support', 'move-more']),
-  uk('peterborough', 'Peterborough', 'East of England', 'PE1 1XS', 52.5695, -0.2405, ['link-workers', 'gestational-group-clinic'], { linkLanguages: ['pl', 'ur'] }),
-  uk('luton', 'Luton', 'East of England', 'LU1 2BQ', 51.8787, -0.42, ['link-workers', 't2-support'], { linkLanguages: ['ur', 'bn'] }),
-  uk('chelmsford', 'Chelmsford', 'East of England', 'CM1 1GX', 51.7356, 0.4685, ['kids-club', 't2-group-clinic']),
+  uk('norwich', 'Norwich', 'East of England', 'NR2 1NH', ['t2-walking', 't1-parents']),
+  uk('cambridge', 'Cambridge', 'East of England', 'CB2 3QZ', ['t1-adults', 'living-well-course']),
+  uk('ipswich', 'Ipswich', 'East of England', 'IP1 1DH', ['t2-support', 'move-more']),
+  uk('peterborough', 'Peterborough', 'East of England', 'PE1 1XS', ['link-workers', 'gestational-group-clinic'], { linkLanguages: ['pl', 'ur'] }),
+  uk('luton', 'Luton', 'East of England', 'LU1 2BQ', ['link-workers', 't2-support'], { linkLanguages: ['ur', 'bn'] }),
+  uk('chelmsford', 'Chelmsford', 'East of England', 'CM1 1NZ', ['kids-club', 't2-group-clinic']),
   // London
-  uk('tower-hamlets', 'London', 'London', 'E1 1BJ', 51.515, -0.06, ['link-workers', 't2-walking'], { local: 'Tower Hamlets', phone: LDN, linkLanguages: ['bn'] }),
-  uk('brixton', 'London', 'London', 'SW9 8HE', 51.4613, -0.1156, ['t2-support', 't1-adults'], { local: 'Brixton', phone: LDN }),
-  uk('hackney', 'London', 'London', 'E8 1EJ', 51.545, -0.0553, ['t1-parents', 'ltc-cafe'], { local: 'Hackney', phone: LDN }),
-  uk('croydon', 'Croydon', 'London', 'CR0 1NX', 51.3762, -0.0982, ['gestational-group-clinic', 'living-well-course'], { phone: LDN }),
-  uk('ealing', 'London', 'London', 'W5 2HL', 51.513, -0.3089, ['link-workers', 't1-teens'], { local: 'Ealing', phone: LDN, linkLanguages: ['pa', 'pl'] }),
-  uk('camden', 'London', 'London', 'NW1 7JE', 51.539, -0.1426, ['rare-types', 'peer-mentors'], { local: 'Camden', phone: LDN }),
-  uk('lewisham', 'London', 'London', 'SE13 6LG', 51.4615, -0.0106, ['kids-club', 't2-group-clinic'], { local: 'Lewisham', phone: LDN }),
+  uk('tower-hamlets', 'London', 'London', 'E1 1BJ', ['link-workers', 't2-walking'], { local: 'Tower Hamlets', phone: LDN, linkLanguages: ['bn'] }),
+  uk('brixton', 'London', 'London', 'SW9 8HE', ['t2-support', 't1-adults'], { local: 'Brixton', phone: LDN }),
+  uk('hackney', 'London', 'London', 'E8 1EJ', ['t1-parents', 'ltc-cafe'], { local: 'Hackney', phone: LDN }),
+  uk('croydon', 'Croydon', 'London', 'CR0 1NX', ['gestational-group-clinic', 'living-well-course'], { phone: LDN }),
+  uk('ealing', 'London', 'London', 'W5 2HL', ['link-workers', 't1-teens'], { local: 'Ealing', phone: LDN, linkLanguages: ['pa', 'pl'] }),
+  uk('camden', 'London', 'London', 'NW1 7JE', ['rare-types', 'peer-mentors'], { local: 'Camden', phone: LDN }),
+  uk('lewisham', 'London', 'London', 'SE13 6LG', ['kids-club', 't2-group-clinic'], { local: 'Lewisham', phone: LDN }),
   // South East
-  uk('brighton', 'Brighton', 'South East', 'BN1 1UG', 50.8225, -0.1372, ['t1-adults', 'ltc-cafe']),
-  uk('reading', 'Reading', 'South East', 'RG1 1QH', 51.4543, -0.9781, ['t2-support', 'kids-club'], { phone: '0118 496 0' }),
-  uk('oxford', 'Oxford', 'South East', 'OX1 1BX', 51.752, -1.2577, ['living-well-course', 'gestational-group-clinic']),
-  uk('southampton', 'Southampton', 'South East', 'SO14 7DU', 50.9097, -1.4044, ['t1-parents', 't2-walking']),
-  uk('portsmouth', 'Portsmouth', 'South East', 'PO1 2DX', 50.8198, -1.088, ['t2-group-clinic', 'peer-mentors']),
-  uk('canterbury', 'Canterbury', 'South East', 'CT1 2RA', 51.2802, 1.0789, ['t2-support']),
-  uk('milton-keynes', 'Milton Keynes', 'South East', 'MK9 2FS', 52.0406, -0.7594, ['t1-teens', 't2-support']),
-  uk('guildford', 'Guildford', 'South East', 'GU1 3AJ', 51.2362, -0.5704, ['move-more']),
+  uk('brighton', 'Brighton', 'South East', 'BN1 1UG', ['t1-adults', 'ltc-cafe']),
+  uk('reading', 'Reading', 'South East', 'RG1 1QH', ['t2-support', 'kids-club'], { phone: '0118 496 0' }),
+  uk('oxford', 'Oxford', 'South East', 'OX1 1BX', ['living-well-course', 'gestational-group-clinic']),
+  uk('southampton', 'Southampton', 'South East', 'SO14 7DU', ['t1-parents', 't2-walking']),
+  uk('portsmouth', 'Portsmouth', 'South East', 'PO1 2DX', ['t2-group-clinic', 'peer-mentors']),
+  uk('canterbury', 'Canterbury', 'South East', 'CT1 2RA', ['t2-support']),
+  uk('milton-keynes', 'Milton Keynes', 'South East', 'MK9 2FS', ['t1-teens', 't2-support']),
+  uk('guildford', 'Guildford', 'South East', 'GU1 3AJ', ['move-more']),
   // South West
-  uk('bristol', 'Bristol', 'South West', 'BS1 5TR', 51.4545, -2.5879, ['t1-parents', 't2-walking', 't1-adults', 'gestational-group-clinic'], { phone: '0117 496 0' }),
-  uk('plymouth', 'Plymouth', 'South West', 'PL1 1EA', 50.3755, -4.1427, ['t2-support', 'living-well-course']),
-  uk('exeter', 'Exeter', 'South West', 'EX1 1GA', 50.7184, -3.5339, ['t1-teens', 'ltc-cafe']),
-  uk('truro', 'Truro', 'South West', 'TR1 2SJ', 50.2632, -5.051, ['t2-support', 'phone-friends'], { area: 'Cornwall' }),
-  uk('bournemouth', 'Bournemouth', 'South West', 'BH1 2BU', 50.7192, -1.8808, ['t2-walking', 'peer-mentors']),
-  uk('gloucester', 'Gloucester', 'South West', 'GL1 2EH', 51.8642, -2.2382, ['kids-club', 't2-support']),
-  uk('swindon', 'Swindon', 'South West', 'SN1 1LF', 51.5558, -1.7797, ['t2-group-clinic']),
-  uk('taunton', 'Taunton', 'South West', 'TA1 1JG', 51.0151, -3.1065, ['ltc-cafe', 'move-more']),
+  uk('bristol', 'Bristol', 'South West', 'BS1 5TR', ['t1-parents', 't2-walking', 't1-adults', 'gestational-group-clinic'], { phone: '0117 496 0' }),
+  uk('plymouth', 'Plymouth', 'South West', 'PL1 1EA', ['t2-support', 'living-well-course']),
+  uk('exeter', 'Exeter', 'South West', 'EX1 1GA', ['t1-teens', 'ltc-cafe']),
+  uk('truro', 'Truro', 'South West', 'TR1 2SJ', ['t2-support', 'phone-friends'], { area: 'Cornwall' }),
+  uk('bournemouth', 'Bournemouth', 'South West', 'BH1 2BU', ['t2-walking', 'peer-mentors']),
+  uk('gloucester', 'Gloucester', 'South West', 'GL1 2EH', ['kids-club', 't2-support']),
+  uk('swindon', 'Swindon', 'South West', 'SN1 1LF', ['t2-group-clinic']),
+  uk('taunton', 'Taunton', 'South West', 'TA1 1JY', ['ltc-cafe', 'move-more']),
   // Scotland
-  uk('edinburgh', 'Edinburgh', 'Scotland', 'EH1 1YZ', 55.9533, -3.1883, ['t1-parents', 't1-adults', 'living-well-course', 'gestational-group-clinic'], { phone: '0131 496 0' }),
-  uk('glasgow', 'Glasgow', 'Scotland', 'G1 1XQ', 55.8642, -4.2518, ['t2-support', 't1-teens', 't2-group-clinic', 'link-workers'], { phone: '0141 496 0', linkLanguages: ['ur', 'pa'] }),
-  uk('aberdeen', 'Aberdeen', 'Scotland', 'AB10 1AB', 57.1497, -2.0943, ['t2-walking', 'peer-mentors']),
-  uk('dundee', 'Dundee', 'Scotland', 'DD1 1DB', 56.462, -2.9707, ['t1-parents', 't2-support']),
-  uk('inverness', 'Inverness', 'Scotland', 'IV1 1HY', 57.4778, -4.2247, ['t2-support', 'video-group'], { area: 'Highlands' }),
-  uk('stornoway', 'Stornoway', 'Scotland', 'HS1 2BA', 58.2093, -6.3865, ['gaidhlig']),
-  uk('stirling', 'Stirling', 'Scotland', 'FK8 2ET', 56.1165, -3.9369, ['ltc-cafe', 'kids-club']),
-  uk('dumfries', 'Dumfries', 'Scotland', 'DG1 2AA', 55.0701, -3.6053, ['t2-support', 'phone-friends'], { area: 'Dumfries and Galloway' }),
+  uk('edinburgh', 'Edinburgh', 'Scotland', 'EH1 1YZ', ['t1-parents', 't1-adults', 'living-well-course', 'gestational-group-clinic'], { phone: '0131 496 0' }),
+  uk('glasgow', 'Glasgow', 'Scotland', 'G1 1XQ', ['t2-support', 't1-teens', 't2-group-clinic', 'link-workers'], { phone: '0141 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('aberdeen', 'Aberdeen', 'Scotland', 'AB10 1AB', ['t2-walking', 'peer-mentors']),
+  uk('dundee', 'Dundee', 'Scotland', 'DD1 1DB', ['t1-parents', 't2-support']),
+  uk('inverness', 'Inverness', 'Scotland', 'IV1 1HY', ['t2-support', 'video-group'], { area: 'Highlands' }),
+  uk('stornoway', 'Stornoway', 'Scotland', 'HS1 2BA', ['gaidhlig']),
+  uk('stirling', 'Stirling', 'Scotland', 'FK8 2ET', ['ltc-cafe', 'kids-club']),
+  uk('dumfries', 'Dumfries', 'Scotland', 'DG1 2AA', ['t2-support', 'phone-friends'], { area: 'Dumfries and Galloway' }),
   // Wales
-  uk('cardiff', 'Cardiff', 'Wales', 'CF10 1EP', 51.4816, -3.1791, ['t1-parents', 'cymraeg', 't2-group-clinic', 't1-adults']),
-  uk('swansea', 'Swansea', 'Wales', 'SA1 3SN', 51.6214, -3.9436, ['t2-support', 'living-well-course', 'gestational-group-clinic']),
-  uk('newport', 'Newport', 'Wales', 'NP20 1HG', 51.5842, -2.9977, ['kids-club', 't2-walking']),
-  uk('wrexham', 'Wrexham', 'Wales', 'LL11 1AY', 53.0462, -2.993, ['t2-support', 'peer-mentors']),
-  uk('bangor', 'Bangor', 'Wales', 'LL57 1UT', 53.2274, -4.1293, ['cymraeg', 't1-teens']),
-  uk('aberystwyth', 'Aberystwyth', 'Wales', 'SY23 2AZ', 52.4153, -4.0829, ['video-group', 'ltc-cafe'], { area: 'Mid Wales' }),
-  uk('carmarthen', 'Carmarthen', 'Wales', 'SA31 1JP', 51.8576, -4.3121, ['cymraeg', 't2-walking']),
+  uk('cardiff', 'Cardiff', 'Wales', 'CF10 1EP', ['t1-parents', 'cymraeg', 't2-group-clinic', 't1-adults']),
+  uk('swansea', 'Swansea', 'Wales', 'SA1 3SN', ['t2-support', 'living-well-course', 'gestational-group-clinic']),
+  uk('newport', 'Newport', 'Wales', 'NP20 1HG', ['kids-club', 't2-walking']),
+  uk('wrexham', 'Wrexham', 'Wales', 'LL11 1AY', ['t2-support', 'peer-mentors']),
+  uk('bangor', 'Bangor', 'Wales', 'LL57 1UT', ['cymraeg', 't1-teens']),
+  uk('aberystwyth', 'Aberystwyth', 'Wales', 'SY23 2AZ', ['video-group', 'ltc-cafe'], { area: 'Mid Wales' }),
+  uk('carmarthen', 'Carmarthen', 'Wales', 'SA31 1JP', ['cymraeg', 't2-walking']),
   // Northern Ireland
-  uk('belfast', 'Belfast', 'Northern Ireland', 'BT1 5GS', 54.5973, -5.9301, ['t1-parents', 't2-support', 't1-adults', 'gestational-group-clinic']),
-  uk('derry', 'Derry/Londonderry', 'Northern Ireland', 'BT48 6HQ', 54.9966, -7.3086, ['t2-walking', 't1-teens'], { local: 'Foyle' }),
-  uk('newry', 'Newry', 'Northern Ireland', 'BT34 1AA', 54.1751, -6.3402, ['t2-support', 'living-well-course']),
-  uk('omagh', 'Omagh', 'Northern Ireland', 'BT78 1AA', 54.5977, -7.3, ['phone-friends', 'kids-club'], { area: 'Fermanagh and Omagh' }),
-  uk('ballymena', 'Ballymena', 'Northern Ireland', 'BT43 5AA', 54.8636, -6.2763, ['living-well-course', 'move-more']),
+  uk('belfast', 'Belfast', 'Northern Ireland', 'BT1 5GS', ['t1-parents', 't2-support', 't1-adults', 'gestational-group-clinic']),
+  uk('derry', 'Derry/Londonderry', 'Northern Ireland', 'BT48 6HQ', ['t2-walking', 't1-teens'], { local: 'Foyle' }),
+  uk('newry', 'Newry', 'Northern Ireland', 'BT34 1AA', ['t2-support', 'living-well-course']),
+  uk('omagh', 'Omagh', 'Northern Ireland', 'BT78 1AA', ['phone-friends', 'kids-club'], { area: 'Fermanagh and Omagh' }),
+  uk('ballymena', 'Ballymena', 'Northern Ireland', 'BT43 5AA', ['living-well-course', 'move-more']),
 
   // United States
   us('manhattan', 'New York', 'New York', '10001', NY, '212', ['t1-adults', 'promotoras', 't2-group-clinic', 'gestational-group-clinic'], { local: 'Manhattan' }),

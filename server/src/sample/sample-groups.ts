@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { z } from 'zod/mini';
 import { storedGroupSchema, type Group } from 'peer-directory/schema';
+import { locateOffline, parsePlaceQuery } from '../geocode/index.js';
 import { fictionalContact } from './contacts.js';
 import { EVERYWHERE_GROUPS, type EverywhereGroup } from './everywhere-groups.js';
 import type { GroupKind, SampleContext } from './kind.js';
@@ -66,7 +67,6 @@ function localGroup(place: SamplePlace, kind: GroupKind, now: Date): Group {
   const centre = townCentre(place);
   const schedule = random.pick(kind.schedules);
 
-  const nearby = { lat: round(centre.lat + (random.next() - 0.5) * 0.024), lng: round(centre.lng + (random.next() - 0.5) * 0.036) };
   const venue = kind.remote ? undefined : makeVenue(random.pick(kind.venues), place.country === 'GB', random);
   const group: Group = {
     id,
@@ -88,7 +88,7 @@ function localGroup(place: SamplePlace, kind: GroupKind, now: Date): Group {
       region: place.region,
       postcode: place.postcode,
       country: place.country,
-      ...(kind.remote ? centre : nearby),
+      ...centre,
     },
     servesEverywhere: false,
     serviceArea: kind.remote?.serviceArea(context),
@@ -130,12 +130,17 @@ function contextFor(place: SamplePlace, languages: string[], random: Random): Sa
   };
 }
 
-// US towns take the centre of their ZIP code from the table the geocoder
-// uses, so a search from that ZIP finds its groups close by. Loaded on first
-// use: it is large, and only seeding needs it.
+// Groups are placed where the geocoder places their postcode, so a search
+// from that postcode finds them 0 miles away. The ZIP table is loaded on
+// first use: it is large, and only seeding needs it here.
 let zipTable: typeof import('zipcodes') | undefined;
 function townCentre(place: SamplePlace): { lat: number; lng: number } {
-  if (place.lat !== undefined && place.lng !== undefined) return { lat: place.lat, lng: place.lng };
+  if (place.country === 'GB') {
+    const query = parsePlaceQuery(place.postcode);
+    const located = query.kind === 'postcode' ? locateOffline(query) : undefined;
+    if (!located) throw new Error(`Sample place ${place.slug}: ${place.postcode} cannot be placed`);
+    return { lat: located.lat, lng: located.lng };
+  }
   zipTable ??= createRequire(import.meta.url)('zipcodes') as typeof import('zipcodes');
   const row = zipTable.lookup(place.postcode);
   if (!row) throw new Error(`Sample place ${place.slug}: ZIP code ${place.postcode} is not in the ZIP table`);
@@ -144,10 +149,6 @@ function townCentre(place: SamplePlace): { lat: number; lng: number } {
 
 function updatedAt(now: Date, random: Random): string {
   return new Date(now.getTime() - random.int(2, 200) * DAY - random.int(0, DAY / 1000 - 1) * 1000).toISOString();
-}
-
-function round(n: number): number {
-  return Math.round(n * 1e5) / 1e5;
 }
 
 // Optional fields the kind left out should be absent, not `undefined`, so

@@ -298,7 +298,7 @@ export function syntheticCentres(count: number, seed = 1): GeocodeResult[] {
   for (let i = 0; i < count; i++) {
     const place = town();
     const { lat, lng } = near(place, rand);
-    centres.push({ label: place.name, lat, lng, country: 'GB', precision: 'point' });
+    centres.push({ label: place.name, lat, lng, country: 'GB', precision: 'device' });
   }
   return centres;
 }

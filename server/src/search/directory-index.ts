@@ -146,11 +146,11 @@ export class DirectoryIndex {
 
 function pointOf(query: SearchQuery): GeocodeResult | undefined {
   if (query.lat === undefined || query.lng === undefined) return undefined;
-  return { label: `${query.lat}, ${query.lng}`, lat: query.lat, lng: query.lng, precision: 'point' };
+  return { label: `${query.lat}, ${query.lng}`, lat: query.lat, lng: query.lng, precision: 'device' };
 }
 
 // Only the schema's fields: an origin object may carry more than the response should say.
 function originJson(origin: GeocodeResult): string {
-  const { label, lat, lng, country, precision } = origin;
-  return JSON.stringify(country === undefined ? { label, lat, lng, precision } : { label, lat, lng, country, precision });
+  const { label, lat, lng, country, precision, centre, alternatives } = origin;
+  return JSON.stringify({ label, lat, lng, country, precision, centre, alternatives });
 }

@@ -1,6 +1,5 @@
-import { MAX_RADIUS } from '../../schema/index.js';
+import { MAX_RADIUS, recognisePlace } from '../../schema/index.js';
 import { toSearchParams } from '../../sdk/search-params.js';
-import { parsePlace } from '../shared/place.js';
 import { filterQuery, parseFilters, type Filters } from './filters.js';
 
 /** Where a search measures from: what people typed, or their device's location. */
@@ -34,7 +33,7 @@ export function addressParams(where: Where | undefined, radius: number, filters:
 export function readAddress(p: URLSearchParams, presets: Filters, hidden: Set<string>, radius: number): Address {
   // An address with no search of ours keeps the host's presets.
   const ours = ['near', 'lat'].some((k) => p.has(k));
-  const near = parsePlace(p.get('near') ?? '');
+  const near = recognisePlace(p.get('near') ?? '');
   const lat = Number(p.get('lat'));
   const lng = Number(p.get('lng'));
   return {

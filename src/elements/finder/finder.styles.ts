@@ -166,6 +166,17 @@ export const finderStyles = css`
   .none-found li {
     margin: 0.25rem 0;
   }
+  .alternatives p {
+    margin: 0 0 0.25rem;
+  }
+  .alternatives ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
   button.link {
     min-height: 0;
     padding: 0;

@@ -7,7 +7,7 @@ import { UnknownPlaceError, ValidationError } from '../../index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { directoryClient } from '../shared/directory.js';
-import { parsePlace } from '../shared/place.js';
+import { recognisePlace } from '../../schema/index.js';
 import { localeOf, unitsFor } from '../shared/intl.js';
 import type { PeerGroupCard, PeerSelectDetail } from '../group-card/group-card.js';
 import type { PeerGroupDetails } from '../group-details/group-details.js';
@@ -252,6 +252,10 @@ export class PeerFinder extends LitElement {
             onWiden: (radius) => this.widen(radius),
             onClearFilters: () => this.clearFilters(),
             onShowAllEverywhere: () => this.showAllEverywhere(),
+            onChoosePlace: (near) => {
+              this.place = near;
+              this.searchFrom({ near });
+            },
           })}
         </div>
       </div>
@@ -277,7 +281,7 @@ export class PeerFinder extends LitElement {
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const place = parsePlace(this.place);
+    const place = recognisePlace(this.place);
     if (!place) return this.fail(this.place.trim() ? this.invalidPlace() : msg('Enter a postcode, ZIP code or town'));
     this.place = place.value;
     this.searchFrom({ near: place.value });

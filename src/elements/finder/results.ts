@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Group, GroupHit, SearchResult, Units } from '../../schema/index.js';
+import { EXACT_PRECISIONS, type GeocodeResult, type Group, type GroupHit, type SearchResult, type Units } from '../../schema/index.js';
 import { NetworkError, RateLimitError, ServerError, TimeoutError } from '../../index.js';
 import { formatDistance } from '../shared/intl.js';
 import { RADII } from './search-form.js';
@@ -33,6 +33,8 @@ export interface ResultsOptions {
   onWiden: (radius: number) => void;
   onClearFilters: () => void;
   onShowAllEverywhere: () => void;
+  /** Search again from another place of the same name (`Newport, RI` for `Newport, Wales`). */
+  onChoosePlace: (label: string) => void;
 }
 
 /** The line that says what was found (a polite live region). */
@@ -59,12 +61,35 @@ export function statusText(o: {
       : n === 1
         ? msg(str`1 group found within ${radius} of ${where}.`)
         : msg(str`${n} groups found within ${radius} of ${where}.`);
+  const approximate = r.origin && approximateText(r.origin);
+  const found = approximate ? `${near} ${approximate}` : near;
   const m = r.everywhere.length;
   return !m
-    ? near
+    ? found
     : m === 1
-      ? msg(str`${near} 1 group online or by telephone is open to everyone.`)
-      : msg(str`${near} ${m} groups online or by telephone are open to everyone.`);
+      ? msg(str`${found} 1 group online or by telephone is open to everyone.`)
+      : msg(str`${found} ${m} groups online or by telephone are open to everyone.`);
+}
+
+/**
+ * When the search started from somewhere coarser than a postcode or the
+ * person's device, what the distances are measured from, in words; else undefined.
+ */
+export function approximateText(origin: GeocodeResult): string | undefined {
+  if (EXACT_PRECISIONS.includes(origin.precision)) return undefined;
+  const centre = origin.centre ?? origin.label;
+  switch (origin.precision) {
+    case 'sector':
+      return msg(str`Distances are from the middle of postcode sector ${centre}.`);
+    case 'district':
+      return msg(str`Distances are from the middle of postcode district ${centre}.`);
+    case 'area':
+      return msg(str`Distances are from the middle of the ${centre} postcode area.`);
+    case 'zip':
+      return msg(str`Distances are from the middle of ZIP code ${centre}.`);
+    default:
+      return msg(str`Distances are from the centre of ${centre}.`);
+  }
 }
 
 /** Below the status line: an introduction, the results, next steps when none are near, or a failed search. */
@@ -85,7 +110,7 @@ export function resultsArea(o: ResultsOptions) {
 function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
   const units = r.units;
   const next = RADII.find((x) => x > r.radius);
-  return html`${r.groups.length
+  return html`${otherPlaces(r, o.onChoosePlace)}${r.groups.length
     ? resultList(
         msg(str`Groups near ${o.where}`),
         r.groups,
@@ -114,6 +139,19 @@ function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
         msg('These groups meet online or by telephone and welcome people wherever they live.'),
       )
     : nothing}`;
+}
+
+/** For a name several places share: the others, to search from instead ("Which Newport?"). */
+function otherPlaces(r: SearchResult, choose: (label: string) => void) {
+  const others = r.origin?.alternatives;
+  if (!others?.length) return nothing;
+  const name = r.origin!.label.split(',')[0]!;
+  return html`<nav part="alternatives" class="alternatives" aria-label=${msg(str`Other places called ${name}`)}>
+    <p>${msg(str`Not the ${name} you meant? Search near:`)}</p>
+    <ul>
+      ${others.map((a) => html`<li><button class="link" @click=${() => choose(a.label)}>${a.label}</button></li>`)}
+    </ul>
+  </nav>`;
 }
 
 /** A headed list of group cards. */

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
-import { isValid, toNormalised } from 'postcode';
-import { registrationInputSchema, type FieldError as ApiFieldError, type RegistrationInput } from '../../schema/index.js';
+import { recognisePlace, registrationInputSchema, type FieldError as ApiFieldError, type RegistrationInput } from '../../schema/index.js';
 import { emptyDraft, meetsInPerson, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
 import {
   checkAnswerMessage,
@@ -97,15 +96,21 @@ export const meetingId = (index: number, part: 'date' | 'time' | 'duration' | 'r
 
 const FORM_ORDER = Object.keys(emptyDraft()) as DraftKey[];
 
+/** The postcode (GB) or ZIP code (US) recognised in what was typed, if it is one. */
+function postcodeOf(value: string, country: string): string | undefined {
+  const place = recognisePlace(value);
+  return place?.kind === (country === 'US' ? 'zip' : 'postcode') ? place.value : undefined;
+}
+
 /** Whether a postcode (GB) or ZIP code (US) is well formed. */
 export function postcodeIsValid(value: string, country: string): boolean {
-  return country === 'US' ? /^\d{5}(-\d{4})?$/.test(value.trim()) : isValid(value);
+  return postcodeOf(value, country) !== undefined;
 }
 
 /** A postcode as the directory writes it: `sw1a1aa` → `SW1A 1AA`. */
 export function normalisePostcode(value: string, country: string): string {
   const trimmed = value.trim();
-  return country === 'US' ? trimmed : (toNormalised(trimmed) ?? trimmed.toUpperCase());
+  return postcodeOf(value, country) ?? (country === 'US' ? trimmed : trimmed.toUpperCase());
 }
 
 function valueAt(input: unknown, path: Path): unknown {
