@@ -116,6 +116,7 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
     searchRefreshMs: 60_000,
     trustProxy: false,
     principles: [],
+    feedRateLimit: 1_000_000,
     demo: false,
   };
   const started = performance.now();

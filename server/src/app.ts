@@ -22,6 +22,7 @@ import { registrationRoutes } from './routes/registrations.js';
 import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { feedRoutes } from './openreferral/index.js';
 
 /** Largest request body accepted: a registration is a few KB; anything near this is not one. */
 export const BODY_LIMIT = 64 * 1024;
@@ -89,6 +90,13 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(geocodeRoutes, { geocoder });
   await app.register(registrationRoutes, { geocoder, store, rateLimit: config.registrationRateLimit });
   await app.register(adminRoutes, { geocoder, store, search, adminToken: config.adminToken });
+  await app.register(feedRoutes, {
+    store,
+    geocoder,
+    searchVersion: () => search.index.version,
+    principles: config.principles,
+    rateLimit: config.feedRateLimit,
+  });
   if (config.demo) await app.register(staticRoutes);
 
   return app;

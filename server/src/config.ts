@@ -74,6 +74,7 @@ export const environmentSchema = z.object({
   SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, 5000),
   TRUST_PROXY: trustProxy,
   PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
+  FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
 });
 
 const principleSchema = z.object({
@@ -106,6 +107,8 @@ export interface Config {
   searchRefreshMs: number;
   trustProxy: TrustProxy;
   principles: Principle[];
+  /** Open Referral feed requests accepted per client address per minute. */
+  feedRateLimit: number;
   /** Serve the demo site and browser bundles too (`serve --demo`). */
   demo: boolean;
 }
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     searchRefreshMs: e.SEARCH_REFRESH_MS,
     trustProxy: e.TRUST_PROXY,
     principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
+    feedRateLimit: e.FEED_RATE_LIMIT,
     demo,
   };
 }

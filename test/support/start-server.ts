@@ -24,6 +24,8 @@ export interface TestServerOptions {
   principles?: Principle[];
   /** CORS_ORIGINS: `*` (default) or a list of origins. */
   corsOrigins?: '*' | string[];
+  /** Open Referral feed requests per client address per minute (default 100,000). */
+  feedRateLimit?: number;
 }
 
 /** A running test server. */
@@ -54,6 +56,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     searchRefreshMs: 60_000,
     trustProxy: false,
     principles: options.principles ?? [],
+    feedRateLimit: options.feedRateLimit ?? 100_000,
     demo: false,
   };
   let server: DirectoryServer;

@@ -1,0 +1,180 @@
+/**
+ * The published directory as the feed reads it: every group, its taxonomy
+ * terms, weekdays and words precomputed, in name order, with a spatial index
+ * of the venues. Kept in step with the store's change feed whenever the
+ * search index has moved on, so the feed is as fresh as search.
+ * @module
+ */
+import KDBush from 'kdbush';
+import { around, distance } from 'geokdbush';
+import type { Group } from 'peer-directory/schema';
+import type { Store } from '../store/store.js';
+import { foldText, wordsOf } from '../search/words.js';
+import { organizationId, serviceId } from './ids.js';
+import { toHsdsSchedules } from './schedules.js';
+import type { FeedTaxonomy, TaxonomyField } from './taxonomy.js';
+
+/** A published group with what the feed's filters test. */
+export interface Entry {
+  readonly group: Group;
+  readonly serviceId: string;
+  readonly organizationId: string | undefined;
+  /** Ids of its taxonomy terms and of their taxonomies. */
+  readonly terms: ReadonlySet<string>;
+  readonly words: readonly string[];
+  /** Its meetings: RFC 5545 weekday (`MO`), local opening and closing `HH:MM`. */
+  readonly sessions: readonly { day: string; opens: string; closes: string }[];
+}
+
+/** The feed's filters, as the query parameters give them. */
+export interface EntryFilter {
+  search?: string;
+  taxonomyTermId?: string;
+  taxonomyId?: string;
+  organizationId?: string;
+  modifiedAfter?: string;
+  day?: string;
+  startTime?: string;
+  endTime?: string;
+}
+
+const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/** What the catalogue reads: the change feed, and how far search has got. */
+export interface CatalogueSources {
+  store: Pick<Store, 'groupChanges'>;
+  /** The search index's version: when it moves on, so does the catalogue. */
+  searchVersion: () => number;
+}
+
+export class FeedCatalogue {
+  #groups = new Map<string, Entry>();
+  #byServiceId = new Map<string, Entry>();
+  #sorted: Entry[] = [];
+  #located: Entry[] = [];
+  #tree: KDBush | undefined;
+  #version = 0;
+  #loaded = false;
+  #pulling: Promise<void> | undefined;
+
+  constructor(
+    private readonly sources: CatalogueSources,
+    private readonly taxonomy: FeedTaxonomy,
+  ) {}
+
+  /** Catches up with the store when search has seen changes this has not. */
+  async current(): Promise<this> {
+    if (this.#loaded && this.sources.searchVersion() <= this.#version) return this;
+    this.#pulling ??= this.#pull().finally(() => {
+      this.#pulling = undefined;
+    });
+    await this.#pulling;
+    return this;
+  }
+
+  /** Every group passing the filter, in name order. */
+  list(filter: EntryFilter): Entry[] {
+    const test = this.#test(filter);
+    return test ? this.#sorted.filter(test) : this.#sorted;
+  }
+
+  /** The group behind a service id. */
+  byServiceId(id: string): Entry | undefined {
+    return this.#byServiceId.get(id);
+  }
+
+  /**
+   * Groups with a venue passing the filter, nearest first, within `km`
+   * (every venue when undefined), with their distances.
+   */
+  near(lat: number, lng: number, km: number | undefined, filter: EntryFilter): { entry: Entry; km: number }[] {
+    if (!this.#tree || this.#located.length === 0) return [];
+    const test = this.#test(filter);
+    const items = around(this.#tree, lng, lat, Infinity, km ?? Infinity, test && ((i: number) => test(this.#located[i]!)));
+    return items.map((i) => {
+      const entry = this.#located[i as number]!;
+      const { lat: la, lng: ln } = entry.group.location!;
+      return { entry, km: distance(lng, lat, ln, la) };
+    });
+  }
+
+  /** Groups open to people anywhere, in name order: they serve every postcode. */
+  everywhere(filter: EntryFilter): Entry[] {
+    return this.list(filter).filter((e) => e.group.servesEverywhere);
+  }
+
+  async #pull(): Promise<void> {
+    const target = this.sources.searchVersion();
+    const changes = await this.sources.store.groupChanges(this.#version);
+    for (const id of changes.removed) this.#groups.delete(id);
+    for (const group of changes.upserts) this.#groups.set(group.id, this.#entry(group));
+    this.#version = Math.max(changes.version, target);
+    this.#loaded = true;
+    if (changes.removed.length === 0 && changes.upserts.length === 0 && this.#sorted.length === this.#groups.size) return;
+    this.#sorted = [...this.#groups.values()].sort(
+      (a, b) => byName.compare(a.group.name, b.group.name) || (a.serviceId < b.serviceId ? -1 : 1),
+    );
+    this.#byServiceId = new Map(this.#sorted.map((e) => [e.serviceId, e]));
+    this.#located = this.#sorted.filter((e) => e.group.location && !e.group.servesEverywhere);
+    const tree = new KDBush(Math.max(1, this.#located.length));
+    for (const e of this.#located) tree.add(e.group.location!.lng, e.group.location!.lat);
+    this.#tree = this.#located.length > 0 ? tree.finish() : undefined;
+  }
+
+  #entry(group: Group): Entry {
+    const terms = new Set<string>();
+    const add = (field: TaxonomyField, codes: readonly string[]) => {
+      for (const code of codes) {
+        const term = this.taxonomy.term(field, code);
+        if (term) terms.add(term.id).add(term.taxonomy_id);
+      }
+    };
+    add('conditions', group.conditions);
+    add('audiences', group.audiences);
+    add('formats', group.formats);
+    add('model', [group.model]);
+    add('functions', group.functions);
+    add('leaders', group.leaders);
+    add('principles', group.principles);
+    const id = serviceId(group.id);
+    const sessions = toHsdsSchedules(group, id).flatMap((s) =>
+      s.dtstart && s.opens_at && s.closes_at
+        ? [{ day: WEEKDAYS[new Date(`${s.dtstart}T12:00:00Z`).getUTCDay()]!, opens: s.opens_at.slice(0, 5), closes: s.closes_at.slice(0, 5) }]
+        : [],
+    );
+    return {
+      group,
+      serviceId: id,
+      organizationId: group.organisation && organizationId(group.organisation.name),
+      terms,
+      words: wordsOf([group.name, group.summary, group.organisation?.name ?? '', group.location?.town ?? ''].join(' ')),
+      sessions,
+    };
+  }
+
+  #test(filter: EntryFilter): ((e: Entry) => boolean) | undefined {
+    const tests: ((e: Entry) => boolean)[] = [];
+    if (filter.search) {
+      const wanted = wordsOf(foldText(filter.search));
+      tests.push((e) => wanted.every((w) => e.words.some((word) => word.startsWith(w))));
+    }
+    if (filter.taxonomyTermId) tests.push((e) => e.terms.has(filter.taxonomyTermId!));
+    if (filter.taxonomyId) tests.push((e) => e.terms.has(filter.taxonomyId!));
+    if (filter.organizationId) tests.push((e) => e.organizationId === filter.organizationId);
+    if (filter.modifiedAfter) {
+      const after = Date.parse(filter.modifiedAfter);
+      tests.push((e) => Date.parse(e.group.updatedAt) >= after);
+    }
+    if (filter.day || filter.startTime || filter.endTime) {
+      const { day, startTime, endTime } = filter;
+      tests.push((e) =>
+        e.sessions.some(
+          (s) => (!day || s.day === day) && (!startTime || s.opens >= startTime) && (!endTime || s.closes <= endTime),
+        ),
+      );
+    }
+    if (tests.length === 0) return undefined;
+    return (e) => tests.every((t) => t(e));
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The Open Referral UK feed: HSDS 3.0 read endpoints under `/openreferral`,
+ * beside `/v1`. Open with no key, `Access-Control-Allow-Origin: *` whatever
+ * CORS_ORIGINS says (the UK profile's openness rule), throttled per address.
+ * @module
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Geocoder } from '../geocode/geocoder.js';
+import type { Store } from '../store/store.js';
+import type { Principle } from '../config.js';
+import { HttpProblem, notFoundProblem } from '../errors.js';
+import { findPlace } from '../routes/places.js';
+import { SHORT_CACHE, sendJson } from '../routes/caching.js';
+import { FeedCatalogue, type Entry, type EntryFilter } from './catalogue.js';
+import type { HsdsOrganization, HsdsServiceAtLocation } from './hsds.js';
+import { pageOf } from './paging.js';
+import {
+  idParams,
+  listQuerySchema,
+  serviceAtLocationQuerySchema,
+  serviceQuerySchema,
+  termQuerySchema,
+  type ServiceQuery,
+} from './query.js';
+import { serviceAtLocations, toHsdsOrganization, toService, toServiceSummary } from './services.js';
+import { FeedTaxonomy } from './taxonomy.js';
+
+/** Where the feed is served. */
+export const FEED_PREFIX = '/openreferral';
+
+/** What the feed reads from. */
+export interface FeedRoutesOptions {
+  store: Pick<Store, 'groupChanges'>;
+  /** The search index's version, so the feed follows the same changes search does. */
+  searchVersion: () => number;
+  geocoder: Geocoder;
+  principles: Principle[];
+  /** Requests per client address per minute, across every feed endpoint. */
+  rateLimit: number;
+}
+
+const TAG = 'open referral';
+
+/** The Open Referral UK endpoints. */
+export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, options) => {
+  const taxonomy = new FeedTaxonomy(options.principles);
+  const catalogue = new FeedCatalogue(options, taxonomy);
+  const config = {
+    rateLimit: {
+      max: options.rateLimit,
+      timeWindow: '1 minute',
+      groupId: 'openreferral',
+      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+        new HttpProblem(429, 'rateLimited', `Too many feed requests from this address. Try again in ${context.after}.`),
+    },
+  };
+  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
+    sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
+
+  // The profile's openness rule: any page may read the feed, whatever the API's own CORS list.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+  });
+
+  app.get(
+    `${FEED_PREFIX}/`,
+    { config, schema: { tags: [TAG], summary: 'About this Open Referral feed' } },
+    async (request, reply) =>
+      send(request, reply, {
+        version: '3.0',
+        profile: 'https://github.com/OpenReferralUK/uk-profile',
+        openapi_url: `${request.protocol}://${request.host}/openapi.json`,
+      }),
+  );
+
+  app.get(
+    `${FEED_PREFIX}/services`,
+    { config, schema: { tags: [TAG], summary: 'Services (groups), in name order', querystring: serviceQuerySchema } },
+    async (request, reply) => {
+      const found = (await catalogue.current()).list(filterOf(request.query));
+      return send(request, reply, pageOf(found, request.query, (e) => toServiceSummary(e.group)));
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/services/:id`,
+    { config, schema: { tags: [TAG], summary: 'One service with everything nested', params: idParams } },
+    async (request, reply) => {
+      const entry = (await catalogue.current()).byServiceId(request.params.id);
+      if (!entry) throw notFoundProblem('There is no published service with this id. It may have been archived.');
+      return send(request, reply, toService(entry.group, taxonomy));
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/service_at_locations`,
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        summary: 'Where services are attended: venues nearest a postcode first, then groups open to anyone',
+        querystring: serviceAtLocationQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { postcode, proximity, ...rest } = request.query;
+      const current = await catalogue.current();
+      const filter = filterOf(rest);
+      let found: HsdsServiceAtLocation[];
+      if (postcode) {
+        const place = await findPlace(options.geocoder, postcode, '#/postcode');
+        const near = current.near(place.lat, place.lng, proximity === undefined ? undefined : proximity / 1000, filter);
+        // A venue near the postcode, then every group that serves any postcode at all.
+        found = [
+          ...near.flatMap(({ entry }) => serviceAtLocations(entry.group).filter((s) => s.location?.location_type === 'physical')),
+          ...current.everywhere(filter).flatMap((e) => serviceAtLocations(e.group)),
+        ];
+      } else {
+        found = current.list(filter).flatMap((e) => serviceAtLocations(e.group));
+      }
+      return send(request, reply, pageOf(found, request.query));
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/organizations`,
+    { config, schema: { tags: [TAG], summary: 'The organisations groups belong to', querystring: listQuerySchema } },
+    async (request, reply) => {
+      const orgs = organizationsOf((await catalogue.current()).list({ search: request.query.search }));
+      return send(request, reply, pageOf([...orgs.values()], request.query, (o) => o.organization));
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/organizations/:id`,
+    { config, schema: { tags: [TAG], summary: 'One organisation with its services', params: idParams } },
+    async (request, reply) => {
+      const org = organizationsOf((await catalogue.current()).list({})).get(request.params.id);
+      if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
+      return send(request, reply, { ...org.organization, services: org.entries.map((e) => toServiceSummary(e.group)) });
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/taxonomies`,
+    { config, schema: { tags: [TAG], summary: 'Our vocabularies as taxonomies', querystring: listQuerySchema } },
+    async (request, reply) => send(request, reply, pageOf(taxonomy.taxonomies, request.query)),
+  );
+
+  app.get(
+    `${FEED_PREFIX}/taxonomies/:id`,
+    { config, schema: { tags: [TAG], summary: 'One taxonomy', params: idParams } },
+    async (request, reply) => {
+      const found = taxonomy.taxonomies.find((t) => t.id === request.params.id);
+      if (!found) throw notFoundProblem('There is no taxonomy with this id.');
+      return send(request, reply, found);
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/taxonomy_terms`,
+    { config, schema: { tags: [TAG], summary: 'Every term of every taxonomy', querystring: termQuerySchema } },
+    async (request, reply) => {
+      const { taxonomy_id, search } = request.query;
+      const words = search?.toLowerCase();
+      const terms = taxonomy.terms.filter(
+        (t) => (!taxonomy_id || t.taxonomy_id === taxonomy_id) && (!words || t.name.toLowerCase().includes(words)),
+      );
+      return send(request, reply, pageOf(terms, request.query));
+    },
+  );
+
+  app.get(
+    `${FEED_PREFIX}/taxonomy_terms/:id`,
+    { config, schema: { tags: [TAG], summary: 'One taxonomy term', params: idParams } },
+    async (request, reply) => {
+      const found = taxonomy.terms.find((t) => t.id === request.params.id);
+      if (!found) throw notFoundProblem('There is no taxonomy term with this id.');
+      return send(request, reply, found);
+    },
+  );
+};
+
+function filterOf(query: Omit<ServiceQuery, 'page' | 'per_page'>): EntryFilter {
+  return {
+    search: query.search,
+    taxonomyTermId: query.taxonomy_term_id,
+    taxonomyId: query.taxonomy_id,
+    organizationId: query.organization_id,
+    modifiedAfter: query.modified_after,
+    day: query.day,
+    startTime: query.start_time?.slice(0, 5),
+    endTime: query.end_time?.slice(0, 5),
+  };
+}
+
+function organizationsOf(entries: readonly Entry[]): Map<string, { organization: HsdsOrganization; entries: Entry[] }> {
+  const orgs = new Map<string, { organization: HsdsOrganization; entries: Entry[] }>();
+  for (const entry of entries) {
+    const { organisation } = entry.group;
+    if (!organisation || !entry.organizationId) continue;
+    let org = orgs.get(entry.organizationId);
+    if (!org) orgs.set(entry.organizationId, (org = { organization: toHsdsOrganization(organisation), entries: [] }));
+    org.entries.push(entry);
+  }
+  return new Map([...orgs].sort(([, a], [, b]) => a.organization.name.localeCompare(b.organization.name, 'en')));
+}

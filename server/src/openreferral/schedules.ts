@@ -1,0 +1,104 @@
+/**
+ * When a group meets, as HSDS schedules, and back. The one place that knows
+ * both shapes, so the move from explicit meeting dates to RFC 5545
+ * recurrence rules (issue 14) changes this module only.
+ *
+ * Today a group's schedule is words plus explicit meetings: each meeting is
+ * a one-off HSDS schedule (`dtstart` with no `freq`, which RFC 5545 reads as
+ * a single occurrence), valid on that day only, with its opening and closing
+ * times carrying the UTC offset of the group's time zone on that day.
+ * @module
+ */
+import { meetingInstant, type Group, type Schedule } from 'peer-directory/schema';
+import type { HsdsSchedule } from './hsds.js';
+import { hsdsId } from './ids.js';
+
+/** The group's schedule as HSDS schedules: one per meeting, or one holding only the words. */
+export function toHsdsSchedules(group: Group, serviceId: string): HsdsSchedule[] {
+  const { description, timeZone, meetings } = group.schedule;
+  if (meetings.length === 0) return [{ id: hsdsId('schedule', group.id, 0), service_id: serviceId, description }];
+  return meetings.map((meeting, n) => {
+    const day = meeting.start.slice(0, 10);
+    const starts = meetingInstant(meeting.start, timeZone);
+    const ends = starts + meeting.durationMinutes * 60_000;
+    return {
+      id: hsdsId('schedule', group.id, n),
+      service_id: serviceId,
+      dtstart: day,
+      valid_from: day,
+      valid_to: day,
+      opens_at: wallClock(starts, timeZone),
+      closes_at: wallClock(ends, timeZone),
+      description,
+    };
+  });
+}
+
+/** What an import learned from a service's schedules, with what it could not keep. */
+export interface ScheduleReading {
+  schedule: Schedule;
+  warnings: string[];
+}
+
+/**
+ * A group's schedule from HSDS schedules. One-off schedules become
+ * meetings; a recurring one (`freq`) is kept as its words until schedules
+ * carry recurrence rules.
+ * @param timeZone the zone to read times without an offset in (HSDS says UTC; UK feeds mean local time)
+ */
+export function fromHsdsSchedules(schedules: readonly HsdsSchedule[], timeZone: string): ScheduleReading {
+  const warnings: string[] = [];
+  const meetings: Schedule['meetings'] = [];
+  const words = new Set<string>();
+  for (const s of schedules) {
+    if (s.description) words.add(s.description.trim());
+    if (s.freq) {
+      warnings.push(`a ${s.freq.toLowerCase()} schedule is kept as words only: recurring meetings are not yet imported`);
+      continue;
+    }
+    const day = s.dtstart ?? s.valid_from;
+    const opens = s.opens_at && localTime(s.opens_at);
+    if (!day || !opens) continue;
+    const closes = s.closes_at && localTime(s.closes_at);
+    const minutes = closes ? minutesOf(closes) - minutesOf(opens) : 60;
+    meetings.push({ start: `${day.slice(0, 10)}T${opens}`, durationMinutes: minutes > 0 ? minutes : minutes + 24 * 60 });
+  }
+  meetings.sort((a, b) => (a.start < b.start ? -1 : 1));
+  const description = [...words].join(' ') || describeMeetings(meetings);
+  return { schedule: { description, timeZone, meetings: meetings.slice(0, 52) }, warnings };
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+// `18:30+01:00`: the wall-clock time in the zone at that instant, with the zone's offset then.
+function wallClock(instant: number, timeZone: string): string {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
+  return `${parts.hour}:${parts.minute}${offset}`;
+}
+
+// `HH:MM` from an HSDS time (`18:30`, `18:30:00`, `18:30+01:00`, `18:30Z`); the offset is the zone's own.
+function localTime(time: string): string | undefined {
+  const match = /^(\d{2}):(\d{2})/.exec(time.trim());
+  return match ? `${match[1]}:${match[2]}` : undefined;
+}
+
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function describeMeetings(meetings: Schedule['meetings']): string {
+  if (meetings.length === 0) return 'Ask the group when it meets';
+  return `Next meets ${meetings[0]!.start.replace('T', ' at ')}`;
+}
