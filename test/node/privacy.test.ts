@@ -120,6 +120,31 @@ describe('what the public can see of a registered group', () => {
     }
   });
 
+  test('the Open Referral feed carries none of it either, in any endpoint', async () => {
+    const feed = `${server.url}/openreferral`;
+    const services = (await (await fetch(`${feed}/services?search=Calder&per_page=200`)).json()) as { contents: { id: string; name: string }[] };
+    assert.deepEqual(services.contents.map((s) => s.name).sort(), ['Calder Valley Online Evenings', 'Calder Valley Type 1 Walkers']);
+    const organizations = (await (await fetch(`${feed}/organizations?per_page=200`)).json()) as { contents: { id: string }[] };
+    const paths = [
+      '/',
+      '/services?per_page=200',
+      '/services?search=Calder',
+      ...services.contents.map((s) => `/services/${s.id}`),
+      `/service_at_locations?postcode=${encodeURIComponent('LS1 4DY')}&proximity=100000&per_page=200`,
+      '/service_at_locations?search=Calder',
+      '/organizations?per_page=200',
+      ...organizations.contents.map((o) => `/organizations/${o.id}`),
+      '/taxonomies',
+      '/taxonomy_terms?per_page=200',
+    ];
+    for (const path of paths) {
+      const response = await fetch(`${feed}${path}`);
+      assert.equal(response.status, 200, path);
+      assertNothingPrivate(`/openreferral${path}`, await response.text());
+      assertNothingPrivate(`/openreferral${path} headers`, JSON.stringify([...response.headers]));
+    }
+  });
+
   test('the receipt a leader gets back says only the reference, the status and when', async () => {
     for (const text of receipts) {
       assert.deepEqual(Object.keys(JSON.parse(text) as object).sort(), ['receivedAt', 'reference', 'status']);
