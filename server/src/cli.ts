@@ -8,17 +8,26 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { createServer } from './index.js';
+import { runImportCommand } from './import/command.js';
+import { runExportCommand } from './export/command.js';
 
 const USAGE = `Usage: peer-directory-server serve [--demo]
+       peer-directory-server import FILE|URL [--dry-run] [--publish] [--by EMAIL] ...
+       peer-directory-server export --format hsds|csv|static [--output FILE]
 
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
                  CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
                  TRUST_PROXY, PRINCIPLES_FILE)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
+  import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
+                 (import --help for its options)
+  export         write the published directory as HSDS, CSV or a static JSON file
   -h, --help     show this help`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'import') return runImportCommand(argv.slice(1));
+  if (argv[0] === 'export') return runExportCommand(argv.slice(1));
   let args;
   try {
     args = parseArgs({

@@ -26,3 +26,4 @@ export * from './registration.js';
 export * from './taxonomy-response.js';
 export * from './problem.js';
 export * from './meeting-time.js';
+export * from './static-directory.js';

@@ -34,19 +34,33 @@ export function toHsdsSchedules(group: Group, serviceId: string): HsdsSchedule[]
   });
 }
 
+/** What an import reads of an HSDS schedule (from any directory, so `freq` may be any rule). */
+export type ScheduleFields = Partial<Pick<HsdsSchedule, 'dtstart' | 'valid_from' | 'opens_at' | 'closes_at' | 'description'>> & {
+  freq?: string | undefined;
+};
+
 /** What an import learned from a service's schedules, with what it could not keep. */
 export interface ScheduleReading {
   schedule: Schedule;
   warnings: string[];
 }
 
+/** Zones a group may meet in, by country, most likely first: HSDS gives times with UTC offsets, not zones. */
+const ZONES: Record<string, readonly string[]> = {
+  GB: ['Europe/London'],
+  US: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'],
+};
+
 /**
  * A group's schedule from HSDS schedules. One-off schedules become
  * meetings; a recurring one (`freq`) is kept as its words until schedules
  * carry recurrence rules.
- * @param timeZone the zone to read times without an offset in (HSDS says UTC; UK feeds mean local time)
+ * @param zone the group's time zone: `timeZone` when the operator named one;
+ *   otherwise the first zone of `country` whose UTC offsets match every
+ *   meeting's (times without an offset are read as local time there)
  */
-export function fromHsdsSchedules(schedules: readonly HsdsSchedule[], timeZone: string): ScheduleReading {
+export function fromHsdsSchedules(schedules: readonly ScheduleFields[], zone: { timeZone?: string; country?: string }): ScheduleReading {
+  const timeZone = zone.timeZone ?? zoneOf(schedules, ZONES[zone.country ?? 'GB'] ?? ZONES.GB!);
   const warnings: string[] = [];
   const meetings: Schedule['meetings'] = [];
   const words = new Set<string>();
@@ -86,6 +100,16 @@ function wallClock(instant: number, timeZone: string): string {
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts.hour}:${parts.minute}${offset}`;
+}
+
+// The first zone in which every time given with an offset has that offset on its day.
+function zoneOf(schedules: readonly ScheduleFields[], candidates: readonly string[]): string {
+  const timed = schedules.flatMap((s) => {
+    const day = s.dtstart ?? s.valid_from;
+    const match = s.opens_at && /^(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(s.opens_at.trim());
+    return day && match ? [{ instant: Date.parse(`${day.slice(0, 10)}T${match[1]}:00${match[2]}`), opensAt: `${match[1]}${match[2] === 'Z' ? '+00:00' : match[2]}` }] : [];
+  });
+  return candidates.find((zone) => timed.every((t) => wallClock(t.instant, zone) === t.opensAt)) ?? candidates[0]!;
 }
 
 // `HH:MM` from an HSDS time (`18:30`, `18:30:00`, `18:30+01:00`, `18:30Z`); the offset is the zone's own.

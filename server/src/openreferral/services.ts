@@ -20,10 +20,13 @@ import type {
 } from './hsds.js';
 import { hsdsId, organizationId, serviceId } from './ids.js';
 import { toHsdsSchedules } from './schedules.js';
-import type { FeedTaxonomy, TaxonomyField } from './taxonomy.js';
+import { TIME_ZONE_TERM, type FeedTaxonomy, type TaxonomyField } from './taxonomy.js';
 
 /** How an attribute links a service to a term (HSDS `link_type`, an open code list). */
 export const LINK_TYPES = { classification: 'classification', answer: 'answer' } as const;
+
+/** The service area of a group open to people wherever they live; an import reads it back as `servesEverywhere`. */
+export const EVERYWHERE_AREA = 'Anywhere: open to people wherever they live';
 
 const languageNames = new Intl.DisplayNames('en', { type: 'language' });
 
@@ -137,7 +140,7 @@ export function physicalLocation(group: Group): HsdsLocation | undefined {
 }
 
 function serviceAreas(group: Group, serviceId: string) {
-  const area = group.servesEverywhere ? 'Anywhere: open to people wherever they live' : group.serviceArea;
+  const area = group.servesEverywhere ? EVERYWHERE_AREA : group.serviceArea;
   if (!area) return [];
   return [{ id: hsdsId('area', group.id), service_id: serviceId, name: area, service_area: area }];
 }
@@ -158,6 +161,7 @@ function attributes(group: Group, serviceId: string, taxonomy: FeedTaxonomy): Hs
   for (const code of group.leaders) link('leaders', code);
   for (const code of group.principles) link('principles', code);
   for (const question of QUESTIONS) link('questions', question.key, answerText(group.answers, question.key));
+  link('schedule', TIME_ZONE_TERM, group.schedule.timeZone);
   return out;
 }
 

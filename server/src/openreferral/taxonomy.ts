@@ -29,9 +29,13 @@ export const TAXONOMY_NAMES = {
   leaders: 'peer-directory-leaders',
   principles: 'peer-directory-principles',
   questions: 'peer-directory-questions',
+  schedule: 'peer-directory-schedule',
 } as const;
 
 export type TaxonomyField = keyof typeof TAXONOMY_NAMES;
+
+/** The term whose attribute value is a service's IANA time zone (HSDS has only UTC offsets). */
+export const TIME_ZONE_TERM = 'time-zone';
 
 const DESCRIPTIONS: Record<TaxonomyField, string> = {
   conditions: 'The types of diabetes (or long-term conditions in general) a peer-support group is for.',
@@ -42,6 +46,7 @@ const DESCRIPTIONS: Record<TaxonomyField, string> = {
   leaders: 'Who leads a peer-support group.',
   principles: 'Quality principles a group says it follows, as this directory defines them.',
   questions: 'The 8 questions to ask about a peer-support programme; services answer them in attribute values.',
+  schedule: 'What a schedule needs beyond HSDS: the IANA time zone its times are local to, in the attribute value.',
 };
 
 /** Every taxonomy with its terms; built once per server (the principles are configuration). */
@@ -60,6 +65,7 @@ export class FeedTaxonomy {
       leaders: LEADERS,
       principles,
       questions: QUESTIONS.map((q) => ({ code: q.key, label: q.text })),
+      schedule: [{ code: TIME_ZONE_TERM, label: 'Time zone' }],
     };
     this.taxonomies = [];
     this.terms = [];

@@ -3,7 +3,7 @@
  * groups, and read the moderation log. Every route needs the bearer token.
  * @module
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
@@ -22,6 +22,7 @@ import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
 import { toPublishedGroup } from './locate-group.js';
+import { newGroupId } from './group-id.js';
 
 /** What the admin routes need. */
 export interface AdminRoutesOptions {
@@ -225,18 +226,4 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, expect
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
-}
-
-/** A readable, unguessable id: the group's name as a slug and a random suffix. */
-function newGroupId(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  const suffix = randomBytes(6).toString('base64url').replace(/[-_]/g, 'x').slice(0, 8).toLowerCase();
-  return slug ? `${slug}-${suffix}` : `group-${suffix}`;
 }

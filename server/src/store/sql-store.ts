@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
-import type { GroupChanges, NewRegistration, Store } from './store.js';
+import type { GroupChanges, ImportRecord, ImportWrite, NewRegistration, Store } from './store.js';
 import { sqlErrorOf, UNIQUE_VIOLATION, type Database, type Queryable } from './database.js';
 import { RegistrationStateError } from './errors.js';
 import { migrate } from './migrate.js';
@@ -183,6 +183,73 @@ export class SqlStore implements Store {
       [limit],
     );
     return rows.map(toAuditEntry);
+  }
+
+  async importRecords(sourceKeys: readonly string[]): Promise<Map<string, ImportRecord>> {
+    const rows = await this.db.query<{
+      source_key: string;
+      content_hash: string;
+      group_id: string | null;
+      registration_id: string | null;
+      status: RegistrationStatus | null;
+      approved_as: string | null;
+    }>(
+      `SELECT s.source_key, s.content_hash, s.group_id, s.registration_id, r.status, r.group_id AS approved_as
+       FROM import_sources s LEFT JOIN registrations r ON r.id = s.registration_id
+       WHERE s.source_key = ANY($1::text[])`,
+      [sourceKeys],
+    );
+    return new Map(
+      rows.map((row) => {
+        const groupId = row.group_id ?? row.approved_as ?? undefined;
+        const record: ImportRecord = {
+          sourceKey: row.source_key,
+          contentHash: row.content_hash,
+          ...(groupId ? { groupId } : {}),
+          ...(row.registration_id ? { registrationId: row.registration_id } : {}),
+          ...(row.status ? { registrationStatus: row.status } : {}),
+        };
+        return [row.source_key, record];
+      }),
+    );
+  }
+
+  async applyImport(batch: readonly ImportWrite[], actor: string): Promise<void> {
+    if (batch.length === 0) return;
+    await this.db.transaction(async (tx) => {
+      if (batch.some((w) => w.kind === 'publish')) await lockGroupFeed(tx);
+      for (const write of batch) {
+        let groupId: string | null = null;
+        let registrationId: string | null = null;
+        if (write.kind === 'publish') {
+          groupId = write.group.id;
+          await tx.query(UPSERT_GROUP, [groupId, JSON.stringify(write.group)]);
+          await recordAudit(tx, { actor, action: 'edit', subject: groupId, detail: `Imported from ${write.sourceKey}` });
+        } else {
+          // The key makes a retried batch (after a crash, or a rerun) find its first registration, not add a second.
+          const idempotencyKey = `import:${write.sourceKey}:${write.contentHash}`;
+          const [row] = await tx.query<{ id: string }>(
+            `WITH inserted AS (
+               INSERT INTO registrations (id, reference, idempotency_key, received_at, input, consent_at)
+               VALUES ($1, $2, $3, now(), $4::jsonb, now())
+               ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
+             SELECT id FROM inserted UNION ALL SELECT id FROM registrations WHERE idempotency_key = $3`,
+            [randomUUID(), newReference(), idempotencyKey, JSON.stringify(write.input)],
+          );
+          registrationId = row!.id;
+          groupId = write.input.updatesGroupId ?? null;
+        }
+        // A queued change keeps the group it will update; a new publication keeps the registration it came from.
+        await tx.query(
+          `INSERT INTO import_sources (source_key, content_hash, group_id, registration_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (source_key) DO UPDATE SET content_hash = excluded.content_hash,
+             group_id = COALESCE(excluded.group_id, import_sources.group_id),
+             registration_id = COALESCE(excluded.registration_id, import_sources.registration_id),
+             imported_at = now()`,
+          [write.sourceKey, write.contentHash, groupId, registrationId],
+        );
+      }
+    });
   }
 
   async getCachedPlace(key: string): Promise<GeocodeResult | undefined> {

@@ -17,6 +17,23 @@ export interface NewRegistration {
   idempotencyKey?: string;
 }
 
+/** What an earlier import recorded about one source record. */
+export interface ImportRecord {
+  sourceKey: string;
+  contentHash: string;
+  /** The published group it made or updates: set by `--publish`, or once its registration was approved. */
+  groupId?: string;
+  /** The registration it waits in, while that is pending (or was rejected). */
+  registrationId?: string;
+  registrationStatus?: RegistrationStatus;
+}
+
+/** One record of an import batch: publish it, or queue it for review. */
+export type ImportWrite = { sourceKey: string; contentHash: string } & (
+  | { kind: 'publish'; group: Group }
+  | { kind: 'queue'; input: RegistrationInput }
+);
+
 /**
  * Everything the server keeps. One implementation (SqlStore) runs on both
  * engines, embedded PGlite and PostgreSQL, with one set of migrations.
@@ -54,6 +71,15 @@ export interface Store {
 
   /** The moderation log, newest first (at most `limit` entries, default 100). */
   listAudit(limit?: number): Promise<AuditEntry[]>;
+
+  /** What earlier imports recorded for these source keys (absent keys were never imported). */
+  importRecords(sourceKeys: readonly string[]): Promise<Map<string, ImportRecord>>;
+  /**
+   * Writes one batch of an import in one transaction: every group published
+   * (with an `edit` audit entry) or registration queued, and every source
+   * record, or none of them.
+   */
+  applyImport(batch: readonly ImportWrite[], actor: string): Promise<void>;
 
   /** The geocoder's persistent cache. */
   getCachedPlace(key: string): Promise<GeocodeResult | undefined>;
