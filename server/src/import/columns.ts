@@ -24,6 +24,8 @@ export interface Column {
   readonly header: string;
   /** Where its value goes in a group; validation errors there are reported against this column. */
   readonly path: readonly string[];
+  /** What a blank cell gives, when not leaving the field out: '' or [] so a required field's own message is reported. */
+  readonly blank?: unknown;
   read(cell: string): Cell;
   write(group: Group): string;
 }
@@ -75,6 +77,7 @@ const splitList = (cell: string) => cell.split(LIST_SEPARATOR).map((s) => s.trim
 const codes = (header: string, terms: readonly Term[], path: string): Column => ({
   header,
   path: [path],
+  blank: [],
   read: (cell) => {
     const items = splitList(cell);
     const unknown = items.filter((item) => termOf(terms, item) === undefined);
@@ -100,6 +103,7 @@ const oneCode = (header: string, terms: readonly Term[], path: string): Column =
 const list = (header: string, path: string): Column => ({
   header,
   path: [path],
+  blank: [],
   read: (cell) => ({ value: splitList(cell) }),
   write: (group) => ((get(group, [path]) as string[] | undefined) ?? []).join(`${LIST_SEPARATOR} `),
 });
@@ -121,11 +125,14 @@ const meetings: Column = {
     group.schedule.meetings.map((m) => `${m.start.replace('T', ' ')} ${m.durationMinutes}`).join(`${LIST_SEPARATOR} `),
 };
 
+/** A text every group must give. */
+const required = (header: string, ...path: string[]): Column => ({ ...text(header, ...path), blank: '' });
+
 /** Every column, in the template's order. */
 export const COLUMNS: readonly Column[] = [
   text('id'),
-  text('name', 'name'),
-  text('summary', 'summary'),
+  required('name', 'name'),
+  required('summary', 'summary'),
   text('organisation', 'organisation', 'name'),
   text('organisation_website', 'organisation', 'website'),
   codes('conditions', CONDITIONS, 'conditions'),
@@ -145,22 +152,22 @@ export const COLUMNS: readonly Column[] = [
   number('longitude', 'location', 'lng'),
   yesNo('serves_everywhere', 'servesEverywhere'),
   text('service_area', 'serviceArea'),
-  text('schedule', 'schedule', 'description'),
+  required('schedule', 'schedule', 'description'),
   text('time_zone', 'schedule', 'timeZone'),
   meetings,
   text('email', 'contact', 'email'),
   text('phone', 'contact', 'phone'),
   text('website', 'contact', 'website'),
-  text('purpose', 'answers', 'purpose'),
-  text('attendees', 'answers', 'attendees'),
+  required('purpose', 'answers', 'purpose'),
+  required('attendees', 'answers', 'attendees'),
   yesNo('family_welcome', 'answers', 'familyWelcome', 'answer'),
   text('family_welcome_details', 'answers', 'familyWelcome', 'details'),
   yesNo('clinical_education', 'answers', 'clinicalEducation', 'answer'),
   text('clinical_education_details', 'answers', 'clinicalEducation', 'details'),
-  text('leader_training', 'answers', 'leaderTraining'),
+  required('leader_training', 'answers', 'leaderTraining'),
   yesNo('professionals_involved', 'answers', 'professionalsInvolved', 'answer'),
   text('professionals_involved_details', 'answers', 'professionalsInvolved', 'details'),
-  text('member_expectations', 'answers', 'memberExpectations'),
+  required('member_expectations', 'answers', 'memberExpectations'),
   yesNo('free', 'answers', 'cost', 'free'),
   text('cost_details', 'answers', 'cost', 'details'),
   list('principles', 'principles'),

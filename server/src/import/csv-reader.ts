@@ -51,8 +51,8 @@ function readRow(where: string, columns: readonly Column[], cells: readonly stri
   const given = new Map(columns.map((column, i) => [column.header, cells[i] ?? '']));
   for (const column of COLUMNS) {
     const cell = given.get(column.header) || defaults.get(column.header) || BUILT_IN[column.header] || '';
-    if (cell === '') continue;
-    applyCell(record, column, cell);
+    if (cell !== '') applyCell(record, column, cell);
+    else if (column.blank !== undefined) setIn(record.draft, column.path, column.blank);
   }
   fillGroupDefaults(record.draft);
   return record;

@@ -1,6 +1,6 @@
 /**
  * Reads what `import` is given: a CSV spreadsheet, an HSDS 3.0 JSON data
- * package, or the address of an Open Referral feed.
+ * package, the address of an Open Referral feed, or a static directory file.
  * @module
  */
 import { readFile } from 'node:fs/promises';
@@ -11,12 +11,12 @@ import { readCsv, SourceFileError, type Defaults } from './csv-reader.js';
 import { fetchFeedServices } from './feed-reader.js';
 import { readHsdsServices, servicesIn } from './hsds-reader.js';
 import type { SourceRecord } from './source-record.js';
+import { isStaticDirectory, readStaticGroups } from './static-reader.js';
 
 /** What a source holds, and the name its keys default to. */
 export interface ReadSource {
   records: SourceRecord[];
-  /** `csv`, `hsds` or `feed`. */
-  kind: 'csv' | 'hsds' | 'feed';
+  kind: 'csv' | 'hsds' | 'feed' | 'static';
   /** The default source name: the file's name, or the feed's host. */
   name: string;
 }
@@ -48,6 +48,7 @@ export async function readSource(
     } catch (error) {
       throw new SourceFileError(`${location} is not JSON: ${(error as Error).message}`);
     }
+    if (isStaticDirectory(json)) return { kind: 'static', name, records: readStaticGroups(json.groups) };
     return { kind: 'hsds', name, records: readHsdsServices(servicesIn(json), taxonomy, options.defaults, options.timeZone) };
   }
   return { kind: 'csv', name, records: readCsv(text, options.defaults) };
