@@ -18,7 +18,7 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
                  CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
-                 TRUST_PROXY, PRINCIPLES_FILE)
+                 TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
   import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
                  (import --help for its options)
