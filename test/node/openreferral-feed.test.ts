@@ -189,6 +189,15 @@ describe('what a service finder sees', () => {
     ]);
   });
 
+  test('near a postcode with no distance: every venue nearest first, in pages, then groups open to anyone', async () => {
+    const page = async (n: number) =>
+      (await getJson<Page<ServiceAtLocation>>(server, `/service_at_locations?postcode=${LEEDS}&per_page=2&page=${n}`)).body;
+    const [first, second] = [await page(1), await page(2)];
+    assert.deepEqual(first.contents.map((s) => s.service.name), ['Leeds Type 2 Together', 'Bradford Parents of Type 1 Kids']);
+    assert.deepEqual(second.contents.map((s) => s.service.name), ['York Peer Coaching', 'Online Evenings']);
+    assert.deepEqual([first.total_items, first.total_pages, second.last_page], [4, 2, true]);
+  });
+
   test('a postcode nobody knows is a problem naming the parameter', async () => {
     const response = await fetch(`${server.url}${FEED}/service_at_locations?postcode=ZZ99%209ZZ`);
     assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);

@@ -6,7 +6,7 @@
  * @module
  */
 import KDBush from 'kdbush';
-import { around, distance } from 'geokdbush';
+import { around } from 'geokdbush';
 import type { Group } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { foldText, wordsOf } from '../search/words.js';
@@ -85,18 +85,18 @@ export class FeedCatalogue {
   }
 
   /**
-   * Groups with a venue passing the filter, nearest first, within `km`
-   * (every venue when undefined), with their distances.
+   * Groups with a venue passing the filter, nearest first: all of them
+   * within `km`, or, with no distance, the nearest `count` of them.
+   * @returns the groups found, and how many there are in all
    */
-  near(lat: number, lng: number, km: number | undefined, filter: EntryFilter): { entry: Entry; km: number }[] {
-    if (!this.#tree || this.#located.length === 0) return [];
+  near(lat: number, lng: number, km: number | undefined, count: number, filter: EntryFilter): { entries: Entry[]; total: number } {
+    if (!this.#tree) return { entries: [], total: 0 };
     const test = this.#test(filter);
-    const items = around(this.#tree, lng, lat, Infinity, km ?? Infinity, test && ((i: number) => test(this.#located[i]!)));
-    return items.map((i) => {
-      const entry = this.#located[i as number]!;
-      const { lat: la, lng: ln } = entry.group.location!;
-      return { entry, km: distance(lng, lat, ln, la) };
-    });
+    const predicate = test && ((i: number) => test(this.#located[i]!));
+    const items = around(this.#tree, lng, lat, km === undefined ? count : Infinity, km ?? Infinity, predicate);
+    const entries = items.map((i) => this.#located[i]!);
+    const total = km !== undefined ? entries.length : test ? this.#located.filter(test).length : this.#located.length;
+    return { entries, total };
   }
 
   /** Groups open to people anywhere, in name order: they serve every postcode. */

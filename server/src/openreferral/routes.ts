@@ -13,8 +13,8 @@ import { HttpProblem, notFoundProblem } from '../errors.js';
 import { findPlace } from '../routes/places.js';
 import { SHORT_CACHE, sendJson } from '../routes/caching.js';
 import { FeedCatalogue, type Entry, type EntryFilter } from './catalogue.js';
-import type { HsdsOrganization, HsdsServiceAtLocation } from './hsds.js';
-import { pageOf } from './paging.js';
+import type { HsdsOrganization } from './hsds.js';
+import { pageBounds, pageEnvelope, pageOf } from './paging.js';
 import {
   idParams,
   listQuerySchema,
@@ -23,7 +23,7 @@ import {
   termQuerySchema,
   type ServiceQuery,
 } from './query.js';
-import { serviceAtLocations, toHsdsOrganization, toService, toServiceSummary } from './services.js';
+import { placesOf, serviceAtLocation, toHsdsOrganization, toService, toServiceSummary, type Place } from './services.js';
 import { FeedTaxonomy } from './taxonomy.js';
 
 /** Where the feed is served. */
@@ -107,19 +107,24 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       const { postcode, proximity, ...rest } = request.query;
       const current = await catalogue.current();
       const filter = filterOf(rest);
-      let found: HsdsServiceAtLocation[];
+      const { start, end } = pageBounds(request.query);
+      // Pages are counted in places attended, found before any is built: a group may have a venue and a virtual one.
+      let places: Place[];
+      let total: number;
       if (postcode) {
-        const place = await findPlace(options.geocoder, postcode, '#/postcode');
-        const near = current.near(place.lat, place.lng, proximity === undefined ? undefined : proximity / 1000, filter);
-        // A venue near the postcode, then every group that serves any postcode at all.
-        found = [
-          ...near.flatMap(({ entry }) => serviceAtLocations(entry.group).filter((s) => s.location?.location_type === 'physical')),
-          ...current.everywhere(filter).flatMap((e) => serviceAtLocations(e.group)),
-        ];
+        const origin = await findPlace(options.geocoder, postcode, '#/postcode');
+        // Venues near the postcode, then every group that serves any postcode at all.
+        const near = current.near(origin.lat, origin.lng, proximity === undefined ? undefined : proximity / 1000, end, filter);
+        const everywhere = current.everywhere(filter).flatMap(placesOf);
+        places = [...near.entries.map((entry): Place => ({ entry, kind: 'venue' })), ...everywhere];
+        // Without a distance only the nearest `end` venues are found: enough, as this page ends there when there are more.
+        total = near.total + everywhere.length;
       } else {
-        found = current.list(filter).flatMap((e) => serviceAtLocations(e.group));
+        places = current.list(filter).flatMap(placesOf);
+        total = places.length;
       }
-      return send(request, reply, pageOf(found, request.query));
+      const contents = places.slice(start, end).map(({ entry, kind }) => serviceAtLocation(entry.group, kind));
+      return send(request, reply, pageEnvelope(contents, total, request.query));
     },
   );
 

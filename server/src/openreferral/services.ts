@@ -69,7 +69,10 @@ export function toService(group: Group, taxonomy: FeedTaxonomy): HsdsService {
     ...(group.contact.phone ? { phones: [{ id: hsdsId('phone', group.id), number: group.contact.phone }] } : {}),
     schedules: toHsdsSchedules(group, id),
     service_areas: serviceAreas(group, id),
-    service_at_locations: serviceAtLocations(group).map(({ service: _service, ...sal }) => sal),
+    service_at_locations: placesOf({ group }).map((p) => {
+      const { service: _service, ...sal } = serviceAtLocation(group, p.kind);
+      return sal;
+    }),
     languages: group.languages.map((code) => ({
       id: hsdsId('language', group.id, code),
       service_id: id,
@@ -89,26 +92,37 @@ export function toService(group: Group, taxonomy: FeedTaxonomy): HsdsService {
   };
 }
 
-/**
- * Where the group can be attended: its venue (physical) and, when it meets
- * online or by telephone, a virtual location. Each carries the list form of
- * its service, as `/service_at_locations` answers need.
- */
-export function serviceAtLocations(group: Group): HsdsServiceAtLocation[] {
+/** One place a group is attended: its venue, or online and by telephone. */
+export interface Place {
+  entry: { group: Group };
+  kind: 'venue' | 'virtual';
+}
+
+/** Where a group can be attended: its venue and, when it meets online or by telephone, a virtual location. */
+export function placesOf(entry: { group: Group }): Place[] {
+  const { group } = entry;
+  const places: Place[] = [];
+  if (group.location) places.push({ entry, kind: 'venue' });
+  if (group.formats.some((f) => f !== 'in-person')) places.push({ entry, kind: 'virtual' });
+  return places;
+}
+
+/** A group at one of its places, with the list form of its service, as `/service_at_locations` answers it. */
+export function serviceAtLocation(group: Group, kind: Place['kind']): HsdsServiceAtLocation {
   const service = toServiceSummary(group);
-  const out: HsdsServiceAtLocation[] = [];
-  const venue = physicalLocation(group);
-  if (venue) out.push({ id: hsdsId('sal', group.id, 'venue'), service_id: service.id, location_id: venue.id, location: venue, service });
+  const location = kind === 'venue' ? physicalLocation(group)! : virtualLocation(group);
+  return { id: hsdsId('sal', group.id, kind), service_id: service.id, location_id: location.id, location, service };
+}
+
+function virtualLocation(group: Group): HsdsLocation {
   const remote = group.formats.filter((f) => f !== 'in-person');
-  if (remote.length > 0) {
-    const location: HsdsLocation = {
-      id: hsdsId('location', 'virtual', remote.join('+')),
-      location_type: 'virtual',
-      name: remote.includes('online') && remote.includes('telephone') ? 'Online and by telephone' : remote.includes('online') ? 'Online' : 'By telephone',
-    };
-    out.push({ id: hsdsId('sal', group.id, 'virtual'), service_id: service.id, location_id: location.id, location, service });
-  }
-  return out;
+  const online = remote.includes('online');
+  const phone = remote.includes('telephone');
+  return {
+    id: hsdsId('location', 'virtual', remote.join('+')),
+    location_type: 'virtual',
+    name: online && phone ? 'Online and by telephone' : online ? 'Online' : 'By telephone',
+  };
 }
 
 /** The group's venue, one location per distinct venue (groups sharing a hall share its id). */
