@@ -6,21 +6,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Group } from 'peer-directory/schema';
+import type { HsdsPage } from '../../server/src/openreferral/index.js';
 import { makeGroup } from '../support/fixtures.js';
 import { startFakePostcodesIo } from '../support/fake-postcodes-io.js';
 import { openReferralValidators, type HsdsPath } from '../support/open-referral-schemas.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
 
-type Page<T = Record<string, unknown>> = {
-  total_items: number;
-  total_pages: number;
-  page_number: number;
-  size: number;
-  first_page: boolean;
-  last_page: boolean;
-  empty: boolean;
-  contents: T[];
-};
+type Page<T = Record<string, unknown>> = HsdsPage<T>;
 type Service = Record<string, unknown> & { id: string; name: string; attributes?: Attribute[]; schedules?: Schedule[] };
 type Attribute = { value?: string; taxonomy_term: { id: string; name: string; taxonomy: string } };
 type Schedule = { dtstart?: string; opens_at?: string; closes_at?: string; description?: string };

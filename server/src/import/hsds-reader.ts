@@ -8,8 +8,8 @@
  */
 import { z } from 'zod/mini';
 import { QUESTIONS, type QuestionKey } from 'peer-directory/schema';
-import { FeedTaxonomy, fromHsdsSchedules, TAXONOMY_NAMES, TIME_ZONE_TERM, type TaxonomyField } from '../openreferral/index.js';
-import { EVERYWHERE_AREA } from '../openreferral/services.js';
+import { EVERYWHERE_AREA, fromHsdsSchedules, TAXONOMY_NAMES, TIME_ZONE_TERM, type FeedTaxonomy, type TaxonomyField } from '../openreferral/index.js';
+
 import { applyCell, columnNamed, fillGroupDefaults, type Defaults } from './csv-reader.js';
 import { setIn, type SourceRecord } from './source-record.js';
 

@@ -5,6 +5,6 @@
  */
 export { feedRoutes, FEED_PREFIX, type FeedRoutesOptions } from './routes.js';
 export { FeedTaxonomy, TAXONOMY_NAMES, TIME_ZONE_TERM, type TaxonomyField } from './taxonomy.js';
-export { toService, toServiceSummary, answerText } from './services.js';
+export { EVERYWHERE_AREA, toService, toServiceSummary } from './services.js';
 export { fromHsdsSchedules, toHsdsSchedules } from './schedules.js';
 export type * from './hsds.js';

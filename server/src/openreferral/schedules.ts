@@ -19,7 +19,9 @@ export function toHsdsSchedules(group: Group, serviceId: string): HsdsSchedule[]
   if (meetings.length === 0) return [{ id: hsdsId('schedule', group.id, 0), service_id: serviceId, description }];
   return meetings.map((meeting, n) => {
     const day = meeting.start.slice(0, 10);
+    // How far the zone's clock is ahead of UTC as the meeting starts; the meeting keeps it to the end.
     const starts = meetingInstant(meeting.start, timeZone);
+    const offset = Date.parse(`${meeting.start}:00Z`) - starts;
     const ends = starts + meeting.durationMinutes * 60_000;
     return {
       id: hsdsId('schedule', group.id, n),
@@ -27,8 +29,8 @@ export function toHsdsSchedules(group: Group, serviceId: string): HsdsSchedule[]
       dtstart: day,
       valid_from: day,
       valid_to: day,
-      opens_at: wallClock(starts, timeZone),
-      closes_at: wallClock(ends, timeZone),
+      opens_at: withOffset(starts, offset),
+      closes_at: withOffset(ends, offset),
       description,
     };
   });
@@ -82,34 +84,22 @@ export function fromHsdsSchedules(schedules: readonly ScheduleFields[], zone: { 
   return { schedule: { description, timeZone, meetings: meetings.slice(0, 52) }, warnings };
 }
 
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-// `18:30+01:00`: the wall-clock time in the zone at that instant, with the zone's offset then.
-function wallClock(instant: number, timeZone: string): string {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    zoneFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
-  return `${parts.hour}:${parts.minute}${offset}`;
+// `18:30+01:00`: the wall-clock time at an instant, `offset` ms ahead of UTC, and that offset.
+function withOffset(instant: number, offset: number): string {
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hhmm = (n: number) => `${String(Math.floor(n / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}`;
+  return `${new Date(instant + offset).toISOString().slice(11, 16)}${sign}${hhmm(minutes)}`;
 }
 
-// The first zone in which every time given with an offset has that offset on its day.
+// The first zone in which every time given with an offset is that instant on its day.
 function zoneOf(schedules: readonly ScheduleFields[], candidates: readonly string[]): string {
   const timed = schedules.flatMap((s) => {
     const day = s.dtstart ?? s.valid_from;
     const match = s.opens_at && /^(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(s.opens_at.trim());
-    return day && match ? [{ instant: Date.parse(`${day.slice(0, 10)}T${match[1]}:00${match[2]}`), opensAt: `${match[1]}${match[2] === 'Z' ? '+00:00' : match[2]}` }] : [];
+    return day && match ? [{ wall: `${day.slice(0, 10)}T${match[1]}`, instant: Date.parse(`${day.slice(0, 10)}T${match[1]}:00${match[2]}`) }] : [];
   });
-  return candidates.find((zone) => timed.every((t) => wallClock(t.instant, zone) === t.opensAt)) ?? candidates[0]!;
+  return candidates.find((zone) => timed.every((t) => meetingInstant(t.wall, zone) === t.instant)) ?? candidates[0]!;
 }
 
 // `HH:MM` from an HSDS time (`18:30`, `18:30:00`, `18:30+01:00`, `18:30Z`); the offset is the zone's own.

@@ -23,7 +23,7 @@ import { toHsdsSchedules } from './schedules.js';
 import { TIME_ZONE_TERM, type FeedTaxonomy, type TaxonomyField } from './taxonomy.js';
 
 /** How an attribute links a service to a term (HSDS `link_type`, an open code list). */
-export const LINK_TYPES = { classification: 'classification', answer: 'answer' } as const;
+const LINK_TYPES = { classification: 'classification', answer: 'answer' } as const;
 
 /** The service area of a group open to people wherever they live; an import reads it back as `servesEverywhere`. */
 export const EVERYWHERE_AREA = 'Anywhere: open to people wherever they live';
@@ -194,7 +194,7 @@ function attribute(groupId: string, serviceId: string, term: HsdsTaxonomyTerm, l
  * An answer as one text: words as written; yes/no answers start `Yes` or
  * `No`, then the group's own words after a full stop and a space.
  */
-export function answerText(answers: Answers, key: keyof Answers): string {
+function answerText(answers: Answers, key: keyof Answers): string {
   const answer = answers[key];
   if (typeof answer === 'string') return answer;
   if ('answer' in answer) return answer.details ? `${answer.answer ? 'Yes' : 'No'}. ${answer.details}` : answer.answer ? 'Yes' : 'No';
