@@ -234,6 +234,17 @@ describe('the API described', () => {
     const routes = Object.entries(body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     assert.deepEqual(routes.sort(), [
       'GET /healthz',
+      'GET /openreferral',
+      'GET /openreferral/',
+      'GET /openreferral/organizations',
+      'GET /openreferral/organizations/{id}',
+      'GET /openreferral/service_at_locations',
+      'GET /openreferral/services',
+      'GET /openreferral/services/{id}',
+      'GET /openreferral/taxonomies',
+      'GET /openreferral/taxonomies/{id}',
+      'GET /openreferral/taxonomy_terms',
+      'GET /openreferral/taxonomy_terms/{id}',
       'GET /v1/admin/audit',
       'GET /v1/admin/registrations',
       'GET /v1/admin/registrations/{id}',

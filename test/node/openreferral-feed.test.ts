@@ -149,6 +149,14 @@ describe('what a service finder sees', () => {
 
   const names = (items: { name: string }[]) => items.map((s) => s.name);
 
+  test('the stub answers with and without its slash, naming the HSDS version', async () => {
+    for (const stub of ['', '/']) {
+      const { body } = await getJson<{ version: string; openapi_url: string }>(server, stub);
+      assert.equal(body.version, '3.0');
+      assert.equal(body.openapi_url, `${server.url}/openapi.json`);
+    }
+  });
+
   test('open to any origin with no key, whatever the API allows for its own routes', async () => {
     const { response } = await getJson(server, '/services', { headers: { origin: 'https://nhs-finder.example' } });
     assert.equal(response.headers.get('access-control-allow-origin'), '*');

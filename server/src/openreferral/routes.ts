@@ -63,16 +63,16 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
     reply.header('access-control-allow-origin', '*');
   });
 
-  app.get(
-    `${FEED_PREFIX}/`,
-    { config, schema: { tags: [TAG], summary: 'About this Open Referral feed' } },
-    async (request, reply) =>
+  // The stub itself, with or without its slash: finders are given `.../openreferral` and ask for `.../openreferral/`.
+  for (const path of [FEED_PREFIX, `${FEED_PREFIX}/`]) {
+    app.get(path, { config, schema: { tags: [TAG], summary: 'About this Open Referral feed' } }, async (request, reply) =>
       send(request, reply, {
         version: '3.0',
         profile: 'https://github.com/OpenReferralUK/uk-profile',
         openapi_url: `${request.protocol}://${request.host}/openapi.json`,
       }),
-  );
+    );
+  }
 
   app.get(
     `${FEED_PREFIX}/services`,
