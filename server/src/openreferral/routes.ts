@@ -58,6 +58,11 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
   const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
     sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
 
+  // Built as the server starts rather than on the first request, which would wait for it.
+  app.addHook('onReady', async () => {
+    catalogue.current().catch((error: unknown) => app.log.error(error, 'the Open Referral feed could not load the directory'));
+  });
+
   // The profile's openness rule: any page may read the feed, whatever the API's own CORS list.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
@@ -109,7 +114,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       const filter = filterOf(rest);
       const { start, end } = pageBounds(request.query);
       // Pages are counted in places attended, found before any is built: a group may have a venue and a virtual one.
-      let places: Place[];
+      let places: readonly Place[];
       let total: number;
       if (postcode) {
         const origin = await findPlace(options.geocoder, postcode, '#/postcode');
@@ -120,7 +125,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
         // Without a distance only the nearest `end` venues are found: enough, as this page ends there when there are more.
         total = near.total + everywhere.length;
       } else {
-        places = current.list(filter).flatMap(placesOf);
+        places = current.places(filter);
         total = places.length;
       }
       const contents = places.slice(start, end).map(({ entry, kind }) => serviceAtLocation(entry.group, kind));
