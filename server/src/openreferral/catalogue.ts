@@ -11,7 +11,8 @@ import type { Group } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { foldText, WordDictionary, WordPostings, wordsOf } from '../search/words.js';
 import { organizationId, serviceId } from './ids.js';
-import { placesOf, type Place } from './services.js';
+import type { HsdsOrganization } from './hsds.js';
+import { placesOf, toHsdsOrganization, type Place } from './services.js';
 import type { FeedTaxonomy, TaxonomyField } from './taxonomy.js';
 
 /** A published group with what the feed's filters test. */
@@ -60,6 +61,7 @@ export class FeedCatalogue {
   #dictionary = new WordDictionary();
   #postings = new WordPostings([], 0);
   #everywhere: Entry[] = [];
+  #organizations: Organizations = new Map();
   #tree: KDBush | undefined;
   #version = 0;
   #loaded = false;
@@ -90,6 +92,11 @@ export class FeedCatalogue {
   places(filter: EntryFilter): readonly Place[] {
     const test = this.#test(filter);
     return test ? this.#sorted.filter(test).flatMap(placesOf) : this.#places;
+  }
+
+  /** The organisations of the groups passing the filter, by id, in name order, each with its groups. */
+  organizations(filter: EntryFilter): Organizations {
+    return this.#test(filter) ? organizationsOf(this.list(filter)) : this.#organizations;
   }
 
   /** The group behind a service id. */
@@ -132,6 +139,7 @@ export class FeedCatalogue {
     this.#byServiceId = new Map(this.#sorted.map((e) => [e.serviceId, e]));
     this.#sorted.forEach((e, i) => (e.position = i));
     this.#everywhere = this.#sorted.filter((e) => e.group.servesEverywhere);
+    this.#organizations = organizationsOf(this.#sorted);
     this.#dictionary.sort();
     this.#postings = new WordPostings(this.#sorted.map((e) => e.words), this.#dictionary.size);
     this.#located = this.#sorted.filter((e) => e.group.location && !e.group.servesEverywhere);
@@ -204,4 +212,19 @@ export class FeedCatalogue {
     if (tests.length === 0) return undefined;
     return (e) => tests.every((t) => t(e));
   }
+}
+
+/** Organisations by id, each with its groups. */
+export type Organizations = ReadonlyMap<string, { organization: HsdsOrganization; entries: Entry[] }>;
+
+function organizationsOf(entries: readonly Entry[]): Organizations {
+  const orgs = new Map<string, { organization: HsdsOrganization; entries: Entry[] }>();
+  for (const entry of entries) {
+    const { organisation } = entry.group;
+    if (!organisation || !entry.organizationId) continue;
+    let org = orgs.get(entry.organizationId);
+    if (!org) orgs.set(entry.organizationId, (org = { organization: toHsdsOrganization(organisation), entries: [] }));
+    org.entries.push(entry);
+  }
+  return new Map([...orgs].sort(([, a], [, b]) => byName.compare(a.organization.name, b.organization.name)));
 }

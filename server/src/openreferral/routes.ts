@@ -12,8 +12,7 @@ import type { Principle } from '../config.js';
 import { HttpProblem, notFoundProblem } from '../errors.js';
 import { findPlace } from '../routes/places.js';
 import { SHORT_CACHE, sendJson } from '../routes/caching.js';
-import { FeedCatalogue, type Entry, type EntryFilter } from './catalogue.js';
-import type { HsdsOrganization } from './hsds.js';
+import { FeedCatalogue, type EntryFilter } from './catalogue.js';
 import { pageBounds, pageEnvelope, pageOf } from './paging.js';
 import {
   idParams,
@@ -23,7 +22,7 @@ import {
   termQuerySchema,
   type ServiceQuery,
 } from './query.js';
-import { placesOf, serviceAtLocation, toHsdsOrganization, toService, toServiceSummary, type Place } from './services.js';
+import { placesOf, serviceAtLocation, toService, toServiceSummary, type Place } from './services.js';
 import { FeedTaxonomy } from './taxonomy.js';
 
 /** Where the feed is served. */
@@ -137,7 +136,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
     `${FEED_PREFIX}/organizations`,
     { config, schema: { tags: [TAG], summary: 'The organisations groups belong to', querystring: listQuerySchema } },
     async (request, reply) => {
-      const orgs = organizationsOf((await catalogue.current()).list({ search: request.query.search }));
+      const orgs = (await catalogue.current()).organizations({ search: request.query.search });
       return send(request, reply, pageOf([...orgs.values()], request.query, (o) => o.organization));
     },
   );
@@ -146,7 +145,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
     `${FEED_PREFIX}/organizations/:id`,
     { config, schema: { tags: [TAG], summary: 'One organisation with its services', params: idParams } },
     async (request, reply) => {
-      const org = organizationsOf((await catalogue.current()).list({})).get(request.params.id);
+      const org = (await catalogue.current()).organizations({}).get(request.params.id);
       if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
       return send(request, reply, { ...org.organization, services: org.entries.map((e) => toServiceSummary(e.group)) });
     },
@@ -203,16 +202,4 @@ function filterOf(query: Omit<ServiceQuery, 'page' | 'per_page'>): EntryFilter {
     startTime: query.start_time?.slice(0, 5),
     endTime: query.end_time?.slice(0, 5),
   };
-}
-
-function organizationsOf(entries: readonly Entry[]): Map<string, { organization: HsdsOrganization; entries: Entry[] }> {
-  const orgs = new Map<string, { organization: HsdsOrganization; entries: Entry[] }>();
-  for (const entry of entries) {
-    const { organisation } = entry.group;
-    if (!organisation || !entry.organizationId) continue;
-    let org = orgs.get(entry.organizationId);
-    if (!org) orgs.set(entry.organizationId, (org = { organization: toHsdsOrganization(organisation), entries: [] }));
-    org.entries.push(entry);
-  }
-  return new Map([...orgs].sort(([, a], [, b]) => a.organization.name.localeCompare(b.organization.name, 'en')));
 }
