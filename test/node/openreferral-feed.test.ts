@@ -272,13 +272,16 @@ describe('what a service finder sees', () => {
     assert.equal(org.website, 'https://peers.example.org');
   });
 
-  test('an unknown id is a 404 problem; a bad page size a 400 naming it', async () => {
+  test('an unknown id is a 404 problem; a bad page size or time a 400 naming it', async () => {
     const missing = await fetch(`${server.url}${FEED}/services/${crypto.randomUUID()}`);
     assert.equal(missing.status, 404);
     assert.match(missing.headers.get('content-type') ?? '', /^application\/problem\+json/);
     const tooBig = await fetch(`${server.url}${FEED}/services?per_page=100000`);
     assert.equal(tooBig.status, 400);
     assert.equal(((await tooBig.json()) as { errors: { pointer: string }[] }).errors[0]!.pointer, '#/per_page');
+    const noSuchTime = await fetch(`${server.url}${FEED}/services?start_time=25:99`);
+    assert.equal(noSuchTime.status, 400);
+    assert.equal(((await noSuchTime.json()) as { errors: { pointer: string }[] }).errors[0]!.pointer, '#/start_time');
   });
 
   test('throttled per address: past the limit, 429 with Retry-After', async () => {

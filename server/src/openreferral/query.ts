@@ -12,7 +12,7 @@ export const MAX_PER_PAGE = 200;
 export const DEFAULT_PER_PAGE = 50;
 
 const whole = (min: number, max: number) => z.coerce.number().check(z.int(), z.gte(min), z.lte(max));
-const time = z.string().check(z.regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Use a time like 18:30'));
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Use a time like 18:30'));
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 const DAYS: Record<string, string> = {
