@@ -56,7 +56,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
         ? toHsdsPackage(groups, config.principles)
         : format === 'csv'
           ? toCsv(groups)
-          : await toStaticDirectory(groups, config.principles, createGeocoder({ cache: store, providerUrl: config.geocoderUrl }));
+          : await toStaticDirectory(groups, config.principles, createGeocoder({ cache: store }));
   } finally {
     await store.close();
   }

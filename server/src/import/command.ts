@@ -82,7 +82,8 @@ export async function runImportCommand(argv: string[]): Promise<number> {
   }
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   try {
-    const geocoder = createGeocoder({ cache: store, providerUrl: config.geocoderUrl });
+    // Offline only, whatever GEOCODER_URL says: a spreadsheet of thousands must not become thousands of requests.
+    const geocoder = createGeocoder({ cache: store });
     const options = {
       source: values.source ?? source.name,
       publish: values.publish,
