@@ -27,7 +27,7 @@ export const staticDirectorySchema = /* @__PURE__ */ z.object({
   groups: z.array(groupSchema),
   /** What `GET /v1/taxonomy` answers. */
   taxonomy: taxonomyResponseSchema,
-  /** Places a search may start from, labelled as the geocoder labels them (e.g. `LS1 4DY`, `LS1`, `LS`, `Leeds`). */
+  /** Places a search may start from, labelled as the geocoder labels them: the groups' postcodes and towns, every GB postcode district and every UK postcode area (`LS1 4DY`, `Leeds`, `LS1`, `LS`). */
   places: z.array(geocodeResultSchema),
 });
 

@@ -261,6 +261,7 @@ describe('export, then import into an empty store: the same published groups', (
         const labels = new Set(file.places.map((p) => p.label));
         for (const group of file.groups) if (group.location) assert.ok(labels.has(group.location.town), `${group.location.town} is a place in the file`);
         assert.ok(labels.has('LS') && labels.has('SW'), 'UK postcode areas are places in the file');
+        assert.equal(file.places.find((p) => p.label === 'LS1')?.precision, 'district', 'so are GB postcode districts');
         assert.deepEqual(file.taxonomy.models.length, 7);
       }
     });

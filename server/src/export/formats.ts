@@ -16,6 +16,7 @@ import {
 } from 'peer-directory/schema';
 import type { Principle } from '../config.js';
 import type { Geocoder } from '../geocode/geocoder.js';
+import { loadPostcodes } from 'peer-directory-postcodes-gb';
 import { ukPostcodeAreas } from '../geocode/index.js';
 import { COLUMNS } from '../import/columns.js';
 import { FeedTaxonomy, toService } from '../openreferral/index.js';
@@ -45,16 +46,19 @@ export async function toStaticDirectory(groups: readonly Group[], principles: Pr
     if (place && !places.has(place.label)) places.set(place.label, place);
   };
   for (const { code, lat, lng } of ukPostcodeAreas()) add({ label: code, lat, lng, country: 'GB', precision: 'area' });
+  // Every GB postcode district, so a page can place any postcode at least at its district.
+  const postcodes = loadPostcodes();
+  for (const district of postcodes.districts()) {
+    const found = postcodes.district(district);
+    if (found) add({ label: found.name, lat: found.lat, lng: found.lng, country: 'GB', precision: found.level });
+  }
   for (const group of groups) {
     const location = group.location;
     if (!location) continue;
     add({ label: location.town, lat: location.lat, lng: location.lng, country: location.country, precision: 'place' });
     if (!location.postcode) continue;
     const postcode = location.postcode;
-    const outcode = location.country === 'GB' ? postcode.trim().split(/\s+/)[0] : undefined;
-    for (const query of [postcode, outcode]) {
-      if (query) add(await geocoder.geocode(query).catch(() => undefined));
-    }
+    add(await geocoder.geocode(postcode).catch(() => undefined));
   }
   const directory: StaticDirectory = {
     format: STATIC_DIRECTORY_FORMAT,
