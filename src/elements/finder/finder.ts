@@ -42,6 +42,7 @@ import { finderStyles } from './finder.styles.js';
  * @csspart locate - The "use my location" button.
  * @csspart filters - The filter disclosure.
  * @csspart status - The line that says what was found (a polite live region).
+ * @csspart alternatives - "Not the Newport you meant?": other places of the name searched, each a button that searches from it.
  * @csspart results - The area below it: results, "none found" or an error.
  * @csspart list - Each list of group cards.
  * @csspart nearby - The section of groups near the place searched.
