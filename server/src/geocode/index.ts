@@ -6,6 +6,7 @@
  */
 import { GeocoderChain, type PlaceCache } from './chain.js';
 import { loadPostcodes } from 'peer-directory-postcodes-gb';
+import { loadGazetteer } from './gazetteer.js';
 import { PostcodesIoClient } from './postcodes-io.js';
 
 export { GeocoderUnavailableError, InvalidPlaceError, UnknownPlaceError, type Geocoder } from './geocoder.js';
@@ -52,7 +53,8 @@ export function createGeocoder(options: GeocoderOptions = {}): GeocoderChain {
         retryAfterMs: options.providerRetryMs,
       })
     : undefined;
-  // Read the postcode data now (about 0.15 s), not in the first search.
+  // Read the postcode data (about 0.15 s) and the gazetteer now, not in the first search.
   loadPostcodes();
+  loadGazetteer();
   return new GeocoderChain({ cache: options.cache, provider, memoryEntries: options.memoryEntries });
 }
