@@ -11,3 +11,13 @@ if (checklist && (group || groups)) {
   else checklist.setAttribute('group', group);
   document.getElementById('mode-links')?.removeAttribute('hidden');
 }
+
+// A group taken out of the comparison leaves the page's address too, so
+// reloading or sharing it shows what is compared now.
+checklist?.addEventListener('peer-checklist-change', () => {
+  if (!groups) return;
+  const url = new URL(window.location.href);
+  if (checklist.groups) url.searchParams.set('groups', checklist.groups);
+  else url.searchParams.delete('groups');
+  history.replaceState(history.state, '', url);
+});

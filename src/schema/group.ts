@@ -26,3 +26,13 @@ export type Meeting = z.infer<ReturnType<typeof meetingShape>>;
 export type Schedule = z.infer<ReturnType<typeof scheduleShape>>;
 export type PublicContact = z.infer<ReturnType<typeof publicContactShape>>;
 export type Group = z.infer<typeof groupSchema>;
+
+/**
+ * The language a group's own words (its name, summary, schedule and
+ * answers) are written in: the first language it lists, as the
+ * registration form asks for the language of the group first. Pages mark
+ * that text with it (WCAG 3.1.2), whatever language the page is in.
+ */
+export function groupTextLanguage(group: Pick<Group, 'languages'>): string {
+  return group.languages[0] ?? 'en';
+}

@@ -30,9 +30,7 @@ export const DEFAULT_LIMIT = 10;
 /** Largest page a search may ask for. */
 export const MAX_LIMIT = 50;
 
-/** A search of the directory, as `GET /v1/groups` query parameters. */
-export const searchQuerySchema = /* @__PURE__ */ z
-  .object({
+const searchQueryShape = /* @__PURE__ */ z.object({
     /** A UK postcode, US ZIP code or place, geocoded by the server. */
     near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
     lat: z.optional(numberParam(-90, 90)),
@@ -49,8 +47,10 @@ export const searchQuerySchema = /* @__PURE__ */ z
     q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
     cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API'))),
     limit: z.optional(numberParam(1, MAX_LIMIT).check(z.int())),
-  })
-  .check(
+  });
+
+/** A search of the directory, as `GET /v1/groups` query parameters. */
+export const searchQuerySchema = /* @__PURE__ */ searchQueryShape.check(
     z.refine((q) => (q.lat === undefined) === (q.lng === undefined), {
       path: ['lat'],
       message: 'Give both lat and lng, or neither',
@@ -63,6 +63,30 @@ export const searchQuerySchema = /* @__PURE__ */ z
 
 /** Search options as the SDK and elements write them (lists as arrays). */
 export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+/** The parts of a search that narrow what it finds, as opposed to where, how far and which page. */
+export const FILTER_KEYS = ['condition', 'audience', 'format', 'model', 'free', 'family', 'language'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** A search's filters: a finder's filter state, its address and its presets all read and write this. */
+export const searchFiltersSchema = /* @__PURE__ */ z.pick(searchQueryShape, {
+  condition: true,
+  audience: true,
+  format: true,
+  model: true,
+  free: true,
+  family: true,
+  language: true,
+} satisfies Record<FilterKey, true>);
+export type SearchFilters = z.output<typeof searchFiltersSchema>;
+
+/** Where a search measures from: a place people typed, or a device's location. */
+export type SearchOrigin = { near: string } | { lat: number; lng: number };
+
+/** The query parameters a search is shared by (a page's address): every one but paging. */
+export const SHARED_SEARCH_KEYS = /* @__PURE__ */ Object.keys(searchQueryShape.shape).filter(
+  (k) => k !== 'cursor' && k !== 'limit',
+) as (keyof SearchQuery)[];
 
 /** A group found near the search origin. */
 export const groupHitSchema = /* @__PURE__ */ z.extend(groupSchema, {

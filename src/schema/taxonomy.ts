@@ -109,13 +109,36 @@ export const LEADERS = [
 export const leaderCodes = /* @__PURE__ */ codes(LEADERS);
 export type Leader = (typeof LEADERS)[number]['code'];
 
-/** Countries the directory geocodes for. */
+/** Countries the directory geocodes for, with the units their road signs measure in. */
 export const COUNTRIES = [
-  { code: 'GB', label: 'United Kingdom' },
-  { code: 'US', label: 'United States' },
-] as const satisfies readonly Term[];
+  { code: 'GB', label: 'United Kingdom', units: 'mi' },
+  { code: 'US', label: 'United States', units: 'mi' },
+] as const satisfies readonly (Term & { units: Units })[];
 export const countryCodes = /* @__PURE__ */ codes(COUNTRIES);
 export type Country = (typeof COUNTRIES)[number]['code'];
+
+/**
+ * Languages offered wherever people choose one (the finder's filter, the
+ * registration form): the UK's and US's most spoken. Groups may list others;
+ * names are shown in the reader's language (`Intl.DisplayNames`).
+ */
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'cy', label: 'Welsh' },
+  { code: 'gd', label: 'Scottish Gaelic' },
+  { code: 'ga', label: 'Irish' },
+  { code: 'es', label: 'Spanish' },
+  { code: 'pl', label: 'Polish' },
+  { code: 'pa', label: 'Punjabi' },
+  { code: 'ur', label: 'Urdu' },
+  { code: 'bn', label: 'Bengali' },
+  { code: 'gu', label: 'Gujarati' },
+  { code: 'ar', label: 'Arabic' },
+  { code: 'so', label: 'Somali' },
+  { code: 'zh', label: 'Chinese' },
+  { code: 'pt', label: 'Portuguese' },
+  { code: 'ro', label: 'Romanian' },
+] as const satisfies readonly Term[];
 
 /** How an answer to one of the 8 questions is recorded. */
 export type QuestionKind = 'text' | 'yes-no' | 'cost';

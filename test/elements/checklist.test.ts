@@ -312,12 +312,20 @@ describe('<peer-checklist group>', () => {
     await emulateMedia({ media: 'print' });
     try {
       for (const b of $$(el, 'button')) expect(visible(b), text(b)).to.be.false;
+      // On paper it is enough to go along with: where, when and how to reach the group.
+      const facts = $(el, '[part=facts]');
+      expect(visible(facts), 'where, when, contact').to.be.true;
+      const l = record.location;
+      if (l) expect(facts.innerText).to.contain([l.venue, l.address, l.town, l.postcode].filter(Boolean).join(', '));
+      expect(facts.innerText).to.contain(record.schedule.description);
+      for (const way of [record.contact.email, record.contact.phone].filter(Boolean)) expect(facts.innerText).to.contain(way!);
       await executeServerCommand('peer-screenshot', { name: 'checklist-group-print' });
     } finally {
       await emulateMedia({ media: 'screen' });
     }
+    // With where, when and how to reach the group on it, a long-winded group's sheet takes three.
     const { pages } = await executeServerCommand<{ pages: number }, object>('peer-pdf', { name: 'checklist-group-A4' });
-    expect(pages).to.be.within(1, 2);
+    expect(pages).to.be.within(1, 3);
   });
 
   it('keeps notes about each group apart from the blank checklist', async () => {
@@ -437,6 +445,31 @@ describe('<peer-checklist groups>', () => {
     await executeServerCommand('peer-screenshot', { name: 'checklist-compare-1280' });
   });
 
+  it('takes a group out of the comparison from the comparison itself', async () => {
+    const three = groups.slice(0, 3);
+    localStorage.setItem(
+      CHECKLIST_STORAGE_KEY,
+      JSON.stringify({ version: 1, blank: {}, groups: {}, matters: [], compare: three.map((g) => g.id) }),
+    );
+    const changes: string[][] = [];
+    const el = await fixture<PeerChecklist>(html`<peer-checklist api=${api.url} groups=${three.map((g) => g.id).join(',')}></peer-checklist>`);
+    el.addEventListener('peer-checklist-change', (e) => changes.push(e.detail.compare));
+    await loaded(el);
+    const remove = $$(el, '.compared button').find((b) => text(b) === `Remove ${three[1]!.name} from the comparison`)!;
+    expect(remove, 'a remove button named for the group').to.exist;
+    remove.click();
+    await waitUntil(() => text($(el, '[part=header] h2')) === 'Comparing 2 groups', 'the two groups left');
+    expect([...$<HTMLTableElement>(el, 'table').tHead!.rows[0]!.cells].map((th) => text(th))).to.deep.equal([
+      'Question',
+      three[0]!.name,
+      three[2]!.name,
+    ]);
+    expect(compareList()).to.deep.equal([three[0]!.id, three[2]!.id]);
+    expect(changes.at(-1)).to.deep.equal([three[0]!.id, three[2]!.id]);
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part=header] h2'), 'focus on the heading');
+    await expect(el).to.be.accessible();
+  });
+
   it('stacks the comparison on a 320 px screen, without scrolling sideways', async () => {
     await setViewport({ width: 320, height: 800 });
     const three = groups.slice(0, 3);
@@ -553,7 +586,7 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
     await fourth.updateComplete;
     expect(text(buttonIn(fourth))).to.equal('Add to compare');
     expect(text(fourth.shadowRoot!.querySelector('.checklist-status'))).to.equal(
-      'You have already chosen 3 groups to compare. Remove one before you add another.',
+      'You have already chosen 3 groups to compare. Choose one to replace with this group.',
     );
     expect(compareList()).to.have.length(3);
     await expect(first).to.be.accessible();
@@ -564,6 +597,27 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
     expect(text(linkIn(first, /side by side/))).to.equal('See the 2 groups side by side');
   });
 
+  it('offers to replace one of the three groups chosen, by name, instead of refusing a fourth', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      ${groups.slice(0, 4).map((g) => html`<peer-group-details .group=${g} api=${api.url} checklist-href="/checklist"></peer-group-details>`)}
+    </div>`);
+    const all = [...page.querySelectorAll('peer-group-details')] as PeerGroupDetails[];
+    await Promise.all(all.map((d) => d.updateComplete));
+    for (const d of all.slice(0, 3)) buttonIn(d).click();
+    const fourth = all[3]!;
+    buttonIn(fourth).click();
+    await fourth.updateComplete;
+    const replace = [...fourth.shadowRoot!.querySelectorAll<HTMLButtonElement>('.replace button')];
+    expect(replace.map(text)).to.deep.equal(groups.slice(0, 3).map((g) => `Replace ${g.name}`));
+    await expect(fourth).to.be.accessible();
+    replace[1]!.click();
+    await fourth.updateComplete;
+    expect(compareList()).to.deep.equal([groups[0]!.id, groups[3]!.id, groups[2]!.id]);
+    expect(text(fourth.shadowRoot!.querySelector('.checklist-status'))).to.equal(`Added, in place of ${groups[1]!.name}.`);
+    expect(text(buttonIn(fourth))).to.equal('Remove from compare');
+    expect(fourth.shadowRoot!.activeElement, 'focus stays on the group’s compare button').to.equal(buttonIn(fourth));
+  });
+
   it('shows no checklist actions on a site without a checklist page', async () => {
     const details = await fixture<PeerGroupDetails>(html`<peer-group-details .group=${groups[0]}></peer-group-details>`);
     expect(actionsOf(details)).to.equal(null);
@@ -572,8 +626,8 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
 
 describe('checklist store', () => {
   it('holds at most three groups to compare', () => {
-    for (const g of groups.slice(0, 3)) expect(addToCompare(g.id)).to.be.true;
-    expect(addToCompare(groups[3]!.id)).to.be.false;
+    for (const g of groups.slice(0, 3)) expect(addToCompare(g)).to.be.true;
+    expect(addToCompare(groups[3]!)).to.be.false;
     expect(compareList()).to.deep.equal(groups.slice(0, 3).map((g) => g.id));
   });
 

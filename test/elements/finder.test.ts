@@ -1,7 +1,7 @@
 // <peer-finder> as people use it: in real Chromium, against the real
 // directory server with the sample data (see web-test-runner.config.mjs).
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/finder.js';
 import type { PeerFinder } from '../../src/elements/finder.js';
 import type { PeerGroupCard } from '../../src/elements/group-card.js';
@@ -35,6 +35,11 @@ const button = (el: PeerFinder, words: string | RegExp) => {
   );
   if (!found) throw new Error(`No button "${words}"`);
   return found;
+};
+const radio = (el: PeerFinder, label: string) => {
+  const found = [...root(el).querySelectorAll('label.check')].find((l) => text(l) === label && l.querySelector('[type=radio]'));
+  if (!found) throw new Error(`No radio button "${label}"`);
+  return found.querySelector('input')!;
 };
 const checkbox = (el: PeerFinder, label: string) => {
   const found = [...root(el).querySelectorAll('label.check')].find((l) => text(l) === label);
@@ -157,7 +162,7 @@ describe('<peer-finder> searching', () => {
     expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
     // Each distance is the real distance from the postcode.
     for (const g of found) expect(g.distance).to.be.closeTo(miles(leeds, g.location!), 0.15);
-    expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=distance]'))).to.equal('0 miles away');
+    expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=distance]'))).to.equal('0.0 miles away');
     expect(status(el)).to.match(/^(Showing the 10 nearest groups|\d+ groups found) within 25 miles of LS1 3AB\./);
     expect($(el, '[part=status]')!.getAttribute('role')).to.equal('status');
 
@@ -274,10 +279,28 @@ describe('<peer-finder> searching', () => {
     expect(status(el)).to.contain('within 100 miles of LS1 3AB');
   });
 
+  it('waits for the person to finish choosing a distance from the keyboard', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const searches: SearchQuery[] = [];
+    el.addEventListener('peer-search', (e) => searches.push(e.detail));
+    $<HTMLSelectElement>(el, '#radius')!.focus();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($<HTMLSelectElement>(el, '#radius')!.value).to.equal('200');
+    expect(searches, 'no search per key').to.have.length(0);
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(searches.map((q) => q.radius)).to.deep.equal([200]);
+    expect(status(el)).to.contain('within 200 miles of LS1 3AB');
+  });
+
   it('takes preset filters from attributes, and can hide them', async () => {
     const el = await finder({ conditions: 'type1', 'hide-filters': 'condition,model' });
     let query: SearchQuery | undefined;
     el.addEventListener('peer-search', (e) => (query = e.detail));
+    // The panel's fields arrive just after the finder first shows.
+    await waitUntil(() => $(el, '[part=filters] legend'), 'the filter panel');
     const legends = [...root(el).querySelectorAll('legend')].map(text);
     expect(legends).to.not.include('Type of diabetes');
     expect(legends).to.not.include('Kind of support');
@@ -424,7 +447,18 @@ describe('<peer-finder> when something is wrong', () => {
     );
     expect(focused(el)).to.equal($(el, '[part=error-summary]'));
     expect(cards(el)).to.have.length(0);
+    // The page promises these in every search.
+    expect(cards(el, 'everywhere').length, 'the groups open to everyone').to.be.greaterThan(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('says "Error:" first in the page’s title while it shows a problem', async () => {
+    const title = (document.title = 'Find a group');
+    const el = await finder();
+    await searchFor(el, 'SW1A 1A');
+    expect(document.title).to.equal(`Error: ${title}`);
+    await searchFor(el, 'LS1 3AB');
+    expect(document.title).to.equal(title);
   });
 
   it('offers next steps when no group meets nearby', async () => {
@@ -441,6 +475,26 @@ describe('<peer-finder> when something is wrong', () => {
     await settled(el);
     expect(status(el)).to.match(/within 3 miles of 99723\./);
     expect(focused(el)).to.equal($(el, '[part=status]'));
+  });
+
+  it('searches again without the filters people chose, and only those', async () => {
+    const el = await finder({ radius: '1', formats: 'in-person', 'hide-filters': 'format' });
+    const searches: SearchQuery[] = [];
+    el.addEventListener('peer-search', (e) => searches.push(e.detail));
+    await searchFor(el, '99723');
+    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    checkbox(el, 'Type 1 diabetes').click();
+    await settled(el);
+    button(el, 'search again without your filters').click();
+    await settled(el);
+    for (const label of ['Type 1 diabetes', 'Free groups only', 'Family members welcome']) {
+      expect(checkbox(el, label).checked, label).to.equal(false);
+    }
+    const last = searches.at(-1)!;
+    expect(last.condition ?? []).to.deep.equal([]);
+    expect(last.free, 'free').to.equal(undefined);
+    expect(last.family, 'family').to.equal(undefined);
+    expect(last.format, 'the hidden preset stays').to.deep.equal(['in-person']);
   });
 
   it('offers to try again when the directory cannot be reached, and recovers', async () => {
@@ -512,10 +566,11 @@ describe('<peer-finder> with a location from the device', () => {
     button(el, 'Use my location').click();
     await waitUntil(() => query, 'a search');
     await settled(el);
-    expect(query).to.include({ lat: Math.round(leeds.lat * 1000) / 1000, lng: Math.round(leeds.lng * 1000) / 1000 });
+    // To about 1 km: enough for the search, and no more of where someone is.
+    expect(query).to.include({ lat: Math.round(leeds.lat * 100) / 100, lng: Math.round(leeds.lng * 100) / 100 });
     expect(status(el)).to.match(/within 25 miles of your location\./);
     expect(status(el), 'a device’s location is exact').not.to.match(/Distances are from/);
-    expect(hits(el)[0]!.id).to.equal(atThePostcode);
+    expect(hits(el).map((g) => g.id)).to.include(atThePostcode);
   });
 
   it('explains what to do when location is refused', async () => {
@@ -690,19 +745,90 @@ describe('<peer-finder> on a page', () => {
     });
   });
 
-  it('speaks Spanish, in kilometres, when the page does', async () => {
+  it('speaks Spanish, in miles for a UK postcode until the person picks kilometres', async () => {
     const el = await finder({ lang: 'es' });
     try {
       await waitUntil(() => text($(el, '[part=submit]')) === 'Buscar', 'the Spanish catalogue');
       await searchFor(el, 'LS1 3AB');
-      expect(status(el)).to.match(/kilómetros de LS1 3AB/);
+      expect(status(el)).to.match(/25 millas de LS1 3AB/);
+      expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Detalles');
+      await expect(el).to.be.accessible();
+      $<HTMLElement>(el, '[part=filters] summary')!.click();
+      radio(el, 'Kilómetros').click();
+      await settled(el);
+      expect(status(el)).to.match(/25 kilómetros de LS1 3AB/);
+      expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=distance]'))).to.match(/kilómetros/);
       await searchFor(el, 'Cardiff');
       expect(status(el)).to.match(/Las distancias se miden desde el centro de Cardiff, Wales\./);
-      expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Detalles');
+    } finally {
+      await useLocale('en');
+    }
+  });
+
+  it('prints what it found, or the group open, without the search form or any button', async () => {
+    const el = await finder();
+    await searchFor(el, 'LS1 3AB');
+    const shows = (e: Element | null) => !!e && e.getClientRects().length > 0;
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(shows($(el, 'form')), 'the search form').to.equal(false);
+      expect([...root(el).querySelectorAll('button')].filter(shows).map(text), 'buttons').to.deep.equal([]);
+      const card = cards(el)[0]!;
+      expect(shows(card), 'the results').to.equal(true);
+      expect(shows(card.shadowRoot!.querySelector('[part=details-button]')), 'a card’s button').to.equal(false);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    const details = await waitForDetails(el);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(shows($(el, '[part=back]')), 'Back to results').to.equal(false);
+      expect(shows(details.shadowRoot!.querySelector('[part=name]')), 'the group').to.equal(true);
+      expect([...details.shadowRoot!.querySelectorAll('button')].filter(shows).map(text), 'buttons in the details').to.deep.equal([]);
+      expect(details.shadowRoot!.querySelector<HTMLElement>('[part=meetings]')!.innerText).to.not.contain('new tab');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('keeps its contrast in dark mode on a light page (theme="auto")', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await finder({ theme: 'auto' });
+      await searchFor(el, 'LS1 3AB');
+      expect(getComputedStyle(el).backgroundColor, 'its own dark background').to.equal('rgb(21, 32, 43)');
+      const card = cards(el)[0]!;
+      expect(getComputedStyle(card.shadowRoot!.querySelector('h3')!).color, 'the cards follow').to.equal('rgb(240, 244, 245)');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('speaks Welsh when the page does', async () => {
+    const el = await finder({ lang: 'cy' });
+    try {
+      await waitUntil(() => text($(el, '[part=submit]')) === 'Chwilio', 'the Welsh catalogue');
+      expect(text(root(el).querySelector('label[for=place]'))).to.equal('Cod post, cod ZIP neu dref');
+      await searchFor(el, 'LS1 3AB');
+      expect(status(el)).to.match(/o fewn 25 milltir i LS1 3AB\./);
+      expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Manylion');
       await expect(el).to.be.accessible();
     } finally {
       await useLocale('en');
     }
+  });
+
+  it('shows the host’s units until the person picks their own', async () => {
+    const el = await finder({ units: 'km' });
+    await searchFor(el, 'LS1 3AB');
+    expect(status(el)).to.contain('within 25 kilometres of LS1 3AB');
+    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    expect(radio(el, 'Kilometres').checked).to.equal(true);
+    radio(el, 'Miles').click();
+    await settled(el);
+    expect(status(el)).to.contain('within 25 miles of LS1 3AB');
   });
 });
 
@@ -724,18 +850,12 @@ describe('<peer-finder sync-url>', () => {
     fixtureCleanup();
     const reloaded = await finder({ 'sync-url': '' });
     await waitUntil(() => hits(reloaded).length, 'the restored search');
+    await waitUntil(() => $(reloaded, '[part=filters] fieldset'), 'the filter panel, which comes after the finder shows');
     expect(input(reloaded).value).to.equal('LS1 3AB');
     expect(checkbox(reloaded, 'Free groups only').checked).to.equal(true);
     expect(hits(reloaded).every((g) => g.answers.cost.free)).to.equal(true);
 
-    // Back: the search before the filter.
-    history.back();
-    await waitUntil(() => !new URL(location.href).searchParams.has('free'), 'back');
-    await settled(reloaded);
-    expect(checkbox(reloaded, 'Free groups only').checked).to.equal(false);
-    expect(hits(reloaded)[0]!.id).to.equal(atThePostcode);
-
-    // Back again, to before any search: the finder as it started.
+    // Back, to before the search (a ticked filter narrowed it, and added no history of its own): the finder as it started.
     history.back();
     await waitUntil(() => !new URL(location.href).searchParams.has('near'), 'back to the start');
     await waitUntil(() => $(reloaded, '.intro'), 'the first view');
@@ -743,6 +863,92 @@ describe('<peer-finder sync-url>', () => {
     expect(cards(reloaded)).to.have.length(0);
     expect($(reloaded, '[part=problem]')).to.equal(null);
     expect(status(reloaded)).to.equal('');
+  });
+
+  it('adds to history the searches people go back to, not each filter ticked', async () => {
+    const el = await finder({ 'sync-url': '' });
+    await searchFor(el, 'LS1 3AB');
+    await searchFor(el, 'SW1A 1AA');
+    for (const label of ['Free groups only', 'Family members welcome', 'Type 2 diabetes']) {
+      checkbox(el, label).click();
+      await settled(el);
+    }
+    $<HTMLSelectElement>(el, '#radius')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Tab' });
+    await settled(el);
+    expect(new URL(location.href).searchParams.get('radius')).to.equal('50');
+    history.back();
+    await waitUntil(() => new URL(location.href).searchParams.get('near') === 'LS1 3AB', 'back to the first search');
+    await settled(el);
+    expect(input(el).value).to.equal('LS1 3AB');
+    expect(checkbox(el, 'Free groups only').checked).to.equal(false);
+  });
+
+  it('takes an empty search out of the address', async () => {
+    const el = await finder({ 'sync-url': '' });
+    await searchFor(el, 'LS1 3AB');
+    await searchFor(el, '');
+    expect(text($(el, '[part=error-summary] a'))).to.equal('Enter a postcode, ZIP code or town');
+    expect(new URL(location.href).searchParams.has('near')).to.equal(false);
+  });
+
+  it('keeps a device’s location in the address only to about 1 km', async () => {
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 53.48123, longitude: -2.24321 } } as GeolocationPosition) },
+    });
+    try {
+      const el = await finder({ 'sync-url': '' });
+      button(el, 'Use my location').click();
+      await waitUntil(() => new URL(location.href).searchParams.has('lat'), 'the search in the address');
+      const p = new URL(location.href).searchParams;
+      expect([p.get('lat'), p.get('lng')]).to.deep.equal(['53.48', '-2.24']);
+      await settled(el);
+    } finally {
+      delete (navigator as { geolocation?: unknown }).geolocation;
+    }
+  });
+
+  it('brings focus back to the group after a skip link put #main in the address', async () => {
+    const page = await fixture<HTMLElement>(html`<div><a href="#main">Skip to main content</a><main id="main"></main></div>`);
+    const el = document.createElement('peer-finder');
+    el.setAttribute('lang', 'en-GB');
+    el.setAttribute('api', api.url);
+    el.toggleAttribute('sync-url', true);
+    page.querySelector('main')!.append(el);
+    await el.updateComplete;
+    page.querySelector('a')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => location.hash === '#main', 'the skip link');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'LS1 3AB' });
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    const card = cards(el)[0]!;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForDetails(el);
+    const traversed = new Promise((done) => addEventListener('popstate', done, { once: true }));
+    $<HTMLButtonElement>(el, '[part=back]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await traversed;
+    await waitUntil(() => card.shadowRoot!.activeElement, 'focus back on the card');
+    // The traversal ends after popstate: focus must still be there once the page has settled.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    expect(card.shadowRoot!.activeElement).to.equal(card.shadowRoot!.querySelector('[part=details-button]'));
+  });
+
+  it('names the open group in the page’s title', async () => {
+    const title = (document.title = 'Find a group');
+    const el = await finder({ 'sync-url': '' });
+    await searchFor(el, 'LS1 3AB');
+    cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
+    await waitForDetails(el);
+    expect(document.title).to.equal(`Finder Test: At The Postcode – ${title}`);
+    button(el, 'Back to results').click();
+    await waitUntil(() => !$(el, 'peer-group-details'), 'the details to close');
+    expect(document.title).to.equal(title);
   });
 
   it('puts an open group in the address, so Back closes it and a shared link opens it', async () => {

@@ -92,6 +92,23 @@ describe('<peer-group-card>', () => {
     });
   });
 
+  it('marks the group’s own words with the group’s language, on a page in another', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><peer-group-card .group=${testGroup({ languages: ['cy'] })}></peer-group-card></div>`,
+    );
+    const el = wrapper.querySelector('peer-group-card')!;
+    await el.updateComplete;
+    expect(part(el, 'name')!.getAttribute('lang')).to.equal('cy');
+    expect(part(el, 'summary')!.getAttribute('lang')).to.equal('cy');
+  });
+
+  it('writes every distance to the same tenth', async () => {
+    const hit = (distance: number) => card({ ...testGroup(), distance });
+    expect(text(part(await hit(2), 'distance'))).to.equal('2.0 miles away');
+    expect(text(part(await hit(2.8), 'distance'))).to.equal('2.8 miles away');
+    expect(text(part(await hit(12.4), 'distance'))).to.equal('12 miles away');
+  });
+
   it('speaks Spanish when the page does', async () => {
     await useLocale('es');
     try {

@@ -54,11 +54,26 @@ describe('<peer-group-details>', () => {
     expect(meetings).to.contain('Central Library, Room 2 Calverley Street Leeds LS1 3AB');
     // The 2020 meeting is over: the next is December 2099, 18:00 in London.
     expect(meetings).to.match(/Next meeting Tuesday,? 1 December 2099.*(18:00|6:00\s?PM)/i);
-    const directions = link(el, /^Directions to Central Library, Room 2$/)!;
+    const directions = link(el, /^Directions to Central Library, Room 2 \(opens in a new tab\)$/)!;
+    expect(directions.target).to.equal('_blank');
     expect(directions.href).to.equal('https://www.google.com/maps/dir/?api=1&destination=53.7997%2C-1.5492');
     const calendar = link(el, /Add meetings to your calendar/)!;
     const group = el.group!;
     expect(calendar.href).to.equal(`${api.url}/v1/groups/${group.id}/calendar.ics`);
+  });
+
+  it('marks the group’s own words with the group’s language, on a page in another', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es"><peer-group-details .group=${testGroup({ languages: ['cy', 'en'] })}></peer-group-details></div>`,
+    );
+    const el = wrapper.querySelector('peer-group-details')!;
+    await el.updateComplete;
+    const language = (node: Element | null) => node?.closest('[lang]')?.getAttribute('lang');
+    expect(language(part(el, 'name')), 'name').to.equal('cy');
+    expect(language(part(el, 'summary')), 'summary').to.equal('cy');
+    const answers = [...part(el, 'answers').querySelectorAll('li p')];
+    expect(language(answers.find((p) => text(p) === 'To share what works in daily life with type 2 diabetes.')!), 'an answer').to.equal('cy');
+    expect(language(answers.find((p) => text(p) === 'Yes')!), 'the page’s own words').to.not.equal('cy');
   });
 
   it('offers no calendar file when no meeting is to come', async () => {

@@ -119,6 +119,7 @@ describe('<peer-group-form> checking answers', () => {
     expect(box, 'the error summary').to.exist;
     expect(text(box.querySelector('h2'))).to.equal('There is a problem');
     expectFocusOn(box, 'focus moves to the summary');
+    expect(document.title, 'the page’s title says so first').to.match(/^Error:/);
     expect(box.compareDocumentPosition($(el, 'fieldset')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'it is above the form').to.be.ok;
 
     const messages = summaryLinks(el).map(text);
@@ -269,7 +270,8 @@ describe('<peer-group-form> registering a group', () => {
     await el.updateComplete;
     const box = panel(el)!;
     expectFocusOn(box, 'focus moves to the confirmation');
-    expect(text(box.querySelector('h2'))).to.equal('Registration received');
+    expect(text(box.querySelector('h1')), 'the confirmation is the page’s heading').to.equal('Registration received');
+    expect(document.title, 'no "Error:" once sent').to.not.match(/^Error:/);
     const reference = text(box.querySelector('.reference'));
     expect(reference).to.match(/\S{4,}/);
     expect(submitted).to.deep.equal([{ reference, status: 'pending' }]);
@@ -333,7 +335,7 @@ describe('<peer-group-form> registering a group', () => {
     await el.updateComplete;
     await submit(el);
     await waitUntil(() => panel(el), 'the confirmation', 10_000);
-    expect(text(panel(el)!.querySelector('h2'))).to.equal('Changes received');
+    expect(text(panel(el)!.querySelector('h1'))).to.equal('Changes received');
 
     const all = await admin().registrations.list({ status: 'pending' });
     const update = all.find((r) => r.group.summary === summaryText)!;
@@ -397,7 +399,7 @@ describe('<peer-group-form> keeping the draft', () => {
     const reference = text(panel(el)!.querySelector('.reference'));
 
     // The same key really was used: sending it again returns the same registration.
-    const input = toRegistrationInput(completeDraft(name));
+    const input = registrationInputSchema.parse(toRegistrationInput(completeDraft(name)));
     const again = await directory.registrations.create(input, { idempotencyKey: key });
     expect(again.reference).to.equal(reference);
     expect(await registrationNamed(name)).to.have.length(1);

@@ -118,7 +118,8 @@ describe('<peer-review-queue> signing in', () => {
     await waitUntil(() => $(el, '#list-title'), 'the list', 10_000);
     await settled(el);
     expectFocusOn($(el, '#list-title'));
-    expect(status(el)).to.equal('Signed in.');
+    expect(text($(el, '[part=toolbar] p')), 'said once, in the toolbar').to.equal('Signed in as directory staff.');
+    expect(status(el), 'not announced again').to.equal('');
     expect(sessionStorage.getItem(storageKey())).to.equal(api.adminToken);
 
     // A reload: still signed in.
@@ -180,6 +181,18 @@ describe('<peer-review-queue> reviewing', () => {
     el.addEventListener('peer-decide', (e) => decisions.push(e.detail));
     await openRegistration(el, name);
     button(el, 'Approve and publish').click();
+    await el.updateComplete;
+    // One press only asks: publishing is not undone from here.
+    expectFocusOn($(el, '#confirm-approve'), 'focus on the question');
+    expect(text($(el, '#confirm-approve'))).to.equal(`Publish “${name}”? Everyone searching the directory will see it at once.`);
+    await expect(el).to.be.accessible();
+    button(el, 'Cancel').click();
+    await el.updateComplete;
+    expect((await admin().registrations.get(registration.id)).status, 'cancelled: still pending').to.equal('pending');
+    expectFocusOn($(el, '#approve'), 'focus back on Approve');
+    button(el, 'Approve and publish').click();
+    await el.updateComplete;
+    button(el, 'Yes, publish it').click();
     await waitUntil(() => status(el).startsWith('Approved'), 'the announcement', 10_000);
     await settled(el);
     expect(status(el)).to.equal(`Approved “${name}”. It is now in the directory.`);
@@ -286,6 +299,8 @@ describe('<peer-review-queue> reviewing', () => {
     await openRegistration(el, name);
     await admin().registrations.approve(registration.id); // a colleague, in another tab
     button(el, 'Approve and publish').click();
+    await el.updateComplete;
+    button(el, 'Yes, publish it').click();
     await waitUntil(() => $(el, '#action-error'), 'the conflict message', 10_000);
     expect(text($(el, '#action-error'))).to.contain('Someone has already decided on this registration');
     await waitUntil(() => text($(el, '[part=detail] .meta')).includes('Approved'), 'the current state', 10_000);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
-/** Where the demo's files are; by default the packed or repository `demo/` and `peer-directory`'s `dist/cdn/`. */
+/** Where the demo's files are; by default the packed `demo/` or the repository's built `dist/demo/`, and `peer-directory`'s `dist/cdn/`. */
 export interface StaticRoutesOptions {
   demoDir?: string;
   cdnDir?: string;
@@ -17,12 +17,13 @@ export interface StaticRoutesOptions {
 
 /**
  * The demo pages: the copy packed into this package (`demo/`, put there by
- * `prepack`), or else, in the repository, the repository's own `demo/`, so
- * that edits show on reload without a build.
+ * `prepack`), or else, in the repository, the built demo (`dist/demo/`:
+ * `demo/build.mjs`, run by `npm run build`, gives every page the site's one
+ * header and footer).
  */
 function defaultDemoDir(): string {
   const packed = fileURLToPath(new URL('../../demo', import.meta.url));
-  return existsSync(packed) ? packed : fileURLToPath(new URL('../../../demo', import.meta.url));
+  return existsSync(packed) ? packed : fileURLToPath(new URL('../../../dist/demo', import.meta.url));
 }
 
 /** The CDN bundles come from the `peer-directory` package the server depends on (in the repository, its root). */
@@ -34,7 +35,7 @@ function defaultCdnDir(): string {
 export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app, options) => {
   const demoDir = options.demoDir ?? defaultDemoDir();
   const cdnDir = options.cdnDir ?? defaultCdnDir();
-  if (!existsSync(cdnDir)) app.log.warn(`${cdnDir} does not exist: run npm run build for the /cdn/ bundles`);
+  for (const dir of [demoDir, cdnDir]) if (!existsSync(dir)) app.log.warn(`${dir} does not exist: run npm run build`);
   await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', maxAge: 0 });
   await app.register(fastifyStatic, { root: cdnDir, prefix: '/cdn/', decorateReply: false, maxAge: 0 });
 };

@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { live } from 'lit/directives/live.js';
-import { QUESTIONS, type Group, type QuestionKey } from '../../schema/index.js';
+import { QUESTIONS, groupTextLanguage, type Group, type QuestionKey } from '../../schema/index.js';
 import { answerText } from '../shared/answers.js';
 import type { ChecklistNotes } from '../shared/checklist-store.js';
-import { questionText } from '../shared/terms.js';
+import { formatLabel, questionText } from '../shared/terms.js';
+import { formatList } from '../shared/intl.js';
+import { formatMeeting, upcomingMeetings } from '../shared/time.js';
 
 type Question = (typeof QUESTIONS)[number];
 
@@ -36,8 +38,10 @@ const printLines = (count: number) =>
 function answerBlock(group: Group, key: QuestionKey): TemplateResult {
   const { answer, details } = answerText(group.answers, key);
   const short = QUESTIONS.find((q) => q.key === key)?.kind !== 'text';
-  return html`<p class=${short ? 'answer-short' : 'answer-text'}>${answer}</p>
-    ${details ? html`<p class="answer-details">${details}</p>` : nothing}`;
+  // The group's own words are in its language, whatever the page's (WCAG 3.1.2).
+  const own = groupTextLanguage(group);
+  return html`<p class=${short ? 'answer-short' : 'answer-text'} lang=${short ? nothing : own}>${answer}</p>
+    ${details ? html`<p class="answer-details" lang=${own}>${details}</p>` : nothing}`;
 }
 
 const mattersBadge = () =>
@@ -107,6 +111,37 @@ function compareCell(view: CompareView, group: Group, key: QuestionKey): Templat
 }
 
 /**
+ * Where and when a group meets and how to reach it: on the sheet for one
+ * group, so a printed checklist is enough to go along.
+ */
+export function groupFacts(group: Group, locale: string): TemplateResult {
+  const own = groupTextLanguage(group);
+  const l = group.location;
+  const next = upcomingMeetings(group.schedule)[0];
+  const c = group.contact;
+  const contact = [c.email, c.phone, c.website].filter(Boolean) as string[];
+  return html`<dl class="facts" part="facts">
+    <div>
+      <dt>${msg('Where')}</dt>
+      <dd lang=${l ? own : nothing}>
+        ${l ? [l.venue, l.address, l.town, l.postcode].filter(Boolean).join(', ') : formatList(group.formats.filter((f) => f !== 'in-person').map(formatLabel), locale)}
+      </dd>
+    </div>
+    <div>
+      <dt>${msg('When')}</dt>
+      <dd>
+        <span lang=${own}>${group.schedule.description}</span>
+        ${next ? html`<br />${msg(str`Next meeting: ${formatMeeting(next, group.schedule.timeZone, locale)}`)}` : nothing}
+      </dd>
+    </div>
+    <div>
+      <dt>${msg('Contact')}</dt>
+      <dd>${contact.length ? contact.map((line, i) => (i ? html`<br />${line}` : line)) : msg('This group has not published contact details.')}</dd>
+    </div>
+  </dl>`;
+}
+
+/**
  * The groups side by side, question by question: a table when there is room
  * for it, and one question after another, each group's answer in turn, when
  * there is not (the element's own width decides, through a container query).
@@ -122,7 +157,7 @@ export function comparison(view: CompareView): TemplateResult {
         <thead>
           <tr>
             <th scope="col" class="question-col">${msg('Question')}</th>
-            ${groups.map((g) => html`<th scope="col">${g.name}</th>`)}
+            ${groups.map((g) => html`<th scope="col" lang=${groupTextLanguage(g)}>${g.name}</th>`)}
           </tr>
         </thead>
         <tbody>
@@ -148,7 +183,7 @@ export function comparison(view: CompareView): TemplateResult {
           <dl>
             ${groups.map(
               (g) => html`<div class="compare-entry">
-                <dt>${g.name}</dt>
+                <dt lang=${groupTextLanguage(g)}>${g.name}</dt>
                 <dd>${compareCell(view, g, key)}</dd>
               </div>`,
             )}

@@ -226,7 +226,55 @@ export const styles = css`
   .print-lines {
     display: none;
   }
+  /* Takes focus only to move the reader there (tabindex -1): no ring, as GOV.UK does. */
+  .header h2[tabindex='-1']:focus {
+    outline: none;
+    box-shadow: none;
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.5rem;
+    margin: 0 0 1rem;
+  }
+  .facts div {
+    display: flex;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    /* Addresses and web addresses are long unbroken words. */
+    overflow-wrap: anywhere;
+  }
+  .compared {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0 0 1rem;
+    padding: 0;
+    list-style: none;
+  }
+  .compared li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+  }
+  .compared span {
+    font-weight: 600;
+  }
+  button.small {
+    min-height: 2.25rem;
+    padding: 0.25rem 0.75rem;
+  }
   @media print {
+    .screen-only,
+    .compared {
+      display: none;
+    }
     :host {
       color: #000000;
       font-size: 10.5pt;
@@ -236,6 +284,10 @@ export const styles = css`
       --_surface-alt: #ffffff;
     }
     .header p {
+      margin-bottom: 4pt;
+    }
+    .facts {
+      gap: 2pt 16pt;
       margin-bottom: 4pt;
     }
     .label,
@@ -251,7 +303,7 @@ export const styles = css`
       padding: 2pt 6pt;
     }
     .matters {
-      margin-top: 4pt;
+      margin-top: 2pt;
     }
     .matters input {
       width: 1.1em;
@@ -280,8 +332,25 @@ export const styles = css`
       font-size: 11.5pt;
       margin-bottom: 3pt;
     }
+    /* "This matters to me" beside the question, not on a line of its own: the sheet stays on two pages. */
+    .questions > .question {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      column-gap: 12pt;
+    }
+    .questions > .question > * {
+      grid-column: 1 / -1;
+    }
+    .questions > .question > .question-text {
+      grid-column: 1;
+    }
+    .questions > .question > .matters {
+      grid-column: 2;
+      grid-row: 1;
+      margin: 0;
+    }
     .question {
-      padding: 5pt 0;
+      padding: 3pt 0;
       break-inside: avoid;
       page-break-inside: avoid;
     }

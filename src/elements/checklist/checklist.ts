@@ -3,16 +3,17 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { NetworkError, NotFoundError, ServerError, TimeoutError, ValidationError } from '../../sdk/errors.js';
-import type { Group, QuestionKey } from '../../schema/index.js';
+import { groupTextLanguage, type Group, type QuestionKey } from '../../schema/index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
-import { MAX_COMPARE } from '../shared/checklist-store.js';
+import { MAX_COMPARE, removeFromCompare } from '../shared/checklist-store.js';
+import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { directoryClient } from '../shared/directory.js';
 import { downloadText } from '../shared/download.js';
 import { isOne, localeOf } from '../shared/intl.js';
 import { ChecklistController } from './checklist-controller.js';
 import { checklistText } from './checklist-text.js';
-import { comparison, compareNotes, sheet, type SheetView } from './checklist-views.js';
+import { comparison, compareNotes, groupFacts, sheet, type SheetView } from './checklist-views.js';
 import { styles } from './checklist.styles.js';
 
 /** A requested group: found, or gone from the directory. */
@@ -98,6 +99,8 @@ export class PeerChecklist extends LitElement {
 
   private readonly checklist = new ChecklistController(this);
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly focusAfter = new FocusAfterRender(this);
 
   private readonly groupsTask = new Task(this, {
     task: async ([api, ids], { signal }): Promise<LoadedGroup[]> => {
@@ -220,11 +223,13 @@ export class PeerChecklist extends LitElement {
   }
 
   private renderGroup(group: Group): TemplateResult {
+    const own = groupTextLanguage(group);
     return html`<header part="header" class="header">
-        <h2>${group.name}</h2>
-        ${group.organisation ? html`<p class="organisation">${group.organisation.name}</p>` : nothing}
-        <p>${group.summary}</p>
-        <p>${msg('How this group answers the 8 questions, with your own notes beside each answer.')}</p>
+        <h2 lang=${own}>${group.name}</h2>
+        ${group.organisation ? html`<p class="organisation" lang=${own}>${group.organisation.name}</p>` : nothing}
+        <p lang=${own}>${group.summary}</p>
+        ${groupFacts(group, localeOf(this))}
+        <p class="screen-only">${msg('How this group answers the 8 questions, with your own notes beside each answer.')}</p>
         ${this.renderAdviceNote()} ${this.renderSavingNote()}
       </header>
       ${sheet(this.sheetView(group))} ${this.renderToolbar(true)}`;
@@ -235,11 +240,21 @@ export class PeerChecklist extends LitElement {
     const count = new Intl.NumberFormat(lang).format(groups.length);
     const ignored = this.requestedIds.length - this.shownIds.length;
     return html`<header part="header" class="header">
-        <h2>
+        <h2 tabindex="-1">
           ${isOne(groups.length, lang) ? msg('Comparing one group') : msg(str`Comparing ${count} groups`)}
         </h2>
         <p>${msg('How each group answers the 8 questions. Questions you marked as mattering to you are highlighted.')}</p>
         ${compareNotes(missing, ignored, MAX_COMPARE, (n) => isOne(n, lang))} ${this.renderAdviceNote()}
+        <ul class="compared" part="compared" aria-label=${msg('The groups compared')}>
+          ${groups.map(
+            (g) => html`<li>
+              <span lang=${groupTextLanguage(g)}>${g.name}</span>
+              <button type="button" class="secondary small" @click=${() => this.stopComparing(g)}>
+                ${msg(html`Remove <span class="visually-hidden">${g.name}</span> from the comparison`)}
+              </button>
+            </li>`,
+          )}
+        </ul>
       </header>
       ${comparison({
         groups,
@@ -247,6 +262,21 @@ export class PeerChecklist extends LitElement {
         matters: (key) => this.checklist.matters(key),
       })}
       ${this.renderToolbar(false)}`;
+  }
+
+  /** Takes a group out of the comparison shown, and out of the list the details views add to. */
+  private stopComparing(group: Group): void {
+    removeFromCompare(group.id, this);
+    this.groups = idList(this.groups)
+      .filter((id) => id !== group.id)
+      .join(',');
+    this.announce(msg(str`${group.name} was taken out of the comparison.`));
+    // Once the comparison left has loaded: its heading says how many groups remain.
+    this.focusAfter.request(async () => {
+      await this.groupsTask.taskComplete.catch(() => undefined);
+      await this.updateComplete;
+      return this.renderRoot.querySelector<HTMLElement>('[part=header] h2');
+    });
   }
 
   private renderAdviceNote(): TemplateResult {

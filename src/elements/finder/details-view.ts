@@ -1,19 +1,31 @@
-import { html, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { Group } from '../../schema/index.js';
+import type { PeerGroupDetails } from '../group-details/group-details.js';
+
+/** The group whose details are open: known at once from the results, or only by id (an address) until they arrive. */
+export interface OpenGroup {
+  id: string;
+  group?: Group | undefined;
+}
+
+type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /**
- * Brings in `<peer-group-details>` the first time a group is opened. Most
- * visits search and leave; the details view, with the checklist store and
- * the meeting-time helpers it needs, would otherwise be downloaded by every
- * one of them. The module defines the element unless the page already has.
+ * The finder's details view: which group is open, and `<peer-group-details>`,
+ * brought in the first time a group is opened. Most visits search and
+ * leave; the details view, with the checklist store and the meeting-time
+ * helpers it needs, would otherwise be downloaded by every one of them. The
+ * module defines the element unless the page already has.
  */
-export class DetailsLoader {
-  private task: Task<[], void>;
+export class DetailsView {
+  /** The group open now, if any. */
+  open?: OpenGroup | undefined;
+  private readonly loader: Task<[], void>;
 
-  constructor(host: ReactiveControllerHost) {
-    this.task = new Task(host, {
+  constructor(private readonly host: Host) {
+    this.loader = new Task(host, {
       autoRun: false,
       task: async () => {
         if (!customElements.get('peer-group-details')) await import('../group-details.js');
@@ -21,36 +33,57 @@ export class DetailsLoader {
     });
   }
 
-  /** Starts loading, unless loaded or on its way; after a failure, tries again. */
-  load(): void {
-    if (this.task.status !== TaskStatus.COMPLETE && this.task.status !== TaskStatus.PENDING) void this.task.run();
+  /** Opens a group; loads the element the first time, or again after a failure. */
+  show(group: OpenGroup): void {
+    this.open = group;
+    if (this.loader.status !== TaskStatus.COMPLETE && this.loader.status !== TaskStatus.PENDING) void this.loader.run();
+    this.host.requestUpdate();
   }
 
-  /** Resolves once the element is defined; rejects when loading failed. */
-  get ready(): Promise<unknown> {
-    return this.task.taskComplete;
+  /** Closes the view; returns the id of the group that was open. */
+  hide(): string | undefined {
+    const id = this.open?.id;
+    this.open = undefined;
+    this.host.requestUpdate();
+    return id;
+  }
+
+  /** Fills in the group once results that hold it arrive. */
+  found(groups: readonly Group[]): void {
+    const open = this.open;
+    if (open && !open.group) this.open = { id: open.id, group: groups.find((g) => g.id === open.id) };
+  }
+
+  /** The element to focus once the view is shown: the group's name, or the problem when the element failed to load. */
+  async focusTarget(): Promise<HTMLElement | null | undefined> {
+    try {
+      await this.loader.taskComplete;
+    } catch {
+      await this.host.updateComplete;
+      return this.host.renderRoot.querySelector<HTMLElement>('[part=details] .problem');
+    }
+    await this.host.updateComplete;
+    const view = this.host.renderRoot.querySelector<PeerGroupDetails>('peer-group-details');
+    await view?.loaded;
+    // Its focus() moves to the group's name.
+    return view;
   }
 
   /**
-   * The details view: a way back, then the group, or while the element loads
-   * the same words `<peer-group-details>` shows while it loads a group.
+   * A way back, then the group, or while the element loads the same words
+   * `<peer-group-details>` shows while it loads a group.
    */
-  render(o: {
-    group?: Group | undefined;
-    id: string;
-    api: string;
-    checklistHref: string;
-    onBack: () => void;
-    onRetry: () => void;
-  }) {
+  render(o: { api: string; checklistHref: string; onBack: () => void; onRetry: () => void }) {
+    const open = this.open;
+    if (!open) return nothing;
     return html`<div part="details" class="details">
       <button class="secondary" part="back" @click=${o.onBack}>${msg('Back to results')}</button>
-      ${this.task.render({
+      ${this.loader.render({
         pending: () => html`<p role="status">${msg('Loading the group’s details…')}</p>`,
         complete: () =>
           html`<peer-group-details
-            .group=${o.group}
-            group-id=${o.id}
+            .group=${open.group}
+            group-id=${open.id}
             api=${o.api}
             checklist-href=${o.checklistHref}
           ></peer-group-details>`,

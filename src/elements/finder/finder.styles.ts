@@ -190,6 +190,17 @@ export const finderStyles = css`
   [part='back'] {
     margin: 0 0 var(--_space);
   }
+  /* On paper: what was found, or the group open; not the search form or any button. */
+  @media print {
+    form,
+    button,
+    .held {
+      display: none;
+    }
+    .busy {
+      opacity: 1;
+    }
+  }
   @media (forced-colors: active) {
     .error-summary,
     .problem,

@@ -1,22 +1,34 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
-import { DEFAULT_LIMIT, DEFAULT_RADIUS, type Group, type SearchQuery, type SearchResult, type Units } from '../../schema/index.js';
-import { UnknownPlaceError, ValidationError } from '../../index.js';
+import {
+  COUNTRIES,
+  DEFAULT_LIMIT,
+  DEFAULT_RADIUS,
+  UNITS,
+  type Group,
+  type SearchFilters,
+  type SearchOrigin,
+  type SearchQuery,
+  type SearchResult,
+  type Units,
+  recognisePlace,
+} from '../../schema/index.js';
+import { ValidationError } from '../../index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
-import { directoryClient } from '../shared/directory.js';
-import { recognisePlace } from '../../schema/index.js';
-import { localeOf, unitsFor } from '../shared/intl.js';
+import { localeOf } from '../shared/intl.js';
+import { errorSummaryStyles } from '../shared/error-summary.js';
+import { FocusAfterRender } from '../shared/focus-after-render.js';
+import { DocumentTitle } from '../shared/document-title.js';
 import type { PeerGroupCard, PeerSelectDetail } from '../group-card/group-card.js';
-import type { PeerGroupDetails } from '../group-details/group-details.js';
-import { addressParams, readAddress, type Where } from './address.js';
-import { DetailsLoader } from './details-view.js';
-import { countFilters, filterQuery, parseFilters, readFilters, type Filters } from './filters.js';
+import { PageAddress, addressParams, readAddress } from './page-address.js';
+import { DetailsView } from './details-view.js';
+import { countFilters, filtersFromForm, readFilters, withoutVisibleFilters } from './filters.js';
+import { Lazy } from '../shared/lazy.js';
 import { EVERYWHERE_SHOWN, resultsArea, statusText } from './results.js';
+import { FinderSearch } from './search.js';
 import { searchForm } from './search-form.js';
-import { UrlSyncController } from './url-sync.js';
 import { finderStyles } from './finder.styles.js';
 
 /**
@@ -40,12 +52,13 @@ import { finderStyles } from './finder.styles.js';
  * @csspart input - The postcode field.
  * @csspart submit - The search button.
  * @csspart locate - The "use my location" button.
- * @csspart filters - The filter disclosure.
+ * @csspart filters - The filter disclosure (with the choice of miles or kilometres).
  * @csspart status - The line that says what was found (a polite live region).
  * @csspart alternatives - "Not the Newport you meant?": other places of the name searched, each a button that searches from it.
  * @csspart results - The area below it: results, "none found" or an error.
  * @csspart list - Each list of group cards.
  * @csspart nearby - The section of groups near the place searched.
+ * @csspart alternatives - Other places of the name searched, to search from instead.
  * @csspart everywhere - The section of online and telephone groups open to everyone.
  * @csspart more - The "show more groups" button.
  * @csspart none-found - Next steps when nothing is near.
@@ -62,13 +75,16 @@ import { finderStyles } from './finder.styles.js';
  */
 @localized()
 export class PeerFinder extends LitElement {
-  static override styles = [tokens, controls, finderStyles];
+  static override styles = [tokens, controls, errorSummaryStyles, finderStyles];
 
   /** The directory API's base URL, e.g. `https://directory.example.org`. Defaults to this page's origin. */
   @property() api = '';
   /** The radius searched at first, in `units`. */
   @property({ type: Number }) radius: number = DEFAULT_RADIUS;
-  /** `mi` or `km`; by default, what the language's region uses (miles for English and Welsh). */
+  /**
+   * `mi` or `km`: the units shown until the person picks their own. By default,
+   * those of the country searched (miles in the UK and the US), whatever the language.
+   */
   @property() units?: Units;
   /** The language, e.g. `es`; by default the page's. */
   @property({ reflect: true }) override lang!: string;
@@ -86,91 +102,91 @@ export class PeerFinder extends LitElement {
   @property({ type: Boolean }) family = false;
   /** Preset language, e.g. `cy`. */
   @property() language = '';
-  /** Filters not to show, comma-separated: `condition,audience,format,model,free,family,language,radius`. Hidden filters keep their preset. */
+  /** Filters not to show, comma-separated: `condition,audience,format,model,free,family,language,radius,units`. Hidden filters keep their preset. */
   @property({ attribute: 'hide-filters' }) hideFilters = '';
   /** The host's "start a group" page, offered when nothing is found nearby. */
   @property({ attribute: 'start-group-href' }) startGroupHref = '';
   /** The host's checklist page (`<peer-checklist>`): the details view links each group to it ("Add to my checklist", "Add to compare"). */
   @property({ attribute: 'checklist-href' }) checklistHref = '';
-  /** Keep the search in the page's address, so back/forward and shared links restore it. Use on one finder per page. */
+  /** Keep the search in the page's address (and the open group in its title), so back/forward and shared links restore it. Use on one finder per page. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
   /** Groups per page ("show more" fetches the next page). */
   @property({ type: Number, attribute: 'page-size' }) pageSize: number = DEFAULT_LIMIT;
 
   @state() private place = '';
   @state() private radiusChoice = DEFAULT_RADIUS;
-  @state() private filters: Filters = parseFilters(() => '');
-  @state() private fieldError = '';
-  @state() private locating = false;
-  @state() private result?: SearchResult;
-  @state() private selected?: { id: string; group?: Group };
+  /** Miles or kilometres, once the person has picked. */
+  @state() private unitsChoice?: Units;
+  @state() private filters: SearchFilters = {};
+  /** A place that cannot be searched for, found before sending. */
+  @state() private typedError = '';
   @state() private allEverywhere = false;
 
-  private where?: Where;
-  /** The search last sent, and the one whose results are shown. */
-  private lastQuery?: SearchQuery;
-  private shownQuery?: SearchQuery;
+  /** Where the search measures from. */
+  private where?: SearchOrigin | undefined;
+  /** The Distance list changed from the keyboard: search once the person is done (Enter, or leaving the list). */
+  private radiusUnsent = false;
+  private keying = false;
   /** Whether opening the details view added a history entry that Back can undo. */
   private pushedDetails = false;
-  private focusNext?: string | (() => unknown);
-  private urlSync = new UrlSyncController(this, (params) => this.restore(params));
-  private details = new DetailsLoader(this);
 
-  private search = new Task<[SearchQuery], SearchResult>(this, {
-    autoRun: false,
-    task: async ([query], { signal }) => {
-      const page = await directoryClient(this.api || location.origin).groups.search(query, { signal });
-      const before = this.result;
-      return query.cursor && before
-        ? { ...page, groups: [...before.groups, ...page.groups], everywhere: before.everywhere }
-        : page;
-    },
-    onComplete: (result) => {
-      const shown = this.lastQuery?.cursor ? (this.result?.groups.length ?? 0) : -1;
-      this.result = result;
-      this.shownQuery = this.lastQuery;
-      if (shown >= 0) this.focusNext = () => this.cards()[shown]?.focus();
-      else if (this.selected && !this.selected.group) {
-        this.selected = { id: this.selected.id, group: this.findGroup(this.selected.id) };
-      }
-      this.resultsArrived = true;
-    },
-    onError: (error) => {
-      // Cancelled on purpose (a place error, or Back to no search): nothing to report.
-      if ((error as Error | undefined)?.name === 'AbortError') return;
-      if (error instanceof UnknownPlaceError) {
-        this.fail(msg(str`We could not find ${this.placeLabel(this.lastQuery)}. Check it, or try a nearby postcode or town.`));
-      } else if (error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer))) {
-        this.fail(this.invalidPlace());
-      } else {
-        if (!this.lastQuery?.cursor) this.result = undefined;
-        this.focusNext = '[part=problem]';
-      }
-    },
-  });
-  private resultsArrived = false;
+  private readonly search = new FinderSearch(this, () => this.apiUrl);
+  private readonly details = new DetailsView(this);
+  private readonly focusAfter = new FocusAfterRender(this);
+  private readonly address = new PageAddress(this, (params) => this.restore(params));
+  // What the first search does not need comes later, each as a file of its own: the filter
+  // panel's fields once the finder shows, and the device's location when someone asks for it.
+  // (The page's address stays: it must be read before anyone can type, and it is small.)
+  private readonly panel = new Lazy(this, () => import('./filter-panel.js'));
+  private readonly location = new Lazy(this, async () => new (await import('./location.js')).DeviceLocation(this));
+
+  constructor() {
+    super();
+    new DocumentTitle(this, () => ({
+      error: !!this.placeError,
+      subject: this.syncUrl ? this.details.open?.group?.name : undefined,
+    }));
+  }
 
   override connectedCallback() {
     super.connectedCallback();
     void useLocale(languageOf(this));
   }
 
+  private get apiUrl() {
+    return this.api || location.origin;
+  }
+
   private get locale() {
     return localeOf(this);
   }
 
+  /** The person's choice, else the host's, else the country last searched's, else the directory's first country's. */
   private get unitsInUse(): Units {
-    return this.units === 'km' || this.units === 'mi' ? this.units : unitsFor(this.locale);
+    const host = UNITS.find((u) => u === this.units);
+    const country = this.search.answer?.result.origin?.country;
+    return this.unitsChoice ?? host ?? (COUNTRIES.find((c) => c.code === country) ?? COUNTRIES[0]).units;
   }
 
-  private get hiddenFilters() {
+  private get hiddenFilters(): ReadonlySet<string> {
     return new Set(this.hideFilters.split(',').map((s) => s.trim()));
   }
 
-  private presets(): Filters {
-    return parseFilters((name) =>
-      name === 'free' || name === 'family' || name === 'language' ? this[name] : this[`${name}s`],
+  private presets(): SearchFilters {
+    return readFilters((key) =>
+      key === 'free' || key === 'family' || key === 'language' ? this[key] : this[`${key}s`],
     );
+  }
+
+  /** The problem with the place, from the field or from the directory. */
+  private get placeError(): string {
+    if (this.typedError) return this.typedError;
+    const answer = this.search.answer;
+    if (answer?.unknownPlace) {
+      return msg(str`We could not find ${this.placeLabel(answer.query)}. Check it, or try a nearby postcode or town.`);
+    }
+    const error = this.search.error;
+    return error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer)) ? this.invalidPlace() : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -179,47 +195,31 @@ export class PeerFinder extends LitElement {
     }
     if (changed.has('radius')) this.radiusChoice = this.radius;
     if (changed.has('lang') && this.hasUpdated) void useLocale(languageOf(this));
-    // Only as a group opens: a failed load waits for its retry button rather than rerunning on every render.
-    const opened = (changed as PropertyValues).has('selected') && !(changed as PropertyValues).get('selected');
-    if (opened && this.selected) this.details.load();
   }
 
   protected override firstUpdated() {
-    if (this.syncUrl) this.restore(new URLSearchParams(location.search));
-  }
-
-  protected override async updated() {
-    if (this.resultsArrived && this.result) {
-      this.resultsArrived = false;
-      performance.mark('peer-finder-results');
-      this.emit('peer-results', this.result);
-    }
-    const target = this.focusNext;
-    this.focusNext = undefined;
-    if (typeof target === 'function') {
-      await Promise.all(this.cards('').map((c) => c.updateComplete));
-      target();
-    } else if (target) {
-      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
-    }
+    void this.panel.load();
+    if (this.syncUrl) this.restore(this.address.read());
   }
 
   override render() {
-    const pending = this.search.status === TaskStatus.PENDING;
+    const pending = this.search.pending;
     const hidden = this.hiddenFilters;
-    const sel = this.selected;
-    const more = !!this.lastQuery?.cursor;
-    const failed = this.failed();
+    const answer = this.search.answer;
+    const more = !!this.search.query?.cursor;
+    const error = this.search.error;
+    const placeError = this.placeError;
+    const failed = !!error && !placeError;
     const where = this.placeLabel();
-    const said = { locating: this.locating, pending, more, failed, result: this.result, where, locale: this.locale };
+    const said = { locating: !!this.location.module?.locating, pending, more, failed, placeError: !!placeError, result: answer?.result, where, locale: this.locale };
     const status = statusText(said);
     // While searching, the line keeps the room the last answer took, so the old results below it do not move.
-    const held = this.locating || pending ? statusText({ ...said, locating: false, pending: false }) : '';
+    const held = said.locating || pending ? statusText({ ...said, locating: false, pending: false }) : '';
     return html`<div part="base" lang=${this.locale}>
-      <div ?hidden=${!!sel} class="finder">
+      <div ?hidden=${!!this.details.open} class="finder">
         ${searchForm({
           place: this.place,
-          error: this.fieldError,
+          error: placeError,
           radius: this.radiusChoice,
           units: this.unitsInUse,
           filters: this.filters,
@@ -227,9 +227,11 @@ export class PeerFinder extends LitElement {
           locale: this.locale,
           onSubmit: (e) => this.onSubmit(e),
           onChange: (e) => this.onChange(e),
+          onRadiusKey: (e) => this.onRadiusKey(e),
+          onRadiusLeave: () => this.sendRadius(),
           onInput: (place) => (this.place = place),
-          onLocate: () => this.locate(),
-          onErrorLink: (e) => this.focusPlace(e),
+          onLocate: () => void this.locate(),
+          fields: this.panel.module?.filterFields,
         })}
         <div class="status-line">
           <p part="status" class="status" role="status" tabindex="-1">${status}</p>
@@ -237,12 +239,12 @@ export class PeerFinder extends LitElement {
         </div>
         <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending}>
           ${resultsArea({
-            result: this.result,
+            result: answer?.result,
             pending,
             more,
             failed,
-            error: this.search.error,
-            placeError: !!this.fieldError,
+            error,
+            placeError: !!placeError,
             where,
             locale: this.locale,
             filtered: countFilters(this.filters, hidden) > 0,
@@ -260,28 +262,20 @@ export class PeerFinder extends LitElement {
           })}
         </div>
       </div>
-      ${sel
-        ? this.details.render({
-            group: sel.group,
-            id: sel.id,
-            api: this.api || location.origin,
-            checklistHref: this.checklistHref,
-            onBack: () => this.back(),
-            onRetry: () => this.retryDetails(),
-          })
-        : nothing}
+      ${this.details.render({
+        api: this.apiUrl,
+        checklistHref: this.checklistHref,
+        onBack: () => this.back(),
+        onRetry: () => this.retryDetails(),
+      })}
     </div>`;
-  }
-
-  /** Whether the last search failed (one cancelled on purpose has not). */
-  private failed() {
-    return this.search.status === TaskStatus.ERROR && (this.search.error as Error | undefined)?.name !== 'AbortError';
   }
 
   // ---- searching
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
+    this.radiusUnsent = false;
     const place = recognisePlace(this.place);
     if (!place) return this.fail(this.place.trim() ? this.invalidPlace() : msg('Enter a postcode, ZIP code or town'));
     this.place = place.value;
@@ -291,113 +285,134 @@ export class PeerFinder extends LitElement {
   private onChange(e: Event) {
     const target = e.target as HTMLInputElement;
     if (target.name === 'near') return;
-    if (target.name === 'radius') this.radiusChoice = Number(target.value);
-    else this.filters = readFilters(e.currentTarget as HTMLFormElement, this.presets(), this.hiddenFilters);
-    if (this.where) this.run();
+    if (target.name === 'radius') {
+      this.radiusChoice = Number(target.value);
+      // Arrow keys on a closed list change it one step at a time: not a search each.
+      if (this.keying) {
+        this.radiusUnsent = true;
+        return;
+      }
+    } else if (target.name === 'units') {
+      this.unitsChoice = UNITS.find((u) => u === target.value);
+    } else {
+      this.filters = filtersFromForm(e.currentTarget as HTMLFormElement, this.presets(), this.hiddenFilters);
+    }
+    this.refine();
+  }
+
+  private onRadiusKey(e: KeyboardEvent) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.sendRadius();
+      return;
+    }
+    // The list changes in this key's default action, before the next task.
+    this.keying = true;
+    setTimeout(() => (this.keying = false));
+  }
+
+  private sendRadius() {
+    if (!this.radiusUnsent) return;
+    this.radiusUnsent = false;
+    this.refine();
+  }
+
+  /** Searches again as a filter, the radius or the units change: the same search, narrowed, so no new history entry. */
+  private refine() {
+    if (this.where) this.run({ push: false });
   }
 
   private showAllEverywhere() {
     this.allEverywhere = true;
-    this.focusNext = () => this.cards('everywhere')[EVERYWHERE_SHOWN]?.focus();
+    this.focusAfter.request(async () => (await this.cardsReady('everywhere'))[EVERYWHERE_SHOWN]);
   }
 
-  private searchFrom(where: Where, push = true) {
+  private searchFrom(where: SearchOrigin) {
     this.where = where;
-    this.fieldError = '';
-    this.selected = undefined;
-    this.run(undefined, push);
+    this.typedError = '';
+    this.details.hide();
+    this.run({ push: true });
   }
 
-  private run(cursor?: string, push = true) {
-    const where = this.where!;
-    const query: SearchQuery = {
-      ...where,
-      radius: this.radiusChoice,
-      units: this.unitsInUse,
-      ...filterQuery(this.filters),
-      limit: this.pageSize,
-      cursor,
-    };
+  /** Sends the search shown in the form; `push` makes it a history entry of its own, `write: false` leaves the address alone (back/forward). */
+  private run({ cursor, push = false, write = true }: { cursor?: string | undefined; push?: boolean; write?: boolean }) {
     if (!cursor) {
-      this.writeUrl(!push);
+      if (write) this.writeUrl(push);
       this.allEverywhere = false;
     }
-    this.lastQuery = query;
-    performance.mark('peer-finder-search');
-    this.emit('peer-search', query);
-    void this.search.run([query]);
+    const shown = cursor ? (this.search.answer?.result.groups.length ?? 0) : -1;
+    this.search.run({
+      ...this.where!,
+      radius: this.radiusChoice,
+      units: this.unitsInUse,
+      ...this.filters,
+      limit: this.pageSize,
+      cursor,
+    });
+    const query = this.search.query;
+    void this.search.settled.then(() => {
+      if (this.search.query !== query) return;
+      const answer = this.search.answer;
+      if (answer) this.details.found([...answer.result.groups, ...answer.result.everywhere]);
+      if (this.placeError) this.focusAfter.request('[part=error-summary]');
+      else if (shown >= 0 && answer && !answer.moreFailed) this.focusAfter.request(async () => (await this.cardsReady())[shown]);
+      else if (this.search.error) this.focusAfter.request('[part=problem]');
+    });
   }
 
   private retry() {
-    if (this.lastQuery) {
-      this.focusNext = '[part=status]';
-      this.run(this.lastQuery.cursor, false);
-    }
+    const query = this.search.query;
+    if (!query) return;
+    this.focusAfter.request('[part=status]');
+    this.run({ cursor: query.cursor, write: false });
   }
 
   private more(e: Event) {
-    if ((e.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true') this.run(this.result?.nextCursor ?? undefined);
+    const cursor = this.search.answer?.result.nextCursor;
+    if ((e.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true' && cursor) this.run({ cursor });
   }
 
   private widen(radius: number) {
     this.radiusChoice = radius;
-    this.focusNext = '[part=status]';
-    this.run();
+    this.focusAfter.request('[part=status]');
+    this.run({});
   }
 
   private clearFilters() {
-    const hidden = this.hiddenFilters;
-    const presets = this.presets();
-    this.filters = parseFilters((name) => (hidden.has(name) ? presets[name].toString() : ''));
-    this.focusNext = '[part=status]';
-    this.run();
+    this.filters = withoutVisibleFilters(this.presets(), this.hiddenFilters);
+    this.focusAfter.request('[part=status]');
+    this.run({});
   }
 
-  private locate() {
-    const geo = navigator.geolocation;
-    if (this.locating) return;
-    if (!geo) return this.fail(msg('Your browser cannot share your location. Enter a postcode or town instead.'));
-    this.locating = true;
-    geo.getCurrentPosition(
-      ({ coords }) => {
-        this.locating = false;
-        this.place = '';
-        // About 100 m: close enough for distances, and no more of someone's location than needed.
-        const round = (x: number) => Math.round(x * 1000) / 1000;
-        this.searchFrom({ lat: round(coords.latitude), lng: round(coords.longitude) });
-      },
-      (error) => {
-        this.locating = false;
-        this.fail(
-          error.code === error.PERMISSION_DENIED
-            ? msg('This page is not allowed to use your location. Enter a postcode or town instead, or allow location in your browser’s settings.')
-            : msg('We could not find your location. Enter a postcode or town instead.'),
-        );
-      },
-      { timeout: 15_000, maximumAge: 600_000 },
-    );
+  private async locate() {
+    const found = await (await this.location.load()).locate();
+    if (!found) return;
+    if ('problem' in found) return this.fail(found.problem);
+    this.place = '';
+    this.searchFrom(found);
   }
 
-  /** Shows a problem with the place, beside the field and in the error summary, which gets focus. */
+  /**
+   * Shows a problem with the place, beside the field and in the error
+   * summary, which gets focus. The search shown before is gone, from the
+   * page and from its address.
+   */
   private fail(message: string) {
-    this.search.abort();
-    this.fieldError = message;
-    this.result = undefined;
-    this.focusNext = '.error-summary';
+    this.typedError = message;
+    this.where = undefined;
+    this.search.clear();
+    this.writeUrl(false);
+    this.focusAfter.request('[part=error-summary]');
   }
 
   private invalidPlace() {
     return msg('Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town');
   }
 
-  private focusPlace(e: Event) {
-    e.preventDefault();
-    this.renderRoot.querySelector<HTMLInputElement>('#place')?.focus();
-  }
-
-  private placeLabel(q = this.shownQuery): string {
+  private placeLabel(q = this.search.answer?.query): string {
     if (q?.lat !== undefined) return msg('your location');
-    return (q === this.shownQuery ? this.result?.origin?.label : undefined) ?? q?.near ?? '';
+    const answer = this.search.answer;
+    return (q === answer?.query ? answer?.result.origin?.label : undefined) ?? q?.near ?? '';
   }
 
   // ---- details
@@ -415,70 +430,61 @@ export class PeerFinder extends LitElement {
   }
 
   private open(group: Group) {
-    this.selected = { id: group.id, group };
-    this.writeUrl();
+    this.details.show({ id: group.id, group });
+    this.writeUrl(true);
     this.pushedDetails = this.syncUrl;
-    this.focusNext = () => this.focusDetails();
-  }
-
-  private async focusDetails() {
-    try {
-      await this.details.ready;
-    } catch {
-      // The element could not be loaded: its problem and retry button take focus instead.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part=details] .problem')?.focus();
-      return;
-    }
-    await this.updateComplete;
-    const view = this.detailsView();
-    await view?.loaded;
-    view?.focus();
+    this.focusAfter.request(() => this.details.focusTarget());
   }
 
   private retryDetails() {
-    this.details.load();
-    this.focusNext = () => this.focusDetails();
+    const open = this.details.open;
+    if (!open) return;
+    this.details.show(open);
+    this.focusAfter.request(() => this.details.focusTarget());
   }
 
   private back() {
     if (this.pushedDetails && new URLSearchParams(location.search).has('group')) return history.back();
     this.close();
-    this.writeUrl(true);
+    this.writeUrl(false);
   }
 
   private close() {
-    const id = this.selected?.id;
-    this.selected = undefined;
+    const id = this.details.hide();
     this.pushedDetails = false;
-    this.focusNext = () => (this.cards('').find((c) => c.group?.id === id) ?? this.renderRoot.querySelector<HTMLElement>('#place'))?.focus();
+    this.focusAfter.request(async () => {
+      const cards = await this.cardsReady('');
+      // Back and forward to an address with a fragment (after a skip link, #main) end by resetting
+      // focus to the page, after popstate: move it once that traversal has finished.
+      await new Promise((done) => setTimeout(done));
+      return cards.find((c) => c.group?.id === id) ?? this.renderRoot.querySelector<HTMLElement>('#place');
+    });
   }
 
-  private findGroup(id: string): Group | undefined {
-    const r = this.result;
-    return r && [...r.groups, ...r.everywhere].find((g) => g.id === id);
+  /** The cards of one section (`nearby`, `everywhere`), or of both (`''`), once they have rendered. */
+  private async cardsReady(section = 'nearby') {
+    const cards = this.cards(section);
+    await Promise.all(cards.map((c) => c.updateComplete));
+    return cards;
   }
 
-  /** The cards of one section (`nearby`, `everywhere`), or of both (`''`). */
   private cards(section = 'nearby') {
     return [...this.renderRoot.querySelectorAll<PeerGroupCard>(`${section && `[part=${section}]`} peer-group-card`)];
   }
 
-  private detailsView() {
-    return this.renderRoot.querySelector<PeerGroupDetails>('peer-group-details');
-  }
-
   // ---- the page's address
 
-  private writeUrl(replace = false) {
+  /** Puts the search (and the open group) in the page's address, with sync-url. */
+  private writeUrl(push: boolean) {
     const params = this.searchParams();
-    if (this.selected) params.set('group', this.selected.id);
-    this.urlSync.write(params, replace);
+    const open = this.details.open;
+    if (open) params.set('group', open.id);
+    this.address.write(params, push);
   }
 
   /** The search shown, as the address writes it. */
   private searchParams(): URLSearchParams {
-    return addressParams(this.where, this.radiusChoice, this.filters);
+    return addressParams({ where: this.where, radius: this.radiusChoice, units: this.unitsChoice, filters: this.filters });
   }
 
   /** Shows what the address says: a search, a group, or the initial state. */
@@ -487,30 +493,22 @@ export class PeerFinder extends LitElement {
     const address = readAddress(p, this.presets(), this.hiddenFilters, this.radius);
     this.filters = address.filters;
     this.radiusChoice = address.radius;
+    this.unitsChoice = address.units;
     this.where = address.where;
     this.place = address.place;
-    this.fieldError = '';
+    this.typedError = '';
     const id = address.group;
     if (id) {
-      this.selected = { id, group: this.findGroup(id) };
-      this.focusNext = () => this.focusDetails();
-    } else if (this.selected) {
+      const answer = this.search.answer;
+      this.details.show({ id, group: answer && [...answer.result.groups, ...answer.result.everywhere].find((g) => g.id === id) });
+      this.focusAfter.request(() => this.details.focusTarget());
+    } else if (this.details.open) {
       this.close();
     }
     // Back from a group's details to the same search: the results are still here.
-    if (this.searchParams().toString() === shown && (this.result || this.search.status === TaskStatus.PENDING)) return;
-    if (this.where) {
-      this.run(undefined, false);
-    } else {
-      this.search.abort();
-      this.result = undefined;
-      this.lastQuery = undefined;
-    }
-  }
-
-  private emit<T>(type: string, detail: T) {
-    /** @ignore The events are documented on the class; the analyzer would list this call as an event named "type". */
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    if (this.searchParams().toString() === shown && (this.search.answer || this.search.pending)) return;
+    if (this.where) this.run({ write: false });
+    else this.search.clear();
   }
 }
 

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { EXACT_PRECISIONS, type GeocodeResult, type Group, type GroupHit, type SearchResult, type Units } from '../../schema/index.js';
 import { NetworkError, RateLimitError, ServerError, TimeoutError } from '../../index.js';
-import { formatDistance } from '../shared/intl.js';
+import { formatRadius } from '../shared/intl.js';
 import { RADII } from './search-form.js';
 
 /** Online and telephone groups shown before "show all": they are the same in every search, so they come second. */
@@ -18,7 +18,7 @@ export interface ResultsOptions {
   /** The last search failed; `error` says why. */
   failed: boolean;
   error: unknown;
-  /** The place could not be searched for: the form shows why, so the results area stays empty. */
+  /** The place could not be searched for: the form shows why, and only the groups open to everyone are listed. */
   placeError: boolean;
   /** Where the results are near, as people read it. */
   where: string;
@@ -44,16 +44,18 @@ export function statusText(o: {
   more: boolean;
   failed: boolean;
   result?: SearchResult | undefined;
+  /** The place could not be searched for: the error summary says so. */
+  placeError?: boolean;
   where: string;
   locale: string;
 }): string {
   if (o.locating) return msg('Finding your location…');
   if (o.pending) return o.more ? msg('Loading more groups…') : msg('Searching…');
   const r = o.result;
-  if (!r || o.failed) return '';
+  if (!r || o.failed || o.placeError) return '';
   const n = r.groups.length;
   const where = o.where;
-  const radius = formatDistance(r.radius, r.units, o.locale);
+  const radius = formatRadius(r.radius, r.units, o.locale);
   const near = !n
     ? msg(str`No groups meet within ${radius} of ${where}.`)
     : r.nextCursor
@@ -108,9 +110,14 @@ export function resultsArea(o: ResultsOptions) {
 }
 
 function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
+  // An unknown place has nothing near it to list; the groups open to everyone still are.
+  return html`${otherPlaces(r, o.onChoosePlace)}${o.placeError ? nothing : nearby(r, o, busy)}${everywhere(r, o)}`;
+}
+
+function nearby(r: SearchResult, o: ResultsOptions, busy: boolean) {
   const units = r.units;
   const next = RADII.find((x) => x > r.radius);
-  return html`${otherPlaces(r, o.onChoosePlace)}${r.groups.length
+  return r.groups.length
     ? resultList(
         msg(str`Groups near ${o.where}`),
         r.groups,
@@ -121,16 +128,19 @@ function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
           </button>`,
       )
     : noneFound({
-        widen: next ? [formatDistance(next, units, o.locale), () => o.onWiden(next)] : undefined,
+        widen: next ? [formatRadius(next, units, o.locale), () => o.onWiden(next)] : undefined,
         clear: o.filtered ? o.onClearFilters : undefined,
         online: r.everywhere.length > 0,
         startHref: o.startGroupHref,
-      })}
-  ${r.everywhere.length
+      });
+}
+
+function everywhere(r: SearchResult, o: ResultsOptions) {
+  return r.everywhere.length
     ? resultList(
         msg('Online and telephone groups open to everyone'),
         o.allEverywhere ? r.everywhere : r.everywhere.slice(0, EVERYWHERE_SHOWN),
-        units,
+        r.units,
         !o.allEverywhere &&
           r.everywhere.length > EVERYWHERE_SHOWN &&
           html`<button class="secondary" part="more" @click=${o.onShowAllEverywhere}>
@@ -138,7 +148,7 @@ function lists(r: SearchResult, o: ResultsOptions, busy: boolean) {
           </button>`,
         msg('These groups meet online or by telephone and welcome people wherever they live.'),
       )
-    : nothing}`;
+    : nothing;
 }
 
 /** For a name several places share: the others, to search from instead ("Which Newport?"). */

@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { MAX_RADIUS, type Units } from '../../schema/index.js';
-import { formatDistance } from '../shared/intl.js';
-import { filterPanel, type Filters } from './filters.js';
+import { FILTER_KEYS, MAX_RADIUS, type SearchFilters, type Units } from '../../schema/index.js';
+import { errorMessage } from '../shared/error-message.js';
+import { errorSummary } from '../shared/error-summary.js';
+import { formatRadius } from '../shared/intl.js';
+import { countFilters } from './filters.js';
+import type { filterFields } from './filter-panel.js';
 
 /** Radius choices offered, in the finder's units. */
 export const RADII = [1, 3, 5, 10, 25, 50, 100, MAX_RADIUS];
@@ -15,40 +18,33 @@ export interface SearchFormOptions {
   error: string;
   radius: number;
   units: Units;
-  filters: Filters;
-  /** Filters (and `radius`) the host hides. */
-  hidden: Set<string>;
+  filters: SearchFilters;
+  /** Filters (and `radius`, `units`) the host hides. */
+  hidden: ReadonlySet<string>;
   locale: string;
   onSubmit: (e: SubmitEvent) => void;
-  /** A filter or the radius changed. */
+  /** A filter, the radius or the units changed. */
   onChange: (e: Event) => void;
+  /** A key was pressed in the Distance list (its changes then wait for Enter or leaving the list). */
+  onRadiusKey: (e: KeyboardEvent) => void;
+  /** Focus left the Distance list. */
+  onRadiusLeave: () => void;
   onInput: (place: string) => void;
   onLocate: () => void;
-  /** The error summary's link was followed. */
-  onErrorLink: (e: Event) => void;
+  /** The filter panel's fields, once loaded; until then the panel is its closed disclosure alone. */
+  fields?: typeof filterFields | undefined;
 }
 
 /** The search form: the GOV.UK error summary, the place field, the radius, the two ways to search, and the filters. */
 export function searchForm(o: SearchFormOptions) {
   const err = o.error;
   return html`<form part="search" novalidate @submit=${o.onSubmit} @change=${o.onChange}>
-    ${err
-      ? html`<div part="error-summary" class="error-summary" tabindex="-1">
-          <h2>${msg('There is a problem')}</h2>
-          <ul>
-            <li><a href="#place" @click=${o.onErrorLink}>${err}</a></li>
-          </ul>
-        </div>`
-      : nothing}
+    ${errorSummary(err ? [{ target: 'place', message: err }] : [])}
     <div class="bar">
       <div class="field place">
         <label for="place">${msg('Postcode, ZIP code or town')}</label>
         <p class="hint" id="place-hint">${msg('For example, SW1A 1AA, 10001 or Leeds')}</p>
-        ${err
-          ? html`<p class="error-message" id="place-error">
-              <span class="visually-hidden">${msg('Error:')}</span> ${err}
-            </p>`
-          : nothing}
+        ${errorMessage('place', err)}
         <input
           id="place"
           part="input"
@@ -61,25 +57,35 @@ export function searchForm(o: SearchFormOptions) {
           @input=${(e: InputEvent) => o.onInput((e.target as HTMLInputElement).value)}
         />
       </div>
-      ${o.hidden.has('radius') ? nothing : radiusField(o.radius, o.units, o.locale)}
+      ${o.hidden.has('radius') ? nothing : radiusField(o)}
       <button part="submit">${msg('Search')}</button>
       <button type="button" class="secondary" part="locate" @click=${o.onLocate}>
         ${msg('Use my location')}
       </button>
     </div>
-    ${filterPanel(o.filters, o.hidden, o.locale)}
+    ${filtersDisclosure(o)}
   </form>`;
 }
 
-function radiusField(chosen: number, units: Units, locale: string) {
-  const radii = [...new Set([...RADII, chosen])].sort((a, b) => a - b);
+/** The filters: a disclosure, short enough for a phone, closed at first. */
+function filtersDisclosure(o: SearchFormOptions) {
+  if ([...FILTER_KEYS, 'units'].every((key) => o.hidden.has(key))) return nothing;
+  const n = countFilters(o.filters, o.hidden);
+  return html`<details part="filters" class="filters">
+    <summary>${n ? msg(str`Filters (${n} chosen)`) : msg('Filters')}</summary>
+    ${o.fields ? o.fields(o.filters, o.units, o.hidden, o.locale) : nothing}
+  </details>`;
+}
+
+function radiusField(o: SearchFormOptions) {
+  const radii = [...new Set([...RADII, o.radius])].sort((a, b) => a - b);
   return html`<div class="field">
     <label for="radius">${msg('Distance')}</label>
-    <select id="radius" name="radius">
+    <select id="radius" name="radius" @keydown=${o.onRadiusKey} @blur=${o.onRadiusLeave}>
       ${radii.map(
         (r) =>
-          html`<option value=${r} .selected=${r === chosen}>
-            ${msg(str`Within ${formatDistance(r, units, locale)}`)}
+          html`<option value=${r} .selected=${r === o.radius}>
+            ${msg(str`Within ${formatRadius(r, o.units, o.locale)}`)}
           </option>`,
       )}
     </select>

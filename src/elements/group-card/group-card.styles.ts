@@ -72,6 +72,14 @@ export const groupCardStyles = css`
       margin-top: 0.375rem;
     }
   }
+  @media print {
+    :host {
+      break-inside: avoid;
+    }
+    [part='details-button'] {
+      display: none;
+    }
+  }
   @media (forced-colors: active) {
     [part='base'] {
       border-left-color: CanvasText;

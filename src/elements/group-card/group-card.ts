@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Group, GroupHit, Units } from '../../schema/index.js';
+import { groupTextLanguage, type Group, type GroupHit, type Units } from '../../schema/index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { localeOf } from '../shared/intl.js';
 import { formatLabel } from '../shared/terms.js';
@@ -56,21 +56,23 @@ export class PeerGroupCard extends LitElement {
     if (!g) return nothing;
     const locale = localeOf(this);
     const cost = answerText(g.answers, 'cost');
+    // The group's own words are in its language, whatever the page's (WCAG 3.1.2).
+    const own = groupTextLanguage(g);
     return html`<article part="base" aria-labelledby="name">
-      <h3 part="name" id="name">${g.name}</h3>
+      <h3 part="name" id="name" lang=${own}>${g.name}</h3>
       ${'distance' in g
         ? html`<p part="distance">${msg(str`${formatDistance(g.distance, this.units, locale)} away`)}</p>`
         : nothing}
-      <p part="summary">${g.summary}</p>
+      <p part="summary" lang=${own}>${g.summary}</p>
       <dl part="facts">
         <dt>${msg('Where')}</dt>
-        <dd>${whereText(g)}</dd>
+        <dd lang=${g.location ? own : nothing}>${whereText(g)}</dd>
         <dt>${msg('When')}</dt>
-        <dd>${g.schedule.description}</dd>
+        <dd lang=${own}>${g.schedule.description}</dd>
         <dt>${msg('Who for')}</dt>
         <dd>${audiencesText(g, locale)}</dd>
         <dt>${msg('Cost')}</dt>
-        <dd>${cost.answer}${cost.details ? html`<br />${cost.details}` : nothing}</dd>
+        <dd>${cost.answer}${cost.details ? html`<br /><span lang=${own}>${cost.details}</span>` : nothing}</dd>
       </dl>
       <ul part="badges" aria-label=${msg('How it meets')}>
         ${g.formats.map((f) => html`<li part="badge badge-${f}">${formatLabel(f)}</li>`)}

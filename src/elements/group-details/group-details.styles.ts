@@ -86,6 +86,15 @@ export const groupDetailsStyles = css`
       margin-top: 0.5rem;
     }
   }
+  @media print {
+    button,
+    .new-tab {
+      display: none;
+    }
+    section {
+      break-inside: avoid;
+    }
+  }
   @media (forced-colors: active) {
     [part='note'] {
       border: 2px solid CanvasText;

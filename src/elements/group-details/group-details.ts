@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
-import { QUESTIONS, type Group } from '../../schema/index.js';
+import { QUESTIONS, groupTextLanguage, type Group } from '../../schema/index.js';
 import { NotFoundError } from '../../index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
@@ -120,18 +120,23 @@ export class PeerGroupDetails extends LitElement {
         ? new URL(`v1/groups/${encodeURIComponent(g.id)}/calendar.ics`, new URL(this.api.replace(/\/?$/, '/'), location.href)).href
         : undefined;
     const c = g.contact;
+    // The group's own words are in its language, whatever the page's (WCAG 3.1.2).
+    const own = groupTextLanguage(g);
+    const theirs = (text: string) => html`<span lang=${own}>${text}</span>`;
     const row = (term: string, value: unknown) => html`<dt>${term}</dt><dd>${value}</dd>`;
-    const link = (href: string, text: string) => html`<a href=${href} rel="noopener" target="_blank">${text}</a>`;
+    // Said in the link itself, so nobody is surprised by a new tab (WCAG 3.2.5).
+    const link = (href: string, text: unknown) =>
+      html`<a href=${href} rel="noopener" target="_blank">${text} <span class="new-tab">${msg('(opens in a new tab)')}</span></a>`;
 
     return html`<article part="base" aria-labelledby="name" lang=${locale}>
-      <h2 part="name" id="name" tabindex="-1">${g.name}</h2>
+      <h2 part="name" id="name" tabindex="-1" lang=${own}>${g.name}</h2>
       ${g.organisation
         ? html`<p class="muted">
             ${msg('Run by')}
-            ${g.organisation.website ? link(g.organisation.website, g.organisation.name) : g.organisation.name}
+            ${g.organisation.website ? link(g.organisation.website, theirs(g.organisation.name)) : theirs(g.organisation.name)}
           </p>`
         : nothing}
-      <p part="summary">${g.summary}</p>
+      <p part="summary" lang=${own}>${g.summary}</p>
       <p part="note" role="note">
         ${msg(
           'Peer supporters share what they have learned from living with diabetes. They are not health professionals and do not give medical advice: for questions about your treatment, talk to your GP, diabetes nurse or care team.',
@@ -144,12 +149,14 @@ export class PeerGroupDetails extends LitElement {
           ${row(
             msg('Where'),
             l
-              ? [l.venue, l.address, l.town, l.postcode].filter(Boolean).map((line, i) => (i ? html`<br />${line}` : line))
+              ? html`<span lang=${own}
+                  >${[l.venue, l.address, l.town, l.postcode].filter(Boolean).map((line, i) => (i ? html`<br />${line}` : line))}</span
+                >`
               : formatList(g.formats.filter((f) => f !== 'in-person').map(formatLabel), locale),
           )}
-          ${g.serviceArea ? row(msg('Area served'), g.serviceArea) : nothing}
+          ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
-          ${row(msg('When'), g.schedule.description)}
+          ${row(msg('When'), theirs(g.schedule.description))}
           ${row(
             msg('Next meeting'),
             next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
@@ -186,8 +193,8 @@ export class PeerGroupDetails extends LitElement {
             const a = answerText(g.answers, key);
             return html`<li>
               <h4>${questionText(key)}</h4>
-              <p>${kind === 'text' ? a.answer : html`<strong>${a.answer}</strong>`}</p>
-              ${a.details ? html`<p>${a.details}</p>` : nothing}
+              ${kind === 'text' ? html`<p lang=${own}>${a.answer}</p>` : html`<p><strong>${a.answer}</strong></p>`}
+              ${a.details ? html`<p lang=${own}>${a.details}</p>` : nothing}
             </li>`;
           })}
         </ol>
@@ -205,7 +212,7 @@ export class PeerGroupDetails extends LitElement {
       </section>
 
       <!-- Actions about this group (issue 5: "compare", "add to my checklist") go in this slot. -->
-      <div part="actions">${checklistActions(this.compare, g.id, this.checklistHref)}<slot name="actions"></slot></div>
+      <div part="actions">${checklistActions(this.compare, g, this.checklistHref)}<slot name="actions"></slot></div>
     </article>`;
   }
 }

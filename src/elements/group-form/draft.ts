@@ -199,12 +199,28 @@ const optional = (s: string) => (s.trim() === '' ? undefined : s);
 const answer = (v: YesNo) => (v === '' ? undefined : v === 'yes');
 
 /**
+ * The registration schema's input, as a form holds it before it is checked:
+ * any part may be missing and any code may be any text. The schema, not the
+ * type, judges it (`registrationInputSchema.safeParse`).
+ */
+export type UncheckedRegistration = Unchecked<RegistrationInput>;
+type Unchecked<T> = T extends string
+  ? string
+  : T extends boolean
+    ? boolean
+    : T extends readonly (infer U)[]
+    ? Unchecked<U>[]
+    : T extends object
+      ? { [K in keyof T]?: Unchecked<T[K]> | undefined }
+      : T;
+
+/**
  * The request body the draft stands for. Unanswered questions stay
  * undefined, so the schema reports them with its own messages.
  */
-export function toRegistrationInput(d: Draft, updatesGroupId?: string): RegistrationInput {
+export function toRegistrationInput(d: Draft, updatesGroupId?: string): UncheckedRegistration {
   const remote = meetsRemotely(d);
-  const input = {
+  return {
     group: {
       name: d.name,
       summary: d.summary,
@@ -270,6 +286,4 @@ export function toRegistrationInput(d: Draft, updatesGroupId?: string): Registra
     consent: { storeData: d.consentStoreData, noMedicalAdvice: d.consentNoMedicalAdvice },
     trap: optional(d.website2),
   };
-  // Unanswered choices are undefined on purpose (see above): the schema, not the type, judges them.
-  return input as unknown as RegistrationInput;
 }

@@ -20,6 +20,9 @@ import { controls, tokens } from '../styles/tokens.js';
 import { draftFromGroup, emptyDraft, type Draft, type DraftKey } from './draft.js';
 import { DraftStore } from './draft-store.js';
 import { groupFormStyles } from './group-form.styles.js';
+import { errorSummary } from '../shared/error-summary.js';
+import { FocusAfterRender } from '../shared/focus-after-render.js';
+import { DocumentTitle } from '../shared/document-title.js';
 import { aboutSection, questionsSection, type SectionContext } from './sections-group.js';
 import { consentSection, contactSection, honeypot, leadersSection, registrantSection } from './sections-people.js';
 import { DEFAULT_DURATION, whereSection } from './sections-where.js';
@@ -92,7 +95,12 @@ export class PeerGroupForm extends LitElement {
 
   private idempotencyKey: string = crypto.randomUUID();
   private loadedFor?: string;
-  private focusNext?: string;
+  private readonly focusAfter = new FocusAfterRender(this);
+
+  constructor() {
+    super();
+    new DocumentTitle(this, () => ({ error: !this.receipt && (this.errors.length > 0 || !!this.failure) }));
+  }
   private readonly store = new DraftStore(this, () => this.storageKey(this.api, this.group));
 
   private readonly taxonomy = new Task<[string], Term[]>(this, {
@@ -177,12 +185,12 @@ export class PeerGroupForm extends LitElement {
       addMeeting: () => {
         const index = this.draft.meetings.length;
         this.setField('meetings', [...this.draft.meetings, { date: '', time: '', durationMinutes: DEFAULT_DURATION }]);
-        this.focusNext = `#meeting-${index}-date`;
+        this.focusAfter.request(`#meeting-${index}-date`);
       },
       removeMeeting: (index) => {
         const meetings = this.draft.meetings.filter((_, i) => i !== index);
         this.setField('meetings', meetings);
-        this.focusNext = meetings.length > 0 ? `#meeting-${Math.min(index, meetings.length - 1)}-date` : '#add-meeting';
+        this.focusAfter.request(meetings.length > 0 ? `#meeting-${Math.min(index, meetings.length - 1)}-date` : '#add-meeting');
       },
       setMeeting: (index, part, value) =>
         this.setField(
@@ -205,7 +213,7 @@ export class PeerGroupForm extends LitElement {
     this.failure = '';
     if (!input) {
       this.errors = errors;
-      this.focusNext = '[part=error-summary]';
+      this.focusAfter.request('[part=error-summary]');
       return;
     }
     this.errors = [];
@@ -218,7 +226,7 @@ export class PeerGroupForm extends LitElement {
       this.store.clear();
       this.receipt = receipt;
       this.restored = false;
-      this.focusNext = '[part=confirmation]';
+      this.focusAfter.request('[part=confirmation]');
       this.dispatchEvent(
         new CustomEvent<PeerSubmitDetail>('peer-submit', {
           detail: { reference: receipt.reference, status: receipt.status },
@@ -238,10 +246,10 @@ export class PeerGroupForm extends LitElement {
       error instanceof ValidationError || error instanceof UnknownPlaceError ? fromApiErrors(error.problem?.errors ?? []) : [];
     if (fieldErrors.length > 0) {
       this.errors = fieldErrors;
-      this.focusNext = '[part=error-summary]';
+      this.focusAfter.request('[part=error-summary]');
     } else {
       this.failure = this.failureMessage(error);
-      this.focusNext = '[part=failure]';
+      this.focusAfter.request('[part=failure]');
     }
     // Refused outright (4xx): nothing was created, so the corrected answers get a key of their own.
     // Otherwise (no answer, 5xx) the registration may exist: a retry must reuse the key.
@@ -274,42 +282,11 @@ export class PeerGroupForm extends LitElement {
     this.store.clear();
     this.group = '';
     this.loadedFor = undefined;
-    this.focusNext = '#name';
-  }
-
-  private focusField(event: Event, target: string): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(target)}`);
-    if (!field) return;
-    // As GOV.UK does: bring the question (legend or label) into view, not just the input.
-    const question = field.closest('fieldset.choices')?.querySelector('legend') ?? this.renderRoot.querySelector(`label[for="${target}"]`);
-    field.focus({ preventScroll: true });
-    (question ?? field).scrollIntoView({ block: 'start' });
-  }
-
-  protected override updated(): void {
-    if (!this.focusNext) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-    this.focusNext = undefined;
-    target?.focus();
+    this.focusAfter.request('#name');
   }
 
   override render(): TemplateResult {
     return html`<div part="base">${this.receipt ? this.renderConfirmation(this.receipt) : this.renderForm()}</div>`;
-  }
-
-  private renderErrorSummary() {
-    if (this.errors.length === 0) return nothing;
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-      <div role="alert">
-        <h2 id="error-summary-title">${msg('There is a problem')}</h2>
-        <ul>
-          ${this.errors.map(
-            (e) => html`<li><a href=${`#${e.target}`} @click=${(ev: Event) => this.focusField(ev, e.target)}>${e.message}</a></li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
   }
 
   private renderFailure() {
@@ -343,7 +320,7 @@ export class PeerGroupForm extends LitElement {
     const ctx = this.context();
     const changing = !!this.group;
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
-      ${this.renderErrorSummary()} ${this.renderFailure()}
+      ${errorSummary(this.errors)} ${this.renderFailure()}
       ${this.restored
         ? html`<p class="notice">${msg('We have kept the answers you gave earlier in this tab.')}</p>`
         : nothing}
@@ -367,14 +344,14 @@ export class PeerGroupForm extends LitElement {
     const days = new Intl.NumberFormat(this.locale).format(this.reviewDays);
     const email = this.draft.registrantEmail.trim();
     return html`<div class="panel" part="confirmation" tabindex="-1" aria-labelledby="confirmation-title">
-        <h2 id="confirmation-title">${this.group ? msg('Changes received') : msg('Registration received')}</h2>
+        <h1 id="confirmation-title">${this.group ? msg('Changes received') : msg('Registration received')}</h1>
         <p>
           ${msg('Your reference number')}<br />
           <strong class="reference">${receipt.reference}</strong>
         </p>
       </div>
       <div part="next-steps">
-        <h3>${msg('What happens next')}</h3>
+        <h2>${msg('What happens next')}</h2>
         <p>
           ${isOne(this.reviewDays, this.locale)
             ? msg('Directory staff will check the details, usually within 1 working day.')

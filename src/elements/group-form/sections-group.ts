@@ -4,6 +4,7 @@ import {
   AUDIENCES,
   CONDITIONS,
   FUNCTIONS,
+  LANGUAGES,
   MODELS,
   QUESTIONS,
   type Question,
@@ -33,9 +34,6 @@ export interface SectionContext extends FieldContext {
   normalisePostcode(value: string): void;
 }
 
-/** Languages offered as tick boxes: those most spoken in the UK's and US's diabetes communities. */
-const LANGUAGES = ['en', 'cy', 'gd', 'es', 'pl', 'pa', 'ur', 'bn', 'gu', 'ar', 'zh', 'so'];
-
 const options = (terms: readonly { code: string }[], label: (code: string) => string): Option[] =>
   terms.map((t) => ({ value: t.code, label: label(t.code) }));
 
@@ -48,7 +46,9 @@ export function section(name: string, title: string, intro: TemplateResult | str
 }
 
 export function aboutSection(ctx: SectionContext): TemplateResult {
-  const languages = [...LANGUAGES, ...ctx.draft.languages.filter((l) => !LANGUAGES.includes(l))];
+  // The directory's list, then any other language a published group already lists.
+  const offered: string[] = LANGUAGES.map((l) => l.code);
+  const languages = [...offered, ...ctx.draft.languages.filter((l) => !offered.includes(l))];
   return section(
     'about',
     msg('About the group'),

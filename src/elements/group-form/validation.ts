@@ -23,54 +23,56 @@ export interface FormError {
 
 type Path = readonly PropertyKey[];
 
-/** Where each part of the request comes from in the draft. */
-const FIELD_FOR_PATH: Record<string, DraftKey> = {
-  'group.name': 'name',
-  'group.summary': 'summary',
-  'group.organisation.name': 'organisationName',
-  'group.organisation.website': 'organisationWebsite',
-  'group.conditions': 'conditions',
-  'group.audiences': 'audiences',
-  'group.model': 'model',
-  'group.functions': 'functions',
-  'group.languages': 'languages',
-  'group.principles': 'principles',
-  'group.answers.purpose': 'purpose',
-  'group.answers.attendees': 'attendees',
-  'group.answers.familyWelcome.answer': 'familyWelcome',
-  'group.answers.familyWelcome.details': 'familyWelcomeDetails',
-  'group.answers.clinicalEducation.answer': 'clinicalEducation',
-  'group.answers.clinicalEducation.details': 'clinicalEducationDetails',
-  'group.answers.leaderTraining': 'leaderTraining',
-  'group.answers.professionalsInvolved.answer': 'professionalsInvolved',
-  'group.answers.professionalsInvolved.details': 'professionalsInvolvedDetails',
-  'group.answers.memberExpectations': 'memberExpectations',
-  'group.answers.cost.free': 'cost',
-  'group.answers.cost.details': 'costDetails',
-  'group.formats': 'formats',
-  'group.location.venue': 'venue',
-  'group.location.address': 'address',
-  'group.location.town': 'town',
-  'group.location.region': 'region',
-  'group.location.postcode': 'postcode',
-  'group.location.country': 'country',
-  'group.location': 'town',
-  'group.servesEverywhere': 'servesEverywhere',
-  'group.serviceArea': 'serviceArea',
-  'group.schedule.description': 'scheduleDescription',
-  'group.schedule.timeZone': 'timeZone',
-  'group.schedule.meetings': 'meetings',
-  'group.leaders': 'leaders',
-  'group.contact.email': 'contactEmail',
-  'group.contact.phone': 'contactPhone',
-  'group.contact.website': 'contactWebsite',
-  'registrant.name': 'registrantName',
-  'registrant.email': 'registrantEmail',
-  'registrant.phone': 'registrantPhone',
-  'registrant.role': 'registrantRole',
-  'consent.storeData': 'consentStoreData',
-  'consent.noMedicalAdvice': 'consentNoMedicalAdvice',
-};
+/**
+ * Where each part of the request comes from in the draft, found by asking
+ * `toRegistrationInput` itself rather than kept as a second table: each
+ * draft field is changed in turn, from a draft that takes every branch
+ * (in person and online, serving one area, run by an organisation), and the
+ * parts of the request that change are that field's. A part several fields
+ * move (the service area, which only an area-serving group sends) belongs
+ * to the field that moves the fewest.
+ */
+const FIELD_FOR_PATH: ReadonlyMap<string, DraftKey> = /* @__PURE__ */ (() => {
+  const base: Draft = {
+    ...emptyDraft(),
+    organisationName: 'a',
+    formats: ['in-person', 'online'],
+    servesEverywhere: 'no',
+    familyWelcome: 'no',
+    clinicalEducation: 'no',
+    professionalsInvolved: 'no',
+    cost: 'free',
+  };
+  const other = (key: DraftKey, v: unknown): unknown => {
+    if (key === 'formats') return [...(v as string[]), 'telephone'];
+    if (key === 'meetings') return [{ date: '2030-01-01', time: '10:00', durationMinutes: '60' }];
+    if (Array.isArray(v)) return [...v, 'x'];
+    if (typeof v === 'boolean') return !v;
+    if (v === 'no') return 'yes';
+    if (v === 'free') return 'fee';
+    if (key === 'country') return v === 'GB' ? 'US' : 'GB';
+    return `${String(v)}x`;
+  };
+  const leaves = (value: unknown, path: string, out: Map<string, string>) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, out);
+    } else {
+      out.set(path, JSON.stringify(value));
+    }
+    return out;
+  };
+  const before = leaves(toRegistrationInput(base), '', new Map());
+  const moved = new Map<string, { key: DraftKey; count: number }>();
+  for (const key of Object.keys(base) as DraftKey[]) {
+    const after = leaves(toRegistrationInput({ ...base, [key]: other(key, base[key]) }), '', new Map());
+    const paths = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p));
+    for (const path of paths) {
+      const known = moved.get(path);
+      if (!known || paths.length < known.count) moved.set(path, { key, count: paths.length });
+    }
+  }
+  return new Map([...moved].map(([path, { key }]) => [path, key]));
+})();
 
 /** Fields answered by choosing: the summary links to their first option. */
 const CHOICES = new Set<DraftKey>([
@@ -126,14 +128,16 @@ function locate(path: Path): { key: DraftKey; target: string; meeting?: { index:
     const which = part === 'durationMinutes' ? 'duration' : 'date';
     return { key: 'meetings', target: meetingId(index, which), meeting: { index, part: String(part) } };
   }
+  const at = (key: DraftKey) => ({ key, target: key === 'meetings' ? 'add-meeting' : CHOICES.has(key) ? optionId(key, 0) : key });
   for (let n = path.length; n > 0; n--) {
-    const key = FIELD_FOR_PATH[path.slice(0, n).join('.')];
-    if (key) {
-      const target = key === 'meetings' ? 'add-meeting' : CHOICES.has(key) ? optionId(key, 0) : key;
-      return { key, target };
-    }
+    const key = FIELD_FOR_PATH.get(path.slice(0, n).join('.'));
+    if (key) return at(key);
   }
-  return undefined;
+  // A whole part missing (no location for a group that meets in person): its first field, in form order.
+  const prefix = `${path.join('.')}.`;
+  const inside = [...FIELD_FOR_PATH].filter(([p]) => p.startsWith(prefix)).map(([, key]) => key);
+  const first = FORM_ORDER.find((key) => inside.includes(key));
+  return first ? at(first) : undefined;
 }
 
 interface Issue {
@@ -202,7 +206,7 @@ export function validate(
       errors.push({ key: 'postcode', target: 'postcode', message: postcodeFormatMessage(draft.country) });
     }
   }
-  if (errors.length === 0 && result.success) return { input: result.data as RegistrationInput, errors: [] };
+  if (errors.length === 0 && result.success) return { input: result.data, errors: [] };
   return { errors: oncePerTarget(inFormOrder(errors)) };
 }
 

@@ -6,6 +6,7 @@ type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 let localization: ReturnType<typeof configureLocalization> | undefined;
 
 const catalogues = {
+  cy: () => import('./generated/cy.js'),
   es: () => import('./generated/es.js'),
 } satisfies Record<(typeof targetLocales)[number], () => Promise<LocaleModule>>;
 

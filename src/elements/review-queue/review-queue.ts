@@ -17,6 +17,7 @@ import { directoryClient } from '../shared/directory.js';
 import { errorMessage } from '../shared/error-message.js';
 import { localeOf } from '../shared/intl.js';
 import { controls, tokens } from '../styles/tokens.js';
+import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { reviewQueueStyles } from './review-queue.styles.js';
 import { signInForm } from './sign-in.js';
 import { StaffSession } from './staff-session.js';
@@ -79,13 +80,15 @@ export class PeerReviewQueue extends LitElement {
   @state() private notice = '';
   @state() private actionError = '';
   @state() private rejecting = false;
+  /** "Approve" was pressed once: publishing waits for the second, confirming press. */
+  @state() private approving = false;
   @state() private reason = '';
   @state() private reasonError = '';
   @state() private acting = false;
   @state() private refreshed = 0;
   @state() private onlyChanges = false;
 
-  private focusNext?: string;
+  private readonly focusAfter = new FocusAfterRender(this);
   private readonly session = new StaffSession(this, () => this.apiUrl);
 
   private readonly taxonomy = new Task<[string], Term[]>(this, {
@@ -114,7 +117,7 @@ export class PeerReviewQueue extends LitElement {
     },
     args: () => [this.apiUrl, this.session.token, this.selectedId],
     onComplete: () => {
-      if (this.focusNext === undefined && this.selectedId) this.focusNext = '#detail-title';
+      if (!this.focusAfter.pending && this.selectedId) this.focusAfter.request('#detail-title');
     },
     onError: (error) => this.onAuthError(error),
   });
@@ -144,21 +147,12 @@ export class PeerReviewQueue extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    if (!this.focusNext) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
-    if (target) {
-      this.focusNext = undefined;
-      target.focus();
-    }
-  }
-
   /** A rejected token: back to sign-in, saying why. */
   private onAuthError(error: unknown): void {
     if (!(error instanceof UnauthorizedError)) return;
     this.session.expire();
     this.selectedId = undefined;
-    this.focusNext = '[part=sign-in] .error-summary';
+    this.focusAfter.request('[part=sign-in] .error-summary');
   }
 
   private async signIn(event: SubmitEvent): Promise<void> {
@@ -166,11 +160,9 @@ export class PeerReviewQueue extends LitElement {
     if (this.session.busy) return;
     this.notice = '';
     // Set first: a missing token is answered at once, in the very next render.
-    this.focusNext = '[part=sign-in] .error-summary';
-    if (await this.session.signIn()) {
-      this.notice = msg('Signed in.');
-      this.focusNext = '#list-title';
-    }
+    this.focusAfter.request('[part=sign-in] .error-summary');
+    // The toolbar says who is signed in, and focus moves to the list: nothing more to announce.
+    if (await this.session.signIn()) this.focusAfter.request('#list-title');
     this.requestUpdate();
   }
 
@@ -178,12 +170,13 @@ export class PeerReviewQueue extends LitElement {
     this.session.signOut();
     this.selectedId = undefined;
     this.notice = msg('Signed out.');
-    this.focusNext = '#token';
+    this.focusAfter.request('#token');
   }
 
   private open(id: string): void {
     this.selectedId = id;
     this.rejecting = false;
+    this.approving = false;
     this.reason = '';
     this.reasonError = '';
     this.actionError = '';
@@ -194,14 +187,15 @@ export class PeerReviewQueue extends LitElement {
     const id = this.selectedId;
     this.selectedId = undefined;
     this.actionError = '';
-    this.focusNext = id ? `#${CSS.escape(`reg-${id}`)}` : '#list-title';
+    this.focusAfter.request(id ? `#${CSS.escape(`reg-${id}`)}` : '#list-title');
   }
 
   private decided(r: Registration, message: string): void {
     this.notice = message;
+    this.approving = false;
     this.selectedId = undefined;
     this.refreshed++;
-    this.focusNext = '#list-title';
+    this.focusAfter.request('#list-title');
     this.dispatchEvent(
       new CustomEvent<PeerDecideDetail>('peer-decide', {
         detail: { id: r.id, reference: r.reference, status: r.status, ...(r.groupId ? { groupId: r.groupId } : {}) },
@@ -227,7 +221,7 @@ export class PeerReviewQueue extends LitElement {
             : error instanceof NetworkError || error instanceof TimeoutError
               ? msg('We could not reach the directory. Nothing was changed. Try again.')
               : msg('That did not work. Nothing was changed. Try again in a few minutes.');
-        this.focusNext = '#action-error';
+        this.focusAfter.request('#action-error');
         if (error instanceof ConflictError) void this.opened.run();
       }
     } finally {
@@ -249,7 +243,7 @@ export class PeerReviewQueue extends LitElement {
       this.reasonError = tooLong
         ? msg('The reason must be 1,000 characters or fewer')
         : msg('Give a reason the registrant will understand');
-      this.focusNext = '#reason';
+      this.focusAfter.request('#reason');
       return;
     }
     this.reasonError = '';
@@ -333,9 +327,39 @@ export class PeerReviewQueue extends LitElement {
 
   private renderActions(r: Registration): TemplateResult {
     const busy = this.acting ? 'true' : 'false';
+    if (this.approving) {
+      // Publishing cannot be taken back from here: say what it does, and ask once more.
+      return html`<div class="actions confirm" part="actions" role="group" aria-labelledby="confirm-approve">
+        <p id="confirm-approve" tabindex="-1">
+          ${r.updatesGroupId
+            ? msg(str`Publish the changes to “${r.group.name}”? Everyone searching the directory will see them at once.`)
+            : msg(str`Publish “${r.group.name}”? Everyone searching the directory will see it at once.`)}
+        </p>
+        <div class="buttons">
+          <button type="button" id="approve" aria-disabled=${busy} @click=${() => this.approve(r)}>${msg('Yes, publish it')}</button>
+          <button
+            type="button"
+            class="secondary"
+            @click=${() => {
+              this.approving = false;
+              this.focusAfter.request('#approve');
+            }}
+          >
+            ${msg('Cancel')}
+          </button>
+        </div>
+      </div>`;
+    }
     if (!this.rejecting) {
       return html`<div class="actions" part="actions">
-        <button type="button" aria-disabled=${busy} @click=${() => this.approve(r)}>
+        <button
+          type="button"
+          id="approve"
+          @click=${() => {
+            this.approving = true;
+            this.focusAfter.request('#confirm-approve');
+          }}
+        >
           ${r.updatesGroupId ? msg('Approve and publish the changes') : msg('Approve and publish')}
         </button>
         <button
@@ -344,7 +368,7 @@ export class PeerReviewQueue extends LitElement {
           id="reject"
           @click=${() => {
             this.rejecting = true;
-            this.focusNext = '#reason';
+            this.focusAfter.request('#reason');
           }}
         >
           ${msg('Reject')}
@@ -374,7 +398,7 @@ export class PeerReviewQueue extends LitElement {
           @click=${() => {
             this.rejecting = false;
             this.reasonError = '';
-            this.focusNext = '#reject';
+            this.focusAfter.request('#reject');
           }}
         >
           ${msg('Cancel')}

@@ -2,27 +2,15 @@ import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { errorMessage } from '../shared/error-message.js';
+import { errorSummary } from '../shared/error-summary.js';
 import type { StaffSession } from './staff-session.js';
 
 /** The sign-in form: one password-type field for the access token, with the GOV.UK error pattern. */
 export function signInForm(session: StaffSession, onSubmit: (event: SubmitEvent) => void, onType: () => void): TemplateResult {
   const error = session.error;
-  const focusToken = (event: Event) => {
-    event.preventDefault();
-    ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLInputElement>('#token')?.focus();
-  };
   return html`<form part="sign-in" novalidate @submit=${onSubmit}>
     <h2>${msg('Sign in to review registrations')}</h2>
-    ${error
-      ? html`<div class="error-summary" tabindex="-1" aria-labelledby="sign-in-problem">
-          <div role="alert">
-            <h3 id="sign-in-problem">${msg('There is a problem')}</h3>
-            <ul>
-              <li><a href="#token" @click=${focusToken}>${error}</a></li>
-            </ul>
-          </div>
-        </div>`
-      : nothing}
+    ${errorSummary(error ? [{ target: 'token', message: error }] : [], 3)}
     <div class="field" ?data-error=${!!error}>
       <label for="token">${msg('Staff access token')}</label>
       <p class="hint" id="token-hint">

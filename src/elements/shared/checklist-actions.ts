@@ -4,9 +4,12 @@ import {
   MAX_COMPARE,
   addToCompare,
   compareList,
+  compareName,
   onChecklistChange,
   removeFromCompare,
+  replaceInCompare,
 } from './checklist-store.js';
+import { FocusAfterRender } from './focus-after-render.js';
 
 /**
  * "Add to my checklist" and "Compare" for one group, wherever a group is
@@ -23,12 +26,16 @@ export class CompareListController implements ReactiveController {
   ids: string[] = [];
   /** What the last button press did, for the status message. */
   status = '';
+  /** The group someone tried to add to a full comparison: the actions offer to swap it for one. */
+  waiting?: { id: string; name: string } | undefined;
 
   private readonly host: ReactiveControllerHost & EventTarget;
+  private readonly focusAfter: FocusAfterRender;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost & EventTarget) {
+  constructor(host: ReactiveControllerHost & EventTarget & { readonly renderRoot: HTMLElement | DocumentFragment }) {
     this.host = host;
+    this.focusAfter = new FocusAfterRender(host);
     host.addController(this);
   }
 
@@ -44,18 +51,33 @@ export class CompareListController implements ReactiveController {
     this.unsubscribe?.();
   }
 
-  toggle(id: string): void {
-    if (this.ids.includes(id)) {
-      removeFromCompare(id, this.host);
+  toggle(group: { id: string; name: string }): void {
+    this.waiting = undefined;
+    if (this.ids.includes(group.id)) {
+      removeFromCompare(group.id, this.host);
       this.status = msg('Removed from your comparison.');
-    } else if (addToCompare(id, this.host)) {
+    } else if (addToCompare(group, this.host)) {
       const count = compareList().length;
       this.status = msg(str`Added. You have chosen ${count} of ${MAX_COMPARE} groups to compare.`);
     } else {
-      this.status = msg(
-        str`You have already chosen ${MAX_COMPARE} groups to compare. Remove one before you add another.`,
-      );
+      this.waiting = group;
+      this.status = msg(str`You have already chosen ${MAX_COMPARE} groups to compare. Choose one to replace with this group.`);
     }
+    this.ids = compareList();
+    this.host.requestUpdate();
+  }
+
+  /** Swaps the group waiting to be added for `replaced`. */
+  replace(replaced: string): void {
+    const group = this.waiting;
+    if (!group) return;
+    const name = compareName(replaced) ?? '';
+    this.waiting = undefined;
+    this.status = replaceInCompare(replaced, group, this.host)
+      ? msg(str`Added, in place of ${name || msg('the group you chose')}.`)
+      : msg('Your comparison could not be changed in this browser.');
+    // The replace buttons go: focus stays with the group's own compare button.
+    this.focusAfter.request('.checklist-actions button');
     this.ids = compareList();
     this.host.requestUpdate();
   }
@@ -74,15 +96,16 @@ function checklistUrl(href: string, name: 'group' | 'groups', value: string): st
  * The actions for one group. Without `href` (no checklist page on this
  * site) nothing is shown.
  * @param compare the host's `CompareListController`
- * @param groupId the group the actions are about
+ * @param group the group the actions are about
  * @param href the checklist page, e.g. `checklist.html`
  */
-export function checklistActions(compare: CompareListController, groupId: string, href: string): TemplateResult {
+export function checklistActions(compare: CompareListController, group: { id: string; name: string }, href: string): TemplateResult {
   if (!href) return html``;
-  const chosen = compare.ids.includes(groupId);
+  const chosen = compare.ids.includes(group.id);
+  const waiting = compare.waiting?.id === group.id;
   return html`<div class="checklist-actions">
-    <a class="checklist-action" href=${checklistUrl(href, 'group', groupId)}>${msg('Add to my checklist')}</a>
-    <button type="button" class="secondary" @click=${() => compare.toggle(groupId)}>
+    <a class="checklist-action" href=${checklistUrl(href, 'group', group.id)}>${msg('Add to my checklist')}</a>
+    <button type="button" class="secondary" @click=${() => compare.toggle(group)}>
       ${chosen ? msg('Remove from compare') : msg('Add to compare')}
     </button>
     ${compare.ids.length > 1
@@ -91,6 +114,18 @@ export function checklistActions(compare: CompareListController, groupId: string
         </a>`
       : nothing}
     <p class="checklist-status" role="status">${compare.status}</p>
+    ${waiting
+      ? html`<ul class="replace" aria-label=${msg('Groups you chose to compare')}>
+          ${compare.ids.map((id) => {
+            const name = compareName(id);
+            return html`<li>
+              <button type="button" class="secondary" @click=${() => compare.replace(id)}>
+                ${name ? msg(str`Replace ${name}`) : msg('Replace a group you chose')}
+              </button>
+            </li>`;
+          })}
+        </ul>`
+      : nothing}
   </div>`;
 }
 
@@ -112,6 +147,14 @@ export const checklistActionsStyles = css`
     flex-basis: 100%;
     margin: 0;
     min-height: 1.5em;
+  }
+  .replace {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
   }
   @media print {
     .checklist-actions {

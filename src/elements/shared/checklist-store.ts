@@ -33,6 +33,8 @@ const checklistSchema = z.object({
   matters: z.array(z.enum(questionKeys)),
   /** Group ids to compare, in the order they were added, at most `MAX_COMPARE`. */
   compare: z.array(identifier).check(z.maxLength(MAX_COMPARE)),
+  /** The names of the groups to compare, so they can be offered for replacing wherever a group is shown. */
+  names: z.optional(z.record(identifier, z.string().check(z.maxLength(200)))),
 });
 
 export type ChecklistNotes = z.infer<typeof notesSchema>;
@@ -145,13 +147,28 @@ export function compareList(): string[] {
  * Adds a group to the comparison. Returns false, changing nothing, when the
  * comparison already holds `MAX_COMPARE` groups or storage is refused.
  */
-export function addToCompare(id: string, source?: EventTarget): boolean {
+export function addToCompare(group: { id: string; name: string }, source?: EventTarget): boolean {
   const current = compareList();
-  if (current.includes(id)) return true;
+  if (current.includes(group.id)) return true;
   if (current.length >= MAX_COMPARE) return false;
   return (
     updateChecklist('compare', (data) => {
-      if (!data.compare.includes(id) && data.compare.length < MAX_COMPARE) data.compare.push(id);
+      if (data.compare.includes(group.id) || data.compare.length >= MAX_COMPARE) return;
+      data.compare.push(group.id);
+      data.names = { ...data.names, [group.id]: group.name };
+    }, source) !== undefined
+  );
+}
+
+/** Puts `group` in the comparison in place of the group `replaced`. */
+export function replaceInCompare(replaced: string, group: { id: string; name: string }, source?: EventTarget): boolean {
+  return (
+    updateChecklist('compare', (data) => {
+      const at = data.compare.indexOf(replaced);
+      if (at < 0 || data.compare.includes(group.id)) return;
+      data.compare[at] = group.id;
+      const { [replaced]: _gone, ...names } = data.names ?? {};
+      data.names = { ...names, [group.id]: group.name };
     }, source) !== undefined
   );
 }
@@ -160,7 +177,14 @@ export function addToCompare(id: string, source?: EventTarget): boolean {
 export function removeFromCompare(id: string, source?: EventTarget): void {
   updateChecklist('compare', (data) => {
     data.compare = data.compare.filter((g) => g !== id);
+    const { [id]: _gone, ...names } = data.names ?? {};
+    data.names = names;
   }, source);
+}
+
+/** The name a group to compare was added with, if known. */
+export function compareName(id: string): string | undefined {
+  return readChecklist().names?.[id];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { errorSummaryStyles } from './error-summary.js';
 
 /**
  * The look of forms in the GOV.UK pattern, shared by the registration form
@@ -7,15 +8,9 @@ import { css } from 'lit';
  *
  * @cssprop [--peer-color-on-success=#ffffff] - Text on the confirmation panel.
  */
-export const formStyles = css`
-  :host {
-    --_on-success: var(--peer-color-on-success, #ffffff);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_on-success: var(--peer-color-on-success, #0b1a2a);
-    }
-  }
+export const formStyles = [
+  errorSummaryStyles,
+  css`
   h2 {
     font-size: 1.5rem;
     line-height: 1.25;
@@ -120,31 +115,6 @@ export const formStyles = css`
     padding: 0.5rem 0 0 1.25rem;
     border-left: 4px solid var(--_border);
   }
-  .error-summary {
-    margin: 0 0 1.5rem;
-    padding: var(--_space);
-    border: 5px solid var(--_error);
-    background: var(--_surface);
-  }
-  .error-summary:focus {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .error-summary li {
-    margin: 0.25rem 0;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .error-summary p:last-child {
-    margin-bottom: 0;
-  }
   .notice {
     padding: 0.75rem var(--_space);
     border-left: 6px solid var(--_primary);
@@ -157,7 +127,7 @@ export const formStyles = css`
     color: var(--_on-success);
     text-align: center;
   }
-  .panel h2 {
+  .panel h1 {
     font-size: 2rem;
     margin: 0 0 1rem;
   }
@@ -186,7 +156,6 @@ export const formStyles = css`
   }
   @media (forced-colors: active) {
     .field[data-error],
-    .error-summary,
     .notice,
     .reveal {
       border-color: CanvasText;
@@ -195,4 +164,5 @@ export const formStyles = css`
       border: 3px solid CanvasText;
     }
   }
-`;
+`,
+];

@@ -1,29 +1,32 @@
+import { msg, str } from '@lit/localize';
 import { languageOf } from '../locales/localize.js';
 import type { Units } from '../../schema/index.js';
 
-// Countries that measure road distances in miles.
-const MILES = ['GB', 'US', 'LR', 'MM'];
-
 /**
- * The units a locale measures distances in: miles where its (likely)
- * region does (`en`, `en-GB`, `cy` → mi), kilometres elsewhere (`es` → km).
+ * A distance in words. The number is the locale's (`Intl`); the unit's name
+ * comes from the catalogue, one whole message for the singular and one for
+ * the rest, because browsers do not all carry unit names for every language
+ * (Chromium writes "25 miles" on a Welsh page).
  */
-export function unitsFor(locale: string): Units {
-  try {
-    return MILES.includes(new Intl.Locale(locale).maximize().region ?? '') ? 'mi' : 'km';
-  } catch {
-    return 'mi';
-  }
+function inWords(value: number, units: Units, locale: string, digits: number): string {
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  const n = new Intl.NumberFormat(locale, options).format(value);
+  const one = new Intl.PluralRules(locale, options).select(value) === 'one';
+  if (units === 'km') return one ? msg(str`${n} kilometre`) : msg(str`${n} kilometres`);
+  return one ? msg(str`${n} mile`) : msg(str`${n} miles`);
 }
 
-/** A distance in words, `1.2 miles`, `12 kilometres`, in the locale's own format. */
+/**
+ * How far away a group is, `2.0 miles`, `2.8 miles`, `12 miles`: one
+ * decimal under 10 for every distance alike, so a list reads evenly.
+ */
 export function formatDistance(value: number, units: Units, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units === 'km' ? 'kilometer' : 'mile',
-    unitDisplay: 'long',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
+  return inWords(value, units, locale, value < 9.95 ? 1 : 0);
+}
+
+/** A search radius as chosen, `1 mile`, `25 miles`, `0.5 kilometres`: as precise as the number itself. */
+export function formatRadius(value: number, units: Units, locale: string): string {
+  return inWords(value, units, locale, Number.isInteger(value) ? 0 : 1);
 }
 
 /** `a, b and c` in the locale's words. */

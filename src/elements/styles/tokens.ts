@@ -26,15 +26,18 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_primary: var(--peer-color-primary, #005eb8);
-    --_primary-text: var(--peer-color-on-primary, #ffffff);
-    --_text: var(--peer-color-text, #212b32);
-    --_muted: var(--peer-color-text-secondary, #4c6272);
-    --_surface: var(--peer-color-surface, #ffffff);
-    --_surface-alt: var(--peer-color-surface-alt, #f0f4f5);
-    --_border: var(--peer-color-border, #768692);
-    --_error: var(--peer-color-error, #c22c00);
-    --_success: var(--peer-color-success, #007f3b);
+    /* Each colour: the host's --peer-* choice, else the theme's (set below, and inherited by
+       the elements this one shows, such as the finder's cards), else the light default. */
+    --_primary: var(--peer-color-primary, var(--_theme-primary, #005eb8));
+    --_primary-text: var(--peer-color-on-primary, var(--_theme-primary-text, #ffffff));
+    --_text: var(--peer-color-text, var(--_theme-text, #212b32));
+    --_muted: var(--peer-color-text-secondary, var(--_theme-muted, #4c6272));
+    --_surface: var(--peer-color-surface, var(--_theme-surface, #ffffff));
+    --_surface-alt: var(--peer-color-surface-alt, var(--_theme-surface-alt, #f0f4f5));
+    --_border: var(--peer-color-border, var(--_theme-border, #768692));
+    --_error: var(--peer-color-error, var(--_theme-error, #c22c00));
+    --_success: var(--peer-color-success, var(--_theme-success, #007f3b));
+    --_on-success: var(--peer-color-on-success, var(--_theme-on-success, #ffffff));
     --_focus: var(--peer-color-focus, #ffeb3b);
     --_focus-text: var(--peer-color-focus-text, #212b32);
     --_radius: var(--peer-radius, 4px);
@@ -50,17 +53,24 @@ export const tokens = css`
     /* A word longer than its line (a heading in large text on a phone) breaks rather than widening the page. */
     overflow-wrap: break-word;
   }
+  /* theme="auto" follows the reader's dark-mode preference. The element then paints its own
+     background, so its light text never lands on a host page that stayed light. */
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_primary: var(--peer-color-primary, #7cb6ff);
-      --_primary-text: var(--peer-color-on-primary, #0b1a2a);
-      --_text: var(--peer-color-text, #f0f4f5);
-      --_muted: var(--peer-color-text-secondary, #c5d0d6);
-      --_surface: var(--peer-color-surface, #15202b);
-      --_surface-alt: var(--peer-color-surface-alt, #1f2d3a);
-      --_border: var(--peer-color-border, #9fb0bb);
-      --_error: var(--peer-color-error, #ff9d85);
-      --_success: var(--peer-color-success, #7fdca4);
+      --_theme-primary: #7cb6ff;
+      --_theme-primary-text: #0b1a2a;
+      --_theme-text: #f0f4f5;
+      --_theme-muted: #c5d0d6;
+      --_theme-surface: #15202b;
+      --_theme-surface-alt: #1f2d3a;
+      --_theme-border: #9fb0bb;
+      --_theme-error: #ff9d85;
+      --_theme-success: #7fdca4;
+      --_theme-on-success: #0b1a2a;
+      color-scheme: dark;
+      background: var(--_surface);
+      padding: var(--_space);
+      border-radius: var(--_radius);
     }
   }
   :host([hidden]) {

@@ -11,6 +11,7 @@ export const sourceLocale = `en`;
  * lexicographically.
  */
 export const targetLocales = [
+  `cy`,
   `es`,
 ] as const;
 
@@ -18,6 +19,7 @@ export const targetLocales = [
  * All valid project locale codes. Sorted lexicographically.
  */
 export const allLocales = [
+  `cy`,
   `en`,
   `es`,
 ] as const;

@@ -1,0 +1,109 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { SearchQuery, SearchResult } from '../../schema/index.js';
+import { UnknownPlaceError } from '../../index.js';
+import { directoryClient } from '../shared/directory.js';
+
+/** What a finished search shows. */
+export interface SearchAnswer {
+  /** The search these results answer. */
+  query: SearchQuery;
+  /** Every page so far, merged. */
+  result: SearchResult;
+  /** The place was not found: `result` holds only the groups open to everyone, which every search lists. */
+  unknownPlace?: boolean;
+  /** Loading the next page failed, for this reason: `result` is what was shown before. */
+  moreFailed?: unknown;
+}
+
+const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
+
+/**
+ * Runs the finder's searches through one `@lit/task`, which owns whether a
+ * search is running, its answer and its error: a newer search cancels the
+ * one in flight, and "show more" adds the next page to the answer shown.
+ */
+export class FinderSearch implements ReactiveController {
+  private readonly task: Task<[SearchQuery | undefined], SearchAnswer | undefined>;
+  /** The search last started (also a "show more"). */
+  query?: SearchQuery | undefined;
+  private arrived = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    api: () => string,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([query], { signal }) => {
+        if (!query) return undefined;
+        const groups = directoryClient(api()).groups;
+        const before = this.task.value;
+        if (query.cursor && before) {
+          try {
+            const page = await groups.search(query, { signal });
+            return { ...before, query, result: { ...page, groups: [...before.result.groups, ...page.groups], everywhere: before.result.everywhere } };
+          } catch (error) {
+            if (isAbort(error)) throw error;
+            return { ...before, moreFailed: error };
+          }
+        }
+        try {
+          return { query, result: await groups.search(query, { signal }) };
+        } catch (error) {
+          if (!(error instanceof UnknownPlaceError)) throw error;
+          // The page promises the groups open to everyone in every search: an unknown place still lists them.
+          const { near: _near, lat: _lat, lng: _lng, ...anywhere } = query;
+          return { query, result: await groups.search(anywhere, { signal }), unknownPlace: true };
+        }
+      },
+      onComplete: (answer) => {
+        this.arrived = !!answer && !answer.moreFailed;
+      },
+    });
+  }
+
+  /** Starts a search, cancelling one in flight. */
+  run(query: SearchQuery): void {
+    this.query = query;
+    this.host.dispatchEvent(new CustomEvent('peer-search', { detail: query, bubbles: true, composed: true }));
+    performance.mark('peer-finder-search');
+    void this.task.run([query]);
+  }
+
+  /** Cancels any search and shows none. */
+  clear(): void {
+    this.query = undefined;
+    void this.task.run([undefined]);
+  }
+
+  /** A search (or a page of one) is running. */
+  get pending(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** The answer shown: while a search runs, the one before it. */
+  get answer(): SearchAnswer | undefined {
+    return this.task.status === TaskStatus.ERROR ? undefined : this.task.value;
+  }
+
+  /** Why the last search failed, if it did (a cancelled one has not). */
+  get error(): unknown {
+    const e = this.task.status === TaskStatus.ERROR ? this.task.error : this.answer?.moreFailed;
+    return isAbort(e) ? undefined : e;
+  }
+
+  /** Resolves when the search running now has finished, however it ended. */
+  get settled(): Promise<unknown> {
+    return this.task.taskComplete.catch(() => undefined);
+  }
+
+  hostUpdated(): void {
+    const answer = this.answer;
+    if (!this.arrived || !answer) return;
+    this.arrived = false;
+    performance.mark('peer-finder-results');
+    this.host.dispatchEvent(new CustomEvent('peer-results', { detail: answer.result, bubbles: true, composed: true }));
+  }
+}
