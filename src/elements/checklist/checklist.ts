@@ -48,6 +48,8 @@ function idList(value: string): string[] {
  *
  * @csspart base - Everything the element shows.
  * @csspart header - The title and introduction.
+ * @csspart facts - Where and when one group meets, and how to contact it (group mode, printed too).
+ * @csspart compared - The groups compared, each with its "remove from the comparison" button.
  * @csspart questions - The list of questions.
  * @csspart question - One question with its answers and notes.
  * @csspart question-text - The question itself.

@@ -11,6 +11,9 @@ import { errorSummaryStyles } from './error-summary.js';
 export const formStyles = [
   errorSummaryStyles,
   css`
+  :host {
+    --_on-success: var(--peer-color-on-success, var(--_theme-on-success, #ffffff));
+  }
   h2 {
     font-size: 1.5rem;
     line-height: 1.25;

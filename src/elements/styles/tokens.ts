@@ -37,7 +37,6 @@ export const tokens = css`
     --_border: var(--peer-color-border, var(--_theme-border, #768692));
     --_error: var(--peer-color-error, var(--_theme-error, #c22c00));
     --_success: var(--peer-color-success, var(--_theme-success, #007f3b));
-    --_on-success: var(--peer-color-on-success, var(--_theme-on-success, #ffffff));
     --_focus: var(--peer-color-focus, #ffeb3b);
     --_focus-text: var(--peer-color-focus-text, #212b32);
     --_radius: var(--peer-radius, 4px);
