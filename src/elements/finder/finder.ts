@@ -58,7 +58,6 @@ import { finderStyles } from './finder.styles.js';
  * @csspart results - The area below it: results, "none found" or an error.
  * @csspart list - Each list of group cards.
  * @csspart nearby - The section of groups near the place searched.
- * @csspart alternatives - Other places of the name searched, to search from instead.
  * @csspart everywhere - The section of online and telephone groups open to everyone.
  * @csspart more - The "show more groups" button.
  * @csspart none-found - Next steps when nothing is near.
