@@ -32,7 +32,7 @@ if (!fontFamilies.split(/[\n,]/).some((f) => f.trim() === TEST_FONT)) {
 const dataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-'));
 const adminToken = 'browser-tests-admin-token';
 const api = await createServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, REGISTRATION_RATE_LIMIT: '1000' }),
+  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, REGISTRATION_RATE_LIMIT: '1000', SEARCH_RATE_LIMIT: '100000' }),
 );
 const apiUrl = await api.listen();
 

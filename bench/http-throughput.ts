@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createServer } from '../server/src/index.js';
-import type { Config } from '../server/src/config.js';
+import { loadConfig, type Config } from '../server/src/config.js';
 import { syntheticCentres, syntheticGroups } from '../server/src/sample/synthetic.js';
 
 const run = promisify(execFile);
@@ -90,7 +90,8 @@ export interface HttpThroughputResult {
   cpuRatio: number;
 }
 
-interface Load {
+/** One route under load: a URL, or paths cycled one per request. */
+export interface Load {
   name: string;
   url: string;
   /** Paths to cycle through, one per request; absent: always `url`. */
@@ -107,17 +108,10 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
   const postcode = options.postcode ?? 'LS1 4AP';
 
   const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-bench-'));
+  // Every request comes from this one address: the search and feed limits would stop the load generator.
   const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
+    ...loadConfig({ PORT: '0', SEARCH_REFRESH_MS: '60000', SEARCH_RATE_LIMIT: '10000000', FEED_RATE_LIMIT: '1000000' }),
     dataDir,
-    corsOrigins: '*',
-    registrationRateLimit: 10,
-    searchRefreshMs: 60_000,
-    trustProxy: false,
-    principles: [],
-    feedRateLimit: 1_000_000,
-    demo: false,
   };
   const started = performance.now();
   const server = await createServer(config, { seed: syntheticGroups(groups) });
@@ -186,7 +180,8 @@ autocannon({ url, connections, duration, headers, requests }, (error, result) =>
 });
 `;
 
-async function autocannon(load: Load, connections: number, duration: number): Promise<ThroughputRow> {
+/** Runs autocannon against one load for `duration` seconds, in a child process. */
+export async function autocannon(load: Load, connections: number, duration: number): Promise<ThroughputRow> {
   const cpuBefore = process.cpuUsage();
   const { stdout } = await run(
     process.execPath,

@@ -4,15 +4,18 @@
  * errors) and one plugin per resource.
  * @module
  */
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Geocoder } from './geocode/geocoder.js';
-import type { SearchService } from './search/index.js';
+import type { SearchPort } from './search/index.js';
 import type { Store } from './store/store.js';
-import { clientErrorHandler, errorHandler, frameworkErrorHandler, HttpProblem, notFoundHandler } from './errors.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
+import { HitCounter, registerRateLimits } from './limits/index.js';
+import { loggerOptions, logRequests, type LogStream } from './logging.js';
+import { parseQueryString, refuseMissingHost, refuseUndecodableQuery } from './request-checks.js';
+import { securityHeaders } from './security-headers.js';
 import { openapiPlugin } from './routes/openapi.js';
 import { healthRoutes } from './routes/health.js';
 import { groupRoutes } from './routes/groups.js';
@@ -24,20 +27,14 @@ import { staticRoutes } from './routes/static.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { feedRoutes } from './openreferral/index.js';
 
-/** Largest request body accepted: a registration is a few KB; anything near this is not one. */
-export const BODY_LIMIT = 64 * 1024;
-
-/** What the routes need from the search service: the in-memory index, and catching it up after a change. */
-export type SearchPort = Pick<SearchService, 'index' | 'refresh'>;
-
 /** Everything `buildApp` wires together. */
 export interface AppDependencies {
   config: Config;
   store: Store;
   geocoder: Geocoder;
   search: SearchPort;
-  /** Fastify's logger option: off in tests, on in the CLI. */
-  logger?: FastifyServerOptions['logger'];
+  /** Log as the configuration says (`true`, the CLI), to a stream of one's own (tests), or not at all (default). */
+  logger?: boolean | { stream: LogStream };
 }
 
 /**
@@ -49,15 +46,32 @@ export interface AppDependencies {
  * ```
  */
 export async function buildApp({ config, store, geocoder, search, logger = false }: AppDependencies) {
+  const { timeouts } = config;
   const app = Fastify({
-    logger,
-    bodyLimit: BODY_LIMIT,
+    logger: logger === false ? false : loggerOptions(config.log, logger === true ? undefined : logger.stream),
+    // Fastify's own two lines per request cost throughput; logRequests writes one, when asked.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimitBytes,
+    http: {
+      // A request without a Host header reaches the handlers below and gets a
+      // problem document, rather than Node's own empty 400.
+      requireHostHeader: false,
+      headersTimeout: timeouts.headersMs,
+      // Node checks the two timeouts above on this interval (30 s by default, which would double them).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    },
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
     trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 200, querystringParser: parseQueryString },
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  app.server.maxConnections = config.maxConnections;
+  logRequests(app, config.log);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -67,6 +81,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   // without a preflight) is refused rather than parsed as a string.
   app.removeContentTypeParser('text/plain');
 
+  await securityHeaders(app, config.hstsMaxAgeSeconds);
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
@@ -75,12 +90,11 @@ export async function buildApp({ config, store, geocoder, search, logger = false
     // An OPTIONS request that is not a real preflight gets an empty 204, not a bare-text 400.
     strictPreflight: false,
   });
-  await app.register(rateLimit, {
-    // Only the routes that ask for a limit (registrations) have one.
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpProblem(429, 'rateLimited', `Too many registrations from this address. Try again in ${context.after}.`),
-  });
+  // After the headers and CORS, so that these refusals carry both.
+  app.addHook('onRequest', refuseMissingHost);
+  app.addHook('onRequest', refuseUndecodableQuery);
+  const counter = new HitCounter(store);
+  await registerRateLimits(app, counter, config.searchRateLimit);
   await app.register(openapiPlugin);
 
   await app.register(healthRoutes);
@@ -88,12 +102,19 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(calendarRoutes, { store });
   await app.register(taxonomyRoutes, { principles: config.principles });
   await app.register(geocodeRoutes, { geocoder });
-  await app.register(registrationRoutes, { geocoder, store, rateLimit: config.registrationRateLimit });
-  await app.register(adminRoutes, { geocoder, store, search, adminToken: config.adminToken });
+  await app.register(registrationRoutes, { geocoder, store, counter, rateLimit: config.registrationRateLimit });
+  await app.register(adminRoutes, {
+    geocoder,
+    store,
+    search,
+    counter,
+    adminToken: config.adminToken,
+    failureLimit: config.adminFailureLimit,
+  });
   await app.register(feedRoutes, {
     store,
     geocoder,
-    searchVersion: () => search.index.version,
+    searchVersion: () => search.version,
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
-import { createServer } from './index.js';
+import { createServer, StoreLockedError } from './index.js';
 import { runImportCommand } from './import/command.js';
 import { runExportCommand } from './export/command.js';
 
@@ -17,8 +17,12 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
 
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
-                 CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
-                 TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT)
+                 CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_RATE_LIMIT,
+                 ADMIN_FAILURE_LIMIT, SEARCH_REFRESH_MS, TRUST_PROXY,
+                 PRINCIPLES_FILE, FEED_RATE_LIMIT, BODY_LIMIT_BYTES,
+                 HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS,
+                 KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS, HSTS_MAX_AGE,
+                 LOG_LEVEL, ACCESS_LOG, SLOW_REQUEST_MS; see docs/api.md)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
   import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
                  (import --help for its options)
@@ -50,9 +54,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const config = loadConfig(process.env, { demo: values.demo });
-  const server = await createServer(config, {
-    logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  });
+  const server = await createServer(config, { logger: true });
   const url = await server.listen();
 
   console.log(`peer-directory API on ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded store in ${config.dataDir}`})`);
@@ -81,7 +83,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     // Start-up failures people can fix get their message alone, not a stack.
-    if (error instanceof ConfigError || (error instanceof Error && error.name === 'StoreLockedError')) {
+    if (error instanceof ConfigError || error instanceof StoreLockedError) {
       console.error(error.message);
     } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
       console.error(`${error.message}: another program is using this port; set PORT to another one.`);

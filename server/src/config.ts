@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod/mini';
 import { identifier, plainText } from 'peer-directory/schema';
+import { DEFAULT_REFRESH_MS } from './search/index.js';
+import type { LogConfig } from './logging.js';
 
 /** The admin token `--demo` uses when ADMIN_TOKEN is unset: fine for a laptop, printed at start. */
 export const DEMO_ADMIN_TOKEN = 'demo-admin-token';
@@ -71,11 +73,44 @@ export const environmentSchema = z.object({
   GEOCODER_URL: optionalUrl('GEOCODER_URL'),
   CORS_ORIGINS: corsOrigins,
   REGISTRATION_RATE_LIMIT: wholeNumber('REGISTRATION_RATE_LIMIT', 1, 100000, 10),
-  SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, 5000),
+  SEARCH_RATE_LIMIT: wholeNumber('SEARCH_RATE_LIMIT', 1, 10_000_000, 600),
+  ADMIN_FAILURE_LIMIT: wholeNumber('ADMIN_FAILURE_LIMIT', 1, 100000, 10),
+  SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, DEFAULT_REFRESH_MS),
   TRUST_PROXY: trustProxy,
   PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
   FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
-});
+  BODY_LIMIT_BYTES: wholeNumber('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
+  HEADERS_TIMEOUT_MS: wholeNumber('HEADERS_TIMEOUT_MS', 100, 600_000, 10_000),
+  REQUEST_TIMEOUT_MS: wholeNumber('REQUEST_TIMEOUT_MS', 100, 600_000, 30_000),
+  // Longer than the request timeout, so a stalled body gets a 408 rather than a silent close.
+  IDLE_TIMEOUT_MS: wholeNumber('IDLE_TIMEOUT_MS', 100, 600_000, 60_000),
+  KEEP_ALIVE_TIMEOUT_MS: wholeNumber('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000, 5_000),
+  MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 1_000_000, 1_000),
+  HSTS_MAX_AGE: wholeNumber('HSTS_MAX_AGE', 0, 2 * 365 * 24 * 3600, 0),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  ACCESS_LOG: z._default(z.enum(['on', 'off']), 'off'),
+  SLOW_REQUEST_MS: wholeNumber('SLOW_REQUEST_MS', 1, 600_000, 1_000),
+}).check(
+  z.refine((e) => e.HEADERS_TIMEOUT_MS <= e.REQUEST_TIMEOUT_MS, {
+    path: ['HEADERS_TIMEOUT_MS'],
+    message: 'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)',
+  }),
+);
+
+/**
+ * How long the server waits for a client, in ms. Without these a client that
+ * opens a connection and sends slowly, or stops, holds a socket for ever.
+ */
+export interface Timeouts {
+  /** The request line and headers must have arrived within this. */
+  headersMs: number;
+  /** The whole request, body included, must have arrived within this: a drip-fed body is cut off here. */
+  requestMs: number;
+  /** A connection with no traffic either way (a stalled body, a handler gone quiet) is closed after this. */
+  idleMs: number;
+  /** An idle keep-alive connection between requests is closed after this. */
+  keepAliveMs: number;
+}
 
 const principleSchema = z.object({
   code: identifier,
@@ -101,8 +136,12 @@ export interface Config {
   /** Base URL of a postcodes.io-compatible geocoder; unset: offline sources only. */
   geocoderUrl?: string;
   corsOrigins: '*' | string[];
-  /** Registrations accepted per client address per hour. */
+  /** Registrations accepted per client address per hour (refused ones do not count). */
   registrationRateLimit: number;
+  /** Searches and geocodes per client address per minute. */
+  searchRateLimit: number;
+  /** Wrong admin tokens per client address per 15 minutes before admin routes answer 429. */
+  adminFailureLimit: number;
   /** How often the search index polls the store for changes made by other processes. */
   searchRefreshMs: number;
   trustProxy: TrustProxy;
@@ -111,6 +150,14 @@ export interface Config {
   feedRateLimit: number;
   /** Serve the demo site and browser bundles too (`serve --demo`). */
   demo: boolean;
+  /** Largest request body accepted, in bytes: a registration is a few KB. */
+  bodyLimitBytes: number;
+  timeouts: Timeouts;
+  /** Connections held open at once; beyond it new ones are closed at once. */
+  maxConnections: number;
+  log: LogConfig;
+  /** Strict-Transport-Security max-age in seconds; 0 sends none (set it only behind TLS). */
+  hstsMaxAgeSeconds: number;
 }
 
 /** Thrown when the environment holds a bad value; `problems` has one line per bad variable. */
@@ -150,11 +197,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     geocoderUrl: e.GEOCODER_URL,
     corsOrigins: e.CORS_ORIGINS,
     registrationRateLimit: e.REGISTRATION_RATE_LIMIT,
+    searchRateLimit: e.SEARCH_RATE_LIMIT,
+    adminFailureLimit: e.ADMIN_FAILURE_LIMIT,
     searchRefreshMs: e.SEARCH_REFRESH_MS,
     trustProxy: e.TRUST_PROXY,
     principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
     feedRateLimit: e.FEED_RATE_LIMIT,
     demo,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    timeouts: {
+      headersMs: e.HEADERS_TIMEOUT_MS,
+      requestMs: e.REQUEST_TIMEOUT_MS,
+      idleMs: e.IDLE_TIMEOUT_MS,
+      keepAliveMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    },
+    maxConnections: e.MAX_CONNECTIONS,
+    hstsMaxAgeSeconds: e.HSTS_MAX_AGE,
+    log: { level: e.LOG_LEVEL, accessLog: e.ACCESS_LOG === 'on', slowRequestMs: e.SLOW_REQUEST_MS },
   };
 }
 

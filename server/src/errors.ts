@@ -6,12 +6,14 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
 import { en } from 'zod/locales';
 import { PROBLEM_TYPES, type FieldError, type Problem } from 'peer-directory/schema';
 import { GeocoderUnavailableError, InvalidPlaceError, UnknownPlaceError } from './geocode/geocoder.js';
+import { InvalidCursorError } from './search/index.js';
+import { RegistrationStateError } from './store/errors.js';
 
 // zod/mini ships without messages: without these, every field error would read "Invalid input".
 z.config(en());
@@ -78,13 +80,10 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
     .send(JSON.stringify(problem.toProblem()));
 }
 
-// Search and store errors are matched by name: their modules throw them deep
-// inside, and a name survives being re-exported or bundled twice.
-const BY_NAME: Record<string, (e: Error) => HttpProblem> = {
-  InvalidCursorError: (e) =>
-    validationProblem([{ pointer: '#/cursor', detail: e.message || 'Not a cursor from this search' }]),
-  RegistrationStateError: (e) => new HttpProblem(409, 'conflict', e.message),
-};
+/** `65536` → `64 KB`: limits are configured in bytes and told to people in KB. */
+export function formatBytes(bytes: number): string {
+  return bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`;
+}
 
 /** Turns anything thrown while handling a request into a problem. Never answers 5xx for bad input. */
 export function toHttpProblem(error: FastifyError | Error, request?: FastifyRequest): HttpProblem {
@@ -102,22 +101,33 @@ export function toHttpProblem(error: FastifyError | Error, request?: FastifyRequ
       'retry-after': '60',
     });
   }
-  const byName = BY_NAME[error.name];
-  if (byName) return byName(error);
+  if (error instanceof InvalidCursorError) {
+    return validationProblem([{ pointer: '#/cursor', detail: error.message || 'Not a cursor from this search' }]);
+  }
+  if (error instanceof RegistrationStateError) return new HttpProblem(409, 'conflict', error.message);
+  if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) {
+    const limit = request?.routeOptions.bodyLimit;
+    return new HttpProblem(
+      413,
+      'tooLarge',
+      `The request body is larger than this API accepts${limit ? ` (${formatBytes(limit)})` : ''}.`,
+    );
+  }
+  if (error instanceof errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) {
+    return new HttpProblem(415, 'validation', 'Send the request body as application/json.');
+  }
+  if (error instanceof errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY) {
+    return validationProblem([{ pointer: '#', detail: 'The request body is empty; send a JSON document.' }]);
+  }
+  if (error instanceof errorCodes.FST_ERR_CTP_INVALID_JSON_BODY) {
+    return validationProblem([{ pointer: '#', detail: 'The request body is not valid JSON.' }]);
+  }
+  if (error instanceof errorCodes.FST_ERR_BAD_URL) {
+    // The router cannot say which part it failed to decode: the pointer names the request as a whole.
+    return validationProblem([{ pointer: '#', detail: 'The address is not valid: check its % escapes.' }]);
+  }
 
   const status = (error as FastifyError).statusCode;
-  switch ((error as FastifyError).code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpProblem(413, 'tooLarge', 'The request body is larger than this API accepts (64 KB).');
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpProblem(415, 'validation', 'Send the request body as application/json.');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return validationProblem([{ pointer: '#', detail: 'The request body is empty; send a JSON document.' }]);
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return validationProblem([{ pointer: '#', detail: 'The request body is not valid JSON.' }]);
-    case 'FST_ERR_BAD_URL':
-      return new HttpProblem(400, 'validation', 'The address is not valid: check its % escapes.');
-  }
   if (status === 429) {
     return new HttpProblem(429, 'rateLimited', error.message);
   }

@@ -4,17 +4,16 @@
  * (`peer-directory-server serve`) and the tests both start it this way.
  * @module
  */
-import type { FastifyServerOptions } from 'fastify';
 import type { Group } from 'peer-directory/schema';
-import { buildApp, type App } from './app.js';
+import { buildApp, type App, type AppDependencies } from './app.js';
 import type { Config } from './config.js';
 import { createGeocoder } from './geocode/index.js';
 import { sampleGroups } from './sample/sample-groups.js';
 import { SearchService } from './search/index.js';
 import { openStore, type Store } from './store/index.js';
 
-export { buildApp, BODY_LIMIT, type App, type AppDependencies } from './app.js';
-export { loadConfig, ConfigError, DEMO_ADMIN_TOKEN, type Config } from './config.js';
+export { buildApp, type App, type AppDependencies } from './app.js';
+export { loadConfig, ConfigError, DEMO_ADMIN_TOKEN, type Config, type Timeouts } from './config.js';
 export { StoreLockedError } from './store/index.js';
 
 /** Options of {@link createServer} that are not configuration. */
@@ -24,8 +23,8 @@ export interface CreateServerOptions {
    * sample directory, a list of groups, or `'none'`. A store with groups is never seeded.
    */
   seed?: 'sample' | 'none' | Group[];
-  /** Fastify's logger option (default off). */
-  logger?: FastifyServerOptions['logger'];
+  /** Log as `config.log` says (`true`), to a stream of one's own, or not at all (default). */
+  logger?: AppDependencies['logger'];
 }
 
 /** A server ready to listen. */

@@ -25,6 +25,10 @@ export interface Fields {
   webAddress(): StringField;
   phone(): StringField;
   identifier(): StringField;
+  /** A local date and time, `YYYY-MM-DDTHH:mm`, that is on the calendar (no 2027-13-45T25:61). */
+  localDateTime(): StringField;
+  /** An IANA time zone the platform knows, e.g. `Europe/London`. */
+  timeZone(): StringField;
   /** Text matching `pattern`; `message` when it does not. */
   matching(pattern: RegExp, message: string): StringField;
   /** A number from `min` to `max`, a whole one when `integer`. */
@@ -43,6 +47,8 @@ export const shapeOnlyFields: Fields = {
   webAddress: string,
   phone: string,
   identifier: string,
+  localDateTime: string,
+  timeZone: string,
   matching: string,
   number: () => z.number(),
   list: (item) => z.array(item),

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { countryCodes } from './taxonomy.js';
+import { storableText } from './text.js';
 
 /**
  * How exact a geocoded point is, finest first:
@@ -21,7 +22,7 @@ export const EXACT_PRECISIONS: readonly Precision[] = ['postcode', 'device'];
 
 /** `GET /v1/geocode?q=` */
 export const geocodeQuerySchema = /* @__PURE__ */ z.object({
-  q: z.string().check(z.trim(), z.minLength(2, 'Enter a postcode or ZIP code'), z.maxLength(100)),
+  q: z.string().check(z.trim(), z.minLength(2, 'Enter a postcode or ZIP code'), z.maxLength(100), storableText),
 });
 
 const point = {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { strictFields } from './strict-fields.js';
+import { existsInZone, isTimeZone, LOCAL_MINUTE, meetingInstant } from './meeting-time.js';
 import {
   answersShape,
   groupFields,
@@ -46,11 +47,7 @@ export const organisationSchema = /* @__PURE__ */ organisationShape(strictFields
  */
 export const storedGroupSchema = /* @__PURE__ */ groupShape(strictFields, () => z.iso.datetime());
 
-/**
- * A group as a leader describes it: no id, and a location may come without
- * coordinates (the server geocodes its postcode).
- */
-export const groupInputSchema = /* @__PURE__ */ z.object({
+const groupInputBase = /* @__PURE__ */ z.object({
   ...groupFields(strictFields),
   location: z.optional(
     z.extend(locationSchema, {
@@ -66,6 +63,64 @@ export const groupInputSchema = /* @__PURE__ */ z.object({
   z.refine((g) => !g.servesEverywhere || g.formats.some((f) => f !== 'in-person'), {
     path: ['servesEverywhere'],
     message: 'Only groups that meet online or by telephone can serve people anywhere',
+  }),
+);
+
+/** A schedule's meetings, with the time zone they are in. */
+interface Meetings {
+  schedule: { timeZone: string; meetings: { start: string }[] };
+}
+
+// Meetings whose start and zone passed their own checks; the others already have an issue.
+function* checkedMeetings(g: Meetings) {
+  if (!isTimeZone(g.schedule.timeZone)) return;
+  for (const [index, meeting] of g.schedule.meetings.entries()) {
+    if (!LOCAL_MINUTE.test(meeting.start)) continue;
+    yield { start: meeting.start, timeZone: g.schedule.timeZone, path: ['schedule', 'meetings', index, 'start'] };
+  }
+}
+
+/**
+ * A group as a leader describes it: no id, and a location may come without
+ * coordinates (the server geocodes its postcode). Every meeting is a time
+ * that exists in the group's zone; see `groupSubmissionSchema` for the check
+ * that it is still to come.
+ */
+export const groupInputSchema = /* @__PURE__ */ groupInputBase.check(
+  z.superRefine((g: Meetings, ctx) => {
+    for (const m of checkedMeetings(g)) {
+      if (!existsInZone(m.start, m.timeZone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: m.path,
+          input: m.start,
+          params: { meeting: 'clock-change' },
+          message: `The clocks change at that time in ${m.timeZone}, so it does not happen there: choose another time`,
+        });
+      }
+    }
+  }),
+);
+
+/**
+ * A group as it is submitted now (a registration, a staff edit): as
+ * `groupInputSchema`, and every meeting still to come. Stored and returned
+ * groups keep meetings that have since passed, so only submissions check this.
+ */
+export const groupSubmissionSchema = /* @__PURE__ */ groupInputSchema.check(
+  z.superRefine((g: Meetings, ctx) => {
+    const now = Date.now();
+    for (const m of checkedMeetings(g)) {
+      if (meetingInstant(m.start, m.timeZone) < now) {
+        ctx.addIssue({
+          code: 'custom',
+          path: m.path,
+          input: m.start,
+          params: { meeting: 'past' },
+          message: 'This meeting is in the past: enter a date still to come',
+        });
+      }
+    }
   }),
 );
 

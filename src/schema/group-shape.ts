@@ -59,7 +59,7 @@ export const locationShape = (f: Fields) =>
 export const meetingShape = (f: Fields) =>
   z.object({
     /** Local date and time, `YYYY-MM-DDTHH:mm`, in the schedule's time zone. */
-    start: f.matching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter a date and time'),
+    start: f.localDateTime(),
     durationMinutes: f.number(5, 24 * 60, true),
   });
 
@@ -68,7 +68,7 @@ export const scheduleShape = (f: Fields) =>
   z.object({
     description: f.text(300, 'Say when the group meets'),
     /** IANA time zone, e.g. `Europe/London`. */
-    timeZone: f.matching(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'Not a time zone'),
+    timeZone: f.timeZone(),
     meetings: f.list(meetingShape(f), undefined, 52),
   });
 

@@ -20,6 +20,7 @@ export * from './group.js';
 export * from './group-input.js';
 export * from './geocode.js';
 export * from './place.js';
+export * from './query.js';
 export * from './search.js';
 export * from './registration-receipt.js';
 export * from './registration.js';

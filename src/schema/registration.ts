@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
-import { groupInputSchema } from './group-input.js';
+import { groupInputSchema, groupSubmissionSchema } from './group-input.js';
 import { REGISTRATION_STATUSES } from './registration-receipt.js';
+import { queryNumber } from './query.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
 
 /** The person registering a group. Private: never in a public response. */
@@ -19,7 +20,7 @@ export const consentSchema = /* @__PURE__ */ z.object({
 
 /** `POST /v1/registrations`: a new group, or changes to a published one. */
 export const registrationInputSchema = /* @__PURE__ */ z.object({
-  group: groupInputSchema,
+  group: groupSubmissionSchema,
   /** Set to ask for changes to a published group rather than add a new one. */
   updatesGroupId: z.optional(identifier),
   registrant: registrantSchema,
@@ -63,6 +64,21 @@ export const auditEntrySchema = /* @__PURE__ */ z.object({
   subject: z.string(),
   detail: z.optional(z.string()),
 });
+
+/** `GET /v1/admin/registrations?status=` */
+export const registrationListQuerySchema = /* @__PURE__ */ z.object({ status: z.optional(z.enum(REGISTRATION_STATUSES)) });
+
+/** The answer of `GET /v1/admin/registrations`. */
+export const registrationListSchema = /* @__PURE__ */ z.object({ registrations: z.array(registrationSchema) });
+
+/** Most entries `GET /v1/admin/audit` returns at once. */
+export const MAX_AUDIT_ENTRIES = 1000;
+
+/** `GET /v1/admin/audit?limit=` */
+export const auditQuerySchema = /* @__PURE__ */ z.object({ limit: z.optional(queryNumber(1, MAX_AUDIT_ENTRIES, true)) });
+
+/** The answer of `GET /v1/admin/audit`: the moderation log, newest first. */
+export const auditLogSchema = /* @__PURE__ */ z.object({ entries: z.array(auditEntrySchema) });
 
 export type Registrant = z.infer<typeof registrantSchema>;
 export type RegistrationInput = z.input<typeof registrationInputSchema>;

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { audienceCodes, conditionCodes, formatCodes, modelCodes, UNITS } from './taxonomy.js';
 import { groupSchema } from './group.js';
 import { geocodeResultSchema } from './geocode.js';
+import { queryNumber } from './query.js';
+import { storableText } from './text.js';
 
 // Query strings carry lists as `a,b` and booleans as `true`/`false`; the same
 // schema parses them on the server and types the SDK's search options.
@@ -19,7 +21,6 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     ),
   );
 const flag = /* @__PURE__ */ z.union([z.boolean(), z.stringbool()]);
-const numberParam = (min: number, max: number) => z.coerce.number().check(z.gte(min), z.lte(max));
 
 /** Largest radius a search may ask for, in miles or kilometres. */
 export const MAX_RADIUS = 200;
@@ -32,10 +33,10 @@ export const MAX_LIMIT = 50;
 
 const searchQueryShape = /* @__PURE__ */ z.object({
     /** A UK postcode, US ZIP code or place, geocoded by the server. */
-    near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100))),
-    lat: z.optional(numberParam(-90, 90)),
-    lng: z.optional(numberParam(-180, 180)),
-    radius: z.optional(numberParam(0.1, MAX_RADIUS)),
+    near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100), storableText)),
+    lat: z.optional(queryNumber(-90, 90)),
+    lng: z.optional(queryNumber(-180, 180)),
+    radius: z.optional(queryNumber(0.1, MAX_RADIUS)),
     units: z.optional(z.enum(UNITS)),
     condition: z.optional(list(conditionCodes)),
     audience: z.optional(list(audienceCodes)),
@@ -44,9 +45,9 @@ const searchQueryShape = /* @__PURE__ */ z.object({
     free: z.optional(flag),
     family: z.optional(flag),
     language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/, 'Use a two- or three-letter language code'))),
-    q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    q: z.optional(z.string().check(z.trim(), z.maxLength(100), storableText)),
     cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API'))),
-    limit: z.optional(numberParam(1, MAX_LIMIT).check(z.int())),
+    limit: z.optional(queryNumber(1, MAX_LIMIT, true)),
   });
 
 /** A search of the directory, as `GET /v1/groups` query parameters. */

@@ -5,6 +5,21 @@ import { z } from 'zod/mini';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
+ * Refuses text no database can store: a NUL, or ill-formed UTF-16 (a lone
+ * surrogate, which JSON can carry as `"\ud800"`). PostgreSQL refuses both
+ * (22P05, 22P02), so without this check such text would pass validation and
+ * fail in the store. Applied to every string field people submit; the
+ * problem names the field, this says what is wrong with it.
+ */
+// With the u flag a surrogate pair is one code point, so \p{Cs} matches only a lone half.
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+export const storableText = /* @__PURE__ */ z.refine<string>(
+  (s) => !UNSTORABLE.test(s),
+  'Must not contain a NUL character or a broken character (a lone surrogate)',
+);
+
+/**
  * Plain user text: trimmed and bounded. Text is accepted as typed (people
  * write "<3" and "a < b") and every consumer renders it as text, never as
  * markup; that, not filtering, is what keeps it safe.
@@ -14,6 +29,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export function plainText(max: number, required?: string) {
   const checks = [
     z.maxLength(max, `Must be ${max} characters or fewer`),
+    storableText,
     z.refine<string>((s) => !CONTROL.test(s), 'Must not contain control characters'),
   ];
   if (required) checks.unshift(z.minLength(1, required));
@@ -26,7 +42,9 @@ export function optionalText(max: number) {
 }
 
 /** A web address people can follow: http(s) only. */
-export const webAddress = /* @__PURE__ */ z.url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' });
+export const webAddress = /* @__PURE__ */ z
+  .url({ protocol: /^https?$/, error: 'Enter a web address starting with https://' })
+  .check(storableText);
 
 /** An email address. */
 export const emailAddress = /* @__PURE__ */ z.email({ error: 'Enter an email address in the correct format, like name@example.org' });

@@ -8,7 +8,10 @@ export function toSearchParams(query: SearchQuery): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    params.set(key, Array.isArray(value) ? value.join(',') : typeof value === 'number' ? plainDecimal.format(value) : String(value));
   }
   return params;
 }
+
+// The API reads numbers only as plain decimals; String(1e-7) would be "1e-7".
+const plainDecimal = /* @__PURE__ */ new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 });

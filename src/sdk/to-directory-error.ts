@@ -24,17 +24,29 @@ const BY_STATUS: Record<number, typeof DirectoryError> = {
   429: RateLimitError,
 };
 
+/** The signals a call ran under: the caller's own, and the deadline its `timeout` set. */
+export interface CallSignals {
+  caller?: AbortSignal | undefined;
+  deadline?: AbortSignal | undefined;
+}
+
 /**
  * Turns whatever ky or fetch threw into the SDK's errors: the one place that
  * knows how HTTP failures map to `DirectoryError` kinds.
- * @param signal the caller's signal: once it has fired, its reason is the answer
+ * @param signals once the caller's signal has fired, its reason is the answer;
+ *   once the deadline has, the answer is a `TimeoutError`
  */
-export async function toDirectoryError(error: unknown, signal?: AbortSignal): Promise<unknown> {
+export async function toDirectoryError(error: unknown, signals: CallSignals = {}): Promise<unknown> {
   // Once the caller aborts, whatever failed next is moot: they get their own reason back, as fetch does.
-  if (signal?.aborted) return signal.reason;
-  if (error instanceof DOMException && error.name === 'AbortError') return error;
+  if (signals.caller?.aborted) return signals.caller.reason;
+  if (signals.deadline?.aborted || error instanceof KyTimeoutError) {
+    return new TimeoutError('The directory did not answer in time', { cause: error });
+  }
   if (error instanceof HTTPError) return fromResponse(error.response, error);
-  if (error instanceof KyTimeoutError) return new TimeoutError('The directory did not answer in time', { cause: error });
+  // An abort nobody asked for (the connection torn down under the body) is a network failure.
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new NetworkError('The connection to the directory was lost', { cause: error });
+  }
   // A body that is not JSON is a broken answer, not a broken network.
   if (error instanceof SyntaxError) return new ResponseShapeError('The directory sent a response that is not JSON', { cause: error });
   // fetch rejects with a TypeError whenever no response arrived (offline, DNS, refused).

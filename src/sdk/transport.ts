@@ -9,7 +9,12 @@ export interface ClientOptions {
   baseUrl: string | URL;
   /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof fetch;
-  /** Milliseconds to wait for each attempt before a `TimeoutError`. Default 10 000. */
+  /**
+   * Milliseconds the whole call may take, every attempt and the reading of
+   * the answer included, before it ends with a `TimeoutError`. A server that
+   * sends its headers and then stalls, or drips its body, is cut off too.
+   * Default 10 000.
+   */
   timeout?: number;
   /**
    * How many times to retry a request that failed on the network or with a
@@ -36,23 +41,31 @@ const RETRY_STATUSES = [408, 500, 502, 503, 504];
 
 /** Builds the one function every resource calls: ky underneath, typed errors and checked answers on top. */
 export function createTransport(options: ClientOptions): Send {
+  const timeout = options.timeout ?? 10_000;
   const api = ky.create({
     prefixUrl: options.baseUrl,
     fetch: options.fetch,
-    timeout: options.timeout ?? 10_000,
+    // ky's own timeout ends at the response headers; the call's deadline below covers the body too.
+    timeout: false,
     headers: options.headers,
     // A long Retry-After on a 503 should reach the caller, not stall them.
     retry: { limit: options.retry ?? 2, statusCodes: RETRY_STATUSES, maxRetryAfter: 5_000 },
   });
 
   return async (path, schema, init) => {
+    const caller = init?.signal ?? undefined;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException('The call took too long', 'TimeoutError')), timeout);
+    const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
     let body: unknown;
     try {
-      const response = api(path, init);
+      const response = api(path, { ...init, signal });
       // `.json()` also asks for JSON in the Accept header.
       body = schema ? await response.json() : await response;
     } catch (error) {
-      throw await toDirectoryError(error, init?.signal ?? undefined);
+      throw await toDirectoryError(error, { caller, deadline: deadline.signal });
+    } finally {
+      clearTimeout(timer);
     }
     if (!schema) return undefined as never;
     const parsed = schema.safeParse(body);

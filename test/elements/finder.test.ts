@@ -10,7 +10,7 @@ import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchResult } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { markupRan, testApi, waitUntil, withTextSize } from './support.js';
-import { testGroup, XSS } from './group-fixture.js';
+import { asSubmitted, testGroup, XSS } from './group-fixture.js';
 import { milesBetween as miles } from '../support/distance.js';
 
 // ---- reading the finder as a person would
@@ -92,7 +92,7 @@ async function publish(group: RegistrationInput['group']): Promise<string> {
   const directory = createDirectoryClient({ baseUrl: api.url });
   const admin = createAdminClient({ baseUrl: api.url, token: api.adminToken });
   const receipt = await directory.registrations.create({
-    group,
+    group: asSubmitted(group),
     registrant: { name: 'Test Leader', email: 'leader@example.org' },
     consent: { storeData: true, noMedicalAdvice: true },
   });

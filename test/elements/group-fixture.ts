@@ -56,3 +56,13 @@ export function testGroup(overrides: Partial<GroupHit> = {}): GroupHit {
 
 /** The classic payload: if any of it ran, `window.__xss` would be set. */
 export const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+/**
+ * A group as a leader could submit it today: the directory refuses meetings
+ * already past in a registration, so the fixture's 2020 meeting (there to
+ * prove that displays skip past meetings) is left out.
+ */
+export function asSubmitted<G extends { schedule: Group['schedule'] }>(group: G): G {
+  const today = new Date().toISOString().slice(0, 16);
+  return { ...group, schedule: { ...group.schedule, meetings: group.schedule.meetings.filter((m) => m.start > today) } };
+}

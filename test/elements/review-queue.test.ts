@@ -7,7 +7,7 @@ import type { PeerDecideDetail, PeerReviewQueue } from '../../src/elements/revie
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { Registration, RegistrationInput } from '../../src/schema/index.js';
 import { markupRan, testApi, waitUntil, expectFocusOn, withTextSize } from './support.js';
-import { testGroup, XSS } from './group-fixture.js';
+import { asSubmitted, testGroup, XSS } from './group-fixture.js';
 
 // ---- reading the queue as a person would
 
@@ -43,7 +43,7 @@ function groupInput(name: string, overrides: Partial<RegistrationInput['group']>
   const { id: _id, updatedAt: _u, distance: _d, ...group } = testGroup();
   // In Truro, so groups approved here never sit among the finder stories' Leeds groups.
   const location = { ...group.location!, postcode: 'TR1 2AA', town: 'Truro', lat: 50.26, lng: -5.05 };
-  return { ...group, location, name, ...overrides };
+  return asSubmitted({ ...group, location, name, ...overrides });
 }
 
 /** A leader registers a group (or changes to one), as the form would. */

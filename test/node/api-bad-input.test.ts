@@ -105,6 +105,13 @@ describe('reading a group that is not there', () => {
 });
 
 describe('geocoding nonsense', () => {
+  test('a place and a region the US table does not know is a 422, not a crash (found by npm run fuzz)', async () => {
+    for (const q of ['A,A A', 'Leeds, West Yorkshire']) {
+      const problem = await problemFor(`/v1/geocode?q=${encodeURIComponent(q)}`);
+      assert.equal(problem.status, 422, q);
+    }
+  });
+
   test('a missing or one-letter query names q', async () => {
     assertNames(await problemFor('/v1/geocode'), '#/q');
     assertNames(await problemFor('/v1/geocode?q=a'), '#/q');
@@ -160,10 +167,11 @@ describe('a registration with mistakes in it', () => {
     assertNames(problem, '#/idempotency-key');
   });
 
-  test('a body over 64 KB is a 413 problem', async () => {
+  test('a body over the configured limit is a 413 problem that says the limit', async () => {
     const problem = await problemFor('/v1/registrations', json({ padding: 'x'.repeat(100 * 1024) }));
     assert.equal(problem.status, 413);
     assert.equal(problem.type, PROBLEM_TYPES.tooLarge);
+    assert.match(problem.detail ?? '', new RegExp(`\\(${server.config.bodyLimitBytes / 1024} KB\\)`));
   });
 
   test('a body that is not JSON is a 415 problem, even text/plain that browsers send without asking', async () => {
@@ -345,5 +353,153 @@ describe('a loop of nasty inputs', () => {
     });
     assert.equal(status, 431);
     assert.match(type ?? '', /problem\+json/);
+  });
+});
+
+/** Sends raw bytes on a new connection and returns everything the server wrote before closing it. */
+function rawExchange(bytes: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.write(bytes));
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+      data += chunk;
+      // One complete answer is all these stories need.
+      if (/\r\n\r\n[\s\S]*\}$/.test(data)) socket.end();
+    });
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+describe('text that no database can store', () => {
+  // PostgreSQL refuses a NUL (22P05) and a lone surrogate (22P02) in jsonb: both must stop at validation.
+  const unstorable = { 'a lone surrogate': 'Leeds \ud800 Group', 'a NUL': 'Leeds \u0000 Group', 'a lone low surrogate': '\udc00Leeds' };
+  // A URL carries text as UTF-8 bytes: a surrogate's bytes (ED A0 80) are invalid UTF-8, a NUL is %00.
+  const inUrl: Record<string, string> = { 'a lone surrogate': 'Leeds%20%ED%A0%80', 'a NUL': 'Leeds%00', 'a lone low surrogate': '%ED%B0%80Leeds' };
+
+  for (const [what, text] of Object.entries(unstorable)) {
+    test(`a registration whose text holds ${what} is a 400 naming each field, and nothing is kept`, async () => {
+      const before = (await server.store.listRegistrations()).length;
+      const input = makeRegistrationInput();
+      const body = {
+        ...input,
+        group: { ...input.group, name: text, contact: { website: `https://example.org/${text}` } },
+        registrant: { ...input.registrant, name: text, role: text },
+      };
+      const problem = await problemFor('/v1/registrations', json(body));
+      assert.equal(problem.status, 400);
+      for (const field of ['#/group/name', '#/group/contact/website', '#/registrant/name', '#/registrant/role']) {
+        assertNames(problem, field);
+      }
+      assert.equal((await server.store.listRegistrations()).length, before);
+    });
+
+    test(`a staff edit whose text holds ${what} is a 400 naming the field, and the group is unchanged`, async () => {
+      const { id: _id, updatedAt: _at, ...details } = group;
+      const init = json({ ...details, summary: text }, 'PUT');
+      const problem = await problemFor(`/v1/admin/groups/${group.id}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), ...admin() },
+      });
+      assertNames(problem, '#/summary');
+      assert.equal((await server.store.getGroup(group.id))?.summary, group.summary);
+    });
+
+    test(`a search or geocode for ${what} is a 400 naming the parameter`, async () => {
+      const escaped = inUrl[what]!;
+      assertNames(await problemFor(`/v1/groups?near=${escaped}`), '#/near');
+      assertNames(await problemFor(`/v1/groups?q=${escaped}`), '#/q');
+      assertNames(await problemFor(`/v1/geocode?q=${escaped}`), '#/q');
+      assert.ok(text);
+    });
+  }
+
+  test('emoji, right-to-left and zero-width text are kept as written', async () => {
+    const name = 'مجموعة دعم 💙 Leeds\u200b';
+    const input = makeRegistrationInput();
+    const response = await fetch(`${server.url}/v1/registrations`, json({ ...input, group: { ...input.group, name } }));
+    assert.equal(response.status, 202);
+    const kept = (await server.store.listRegistrations()).find((r) => r.group.name === name);
+    assert.ok(kept, 'the registration is stored with its name unchanged');
+  });
+});
+
+describe('numbers in a query string are read as written, or refused', () => {
+  test('empty lat and lng are refused, not read as a search from (0, 0)', async () => {
+    const problem = await problemFor('/v1/groups?lat=&lng=');
+    assertNames(problem, '#/lat');
+    assertNames(problem, '#/lng');
+  });
+
+  test('hexadecimal, exponents, spaces and infinities are refused', async () => {
+    for (const value of ['0x10', '1e1', '%2010', 'Infinity', '-', '.', '1.2.3', '0b1']) {
+      assertNames(await problemFor(`/v1/groups?lat=${value}&lng=1`), '#/lat');
+    }
+    assertNames(await problemFor('/v1/groups?lat=53.8&lng=-1.5&limit=2.5'), '#/limit');
+    assertNames(await problemFor('/v1/admin/audit?limit=0x10', { headers: admin() }), '#/limit');
+  });
+
+  test('a parameter given twice is refused, naming it', async () => {
+    assertNames(await problemFor('/v1/groups?lat=53.8&lat=53.9&lng=-1.5'), '#/lat');
+  });
+
+  test('plain decimals still work, signs and all', async () => {
+    const response = await fetch(`${server.url}/v1/groups?lat=%2B53.80&lng=-1.55&radius=.5&limit=10`);
+    assert.equal(response.status, 200);
+    const result = (await response.json()) as { radius: number };
+    assert.equal(result.radius, 0.5);
+  });
+});
+
+describe('a request with no Host header', () => {
+  test('gets a 400 problem document naming host', async () => {
+    const raw = await rawExchange('GET /v1/groups HTTP/1.1\r\nConnection: close\r\n\r\n');
+    assert.match(raw, /^HTTP\/1\.1 400/);
+    assert.match(raw, /content-type: application\/problem\+json/i);
+    const problem = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as Problem;
+    assert.deepEqual(problem.errors?.map((e) => e.pointer), ['#/host']);
+  });
+});
+
+describe('meeting times that are not real, or already past', () => {
+  const withMeeting = (start: string, timeZone = 'Europe/London') => {
+    const input = makeRegistrationInput();
+    return { ...input, group: { ...input.group, schedule: { ...input.group.schedule, timeZone, meetings: [{ start, durationMinutes: 60 }] } } };
+  };
+  const start = '#/group/schedule/meetings/0/start';
+
+  test('dates and times that are not on the calendar are refused, naming the meeting', async () => {
+    for (const value of ['9999-99-99T99:99', '2027-13-45T25:61', '2027-02-29T18:00', '2027-04-31T18:00', '2027-06-01T24:00', '2027-06-01 18:00', '2027-06-01T18:00Z']) {
+      assertNames(await problemFor('/v1/registrations', json(withMeeting(value))), start);
+    }
+  });
+
+  test('a time in a time zone that does not exist is refused, naming the zone', async () => {
+    assertNames(await problemFor('/v1/registrations', json(withMeeting('2099-06-01T18:00', 'Mars/Olympus_Mons'))), '#/group/schedule/timeZone');
+  });
+
+  test('a time the clocks skip in the group’s time zone is refused', async () => {
+    // British Summer Time starts at 01:00 GMT on 29 March 2099: 01:30 never happens in London that night.
+    const problem = await problemFor('/v1/registrations', json(withMeeting('2099-03-29T01:30')));
+    assertNames(problem, start);
+    assert.match(problem.errors!.find((e) => e.pointer === start)!.detail, /clocks change/);
+  });
+
+  test('a meeting in the past is refused, saying so; a leap day still to come is accepted', async () => {
+    const problem = await problemFor('/v1/registrations', json(withMeeting('2020-01-07T18:00')));
+    assert.match(problem.errors!.find((e) => e.pointer === start)!.detail, /in the past/);
+    const response = await fetch(`${server.url}/v1/registrations`, json(withMeeting('2096-02-29T18:00')));
+    assert.equal(response.status, 202);
+  });
+
+  test('a calendar never holds a meeting that could not be real', async () => {
+    const input = withMeeting('2027-13-45T25:61');
+    const { id: _id, updatedAt: _at, ...details } = group;
+    const init = json({ ...details, schedule: input.group.schedule }, 'PUT');
+    assertNames(
+      await problemFor(`/v1/admin/groups/${group.id}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...admin() } }),
+      '#/schedule/meetings/0/start',
+    );
   });
 });

@@ -88,6 +88,12 @@ describe('the directory SDK against the real server', () => {
       assert.ok(distances.every((d) => d <= 200));
     });
 
+    test('searches from a point on the Greenwich meridian, whose longitude JavaScript writes as 1e-7', async () => {
+      // The API takes plain decimals only; the SDK must not send String(1e-7).
+      const result = await directory.groups.search({ lat: 51.4779, lng: -0.0000001, radius: 200 });
+      assert.ok(result.groups.length > 0);
+    });
+
     test('a new group approved by staff is found nearest to its own doorstep', async () => {
       const near = await publish(directory, admin, registration('Pimlico Peers', { ...WESTMINSTER, town: 'London' }));
       const further = await publish(
@@ -375,6 +381,91 @@ describe('the SDK when things go wrong on the way', () => {
       await assert.rejects(directory.taxonomy(), TimeoutError);
     } finally {
       await silent.close();
+    }
+  });
+
+  /** A server that sends a 200 with a JSON content length, then `afterHeaders(res)` decides what happens to the body. */
+  const halfAnswering = (afterHeaders: (res: ServerResponse) => void) =>
+    localServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      res.write('{"categories":');
+      afterHeaders(res);
+    });
+
+  test('a server that sends its headers and then stalls gives a TimeoutError within the timeout', async () => {
+    const stalling = await halfAnswering(() => {});
+    try {
+      const directory = createDirectoryClient({ baseUrl: stalling.url, timeout: 300, retry: 0 });
+      const started = Date.now();
+      await assert.rejects(directory.taxonomy(), (error) => {
+        assert.ok(error instanceof TimeoutError, String(error));
+        assert.ok(error instanceof DirectoryError);
+        return true;
+      });
+      assert.ok(Date.now() - started < 3_000, `ended after ${Date.now() - started} ms`);
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  test('a body dripped a byte at a time is cut off at the timeout, not read for ever', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    const dripping = await halfAnswering((res) => timers.push(setInterval(() => res.write(' '), 20)));
+    try {
+      const directory = createDirectoryClient({ baseUrl: dripping.url, timeout: 400, retry: 0 });
+      const started = Date.now();
+      await assert.rejects(directory.taxonomy(), TimeoutError);
+      assert.ok(Date.now() - started < 3_000, `ended after ${Date.now() - started} ms`);
+    } finally {
+      timers.forEach(clearInterval);
+      await dripping.close();
+    }
+  });
+
+  test('a connection dropped in the middle of the body gives a NetworkError', async () => {
+    const dropping = await halfAnswering((res) => setTimeout(() => res.socket?.destroy(), 20));
+    try {
+      const directory = createDirectoryClient({ baseUrl: dropping.url, timeout: 5_000, retry: 0 });
+      await assert.rejects(directory.taxonomy(), (error) => {
+        assert.ok(error instanceof NetworkError, String(error));
+        return true;
+      });
+    } finally {
+      await dropping.close();
+    }
+  });
+
+  test('a caller’s abort while the body arrives is still the caller’s abort', async () => {
+    const stalling = await halfAnswering(() => {});
+    try {
+      const directory = createDirectoryClient({ baseUrl: stalling.url, timeout: 30_000, retry: 0 });
+      const controller = new AbortController();
+      const call = directory.taxonomy({ signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      await assert.rejects(call, (error) => {
+        assert.ok(error instanceof DOMException && error.name === 'AbortError', String(error));
+        assert.ok(!(error instanceof DirectoryError));
+        return true;
+      });
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  test('the timeout covers every attempt together, retries included', async () => {
+    let attempts = 0;
+    const failing = await localServer((_req, res) => {
+      attempts += 1;
+      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '1' }).end('{}');
+    });
+    try {
+      const directory = createDirectoryClient({ baseUrl: failing.url, timeout: 600, retry: 5 });
+      const started = Date.now();
+      await assert.rejects(directory.taxonomy(), TimeoutError);
+      assert.ok(Date.now() - started < 3_000, `ended after ${Date.now() - started} ms`);
+      assert.ok(attempts >= 1 && attempts < 6, `${attempts} attempts`);
+    } finally {
+      await failing.close();
     }
   });
 

@@ -55,7 +55,8 @@ export function makeGroup(overrides: DeepPartial<Group> = {}): Group {
     schedule: {
       description: 'First Tuesday of the month, 6pm to 7:30pm',
       timeZone: 'Europe/London',
-      meetings: [{ start: '2026-12-01T18:00', durationMinutes: 90 }],
+      // Far ahead, so a registration made from this group is never refused as in the past.
+      meetings: [{ start: '2099-12-01T18:00', durationMinutes: 90 }],
     },
     contact: { email: 'hello@leeds-diabetes.example.org' },
     principles: [],

@@ -7,8 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Group } from 'peer-directory/schema';
-import { createServer, type DirectoryServer } from '../../server/src/index.js';
-import type { Config, Principle } from '../../server/src/config.js';
+import { createServer, type AppDependencies, type DirectoryServer } from '../../server/src/index.js';
+import { loadConfig, type Config, type Principle } from '../../server/src/config.js';
+import { startPostgres } from './postgres.js';
+
+/**
+ * The store HTTP tests run on: `TEST_STORE=postgres` (a fresh database on a
+ * real PostgreSQL server for every test server), otherwise the embedded store.
+ * `npm run test:node` runs every HTTP test file once on each.
+ */
+export const TEST_STORE: 'pglite' | 'postgres' = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'pglite';
 
 /** What a test may choose about its server. */
 export interface TestServerOptions {
@@ -26,6 +34,12 @@ export interface TestServerOptions {
   corsOrigins?: '*' | string[];
   /** Open Referral feed requests per client address per minute (default 100,000). */
   feedRateLimit?: number;
+  /** Anything else to configure, as the environment variables the server reads (e.g. `{ REQUEST_TIMEOUT_MS: '500' }`). */
+  env?: Record<string, string>;
+  /** Serve the demo site and browser bundles too, as `serve --demo` does (needs `npm run build`). */
+  demo?: boolean;
+  /** Where the server's log lines go (default: no logging). */
+  logger?: AppDependencies['logger'];
 }
 
 /** A running test server. */
@@ -36,7 +50,9 @@ export interface TestServer {
   adminToken: string;
   store: DirectoryServer['store'];
   search: DirectoryServer['search'];
-  /** Stops the server and deletes its data directory. */
+  /** The configuration it runs with. */
+  config: Config;
+  /** Stops the server and deletes its data directory (or database). */
   close(): Promise<void>;
 }
 
@@ -45,25 +61,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-test-'));
   const adminToken =
     options.adminToken === null ? undefined : (options.adminToken ?? `test-admin-${crypto.randomUUID()}`);
+  const database = TEST_STORE === 'postgres' ? await startPostgres() : undefined;
   const config: Config = {
-    port: 0,
-    host: '127.0.0.1',
+    // Limits high enough that only the stories about limits meet them.
+    ...loadConfig({
+      PORT: '0',
+      SEARCH_REFRESH_MS: '60000',
+      SEARCH_RATE_LIMIT: '1000000',
+      ADMIN_FAILURE_LIMIT: '100000',
+      REGISTRATION_RATE_LIMIT: String(options.registrationRateLimit ?? 1000),
+      FEED_RATE_LIMIT: String(options.feedRateLimit ?? 100_000),
+      ...options.env,
+    }),
     dataDir,
+    databaseUrl: database?.url,
     adminToken,
     geocoderUrl: options.geocoderUrl,
     corsOrigins: options.corsOrigins ?? '*',
-    registrationRateLimit: options.registrationRateLimit ?? 1000,
-    searchRefreshMs: 60_000,
-    trustProxy: false,
     principles: options.principles ?? [],
-    feedRateLimit: options.feedRateLimit ?? 100_000,
-    demo: false,
+    demo: options.demo ?? false,
+  };
+  const cleanUp = async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await database?.stop();
   };
   let server: DirectoryServer;
   try {
-    server = await createServer(config, { seed: options.seed ?? 'sample' });
+    server = await createServer(config, { seed: options.seed ?? 'sample', logger: options.logger });
   } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanUp();
     throw error;
   }
   const url = (await server.listen()).replace(/\/$/, '');
@@ -72,9 +98,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     adminToken: adminToken ?? '',
     store: server.store,
     search: server.search,
+    config,
     close: async () => {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }

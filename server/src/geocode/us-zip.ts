@@ -28,7 +28,9 @@ export async function lookupUsCity(name: string): Promise<GeocodeResult | undefi
   const match = CITY_STATE.exec(name.trim());
   if (!match) return undefined;
   const zips = await zipTable();
-  const state = zips.states.normalize(match[2]!.trim().toUpperCase());
+  const state = zips.states.normalize(match[2]!.trim().toUpperCase()) as string | undefined;
+  // Not a state the table knows ("Leeds, West Yorkshire"): the table would throw on it.
+  if (!state) return undefined;
   const rows = zips.lookupByName(match[1]!.trim(), state).filter((r) => r.country === 'US');
   if (rows.length === 0) return undefined;
   const lat = rows.reduce((sum, r) => sum + r.latitude, 0) / rows.length;

@@ -8,21 +8,24 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
 import {
-  auditEntrySchema,
-  groupInputSchema,
+  auditLogSchema,
+  auditQuerySchema,
   groupSchema,
-  identifier,
+  groupSubmissionSchema,
+  idParamsSchema,
   plainText,
-  REGISTRATION_STATUSES,
+  registrationListQuerySchema,
+  registrationListSchema,
   registrationSchema,
   rejectionSchema,
 } from 'peer-directory/schema';
-import type { SearchPort } from '../app.js';
+import type { SearchPort } from '../search/index.js';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
 import { toPublishedGroup } from './locate-group.js';
 import { newGroupId } from './group-id.js';
+import { ADMIN_FAILURE_WINDOW_MS, type HitCounter } from '../limits/index.js';
 
 /** What the admin routes need. */
 export interface AdminRoutesOptions {
@@ -31,6 +34,10 @@ export interface AdminRoutesOptions {
   search: SearchPort;
   /** Unset: every admin route answers 401, whatever the token. */
   adminToken: string | undefined;
+  /** Where wrong tokens are counted, shared by every API process. */
+  counter: HitCounter;
+  /** Wrong tokens per client address per 15 minutes before every admin request from it is refused. */
+  failureLimit: number;
 }
 
 declare module 'fastify' {
@@ -40,20 +47,34 @@ declare module 'fastify' {
   }
 }
 
-const idParams = z.object({ id: identifier });
-const listQuery = z.object({ status: z.optional(z.enum(REGISTRATION_STATUSES)) });
-const auditQuery = z.object({ limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))) });
 const actorHeader = plainText(80, 'X-Actor must not be empty');
 const security = [{ adminToken: [] }];
 
 /** The staff routes, behind the bearer token. */
 export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
   app,
-  { geocoder, store, search, adminToken },
+  { geocoder, store, search, adminToken, counter, failureLimit },
 ) => {
   const expected = adminToken === undefined ? undefined : sha256(adminToken);
   app.decorateRequest('actor', 'admin');
-  app.addHook('onRequest', async (request, reply) => authenticate(request, reply, expected));
+  app.addHook('onRequest', async (request, reply) => {
+    // Guessing the token is slowed to a few tries per address every 15 minutes, counted on every process.
+    const failures = `admin-failure:${request.ip}`;
+    const { count, resetMs } = await counter.peek(failures, ADMIN_FAILURE_WINDOW_MS);
+    if (count >= failureLimit) {
+      const seconds = Math.ceil(resetMs / 1000);
+      const detail = `Too many wrong admin tokens from this address. Try again in ${Math.ceil(seconds / 60)} minutes.`;
+      throw new HttpProblem(429, 'rateLimited', detail, undefined, { 'retry-after': String(seconds) });
+    }
+    try {
+      await authenticate(request, reply, expected);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.status === 401) {
+        await counter.hit(failures, ADMIN_FAILURE_WINDOW_MS, 1, { exact: true });
+      }
+      throw error;
+    }
+  });
 
   app.get(
     '/v1/admin/registrations',
@@ -62,8 +83,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         tags: ['admin'],
         security,
         summary: 'Registrations, oldest first, optionally in one state',
-        querystring: listQuery,
-        response: { 200: z.object({ registrations: z.array(registrationSchema) }) },
+        querystring: registrationListQuerySchema,
+        response: { 200: registrationListSchema },
       },
     },
     async (request) => ({ registrations: await store.listRegistrations(request.query.status) }),
@@ -76,7 +97,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         tags: ['admin'],
         security,
         summary: 'One registration, with the registrant’s details',
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: registrationSchema },
       },
     },
@@ -97,7 +118,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         description:
           'A new group gets a new id; a registration with updatesGroupId replaces that group. ' +
           'The group is searchable as soon as this answers. 409 when the registration is not pending.',
-        params: idParams,
+        params: idParamsSchema,
         response: { 200: registrationSchema },
       },
     },
@@ -127,7 +148,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         tags: ['admin'],
         security,
         summary: 'Decline a registration, with a reason the registrant will be told',
-        params: idParams,
+        params: idParamsSchema,
         body: rejectionSchema,
         response: { 200: registrationSchema },
       },
@@ -147,8 +168,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         security,
         summary: 'Replace a published group’s details',
         description: 'Coordinates are found from the postcode when the location has none.',
-        params: idParams,
-        body: groupInputSchema,
+        params: idParamsSchema,
+        body: groupSubmissionSchema,
         response: { 200: groupSchema },
       },
     },
@@ -170,7 +191,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         security,
         summary: 'Take a group out of the directory',
         description: 'It no longer appears in searches, and GET /v1/groups/{id} answers 404.',
-        params: idParams,
+        params: idParamsSchema,
         response: { 204: z.null() },
       },
     },
@@ -189,8 +210,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         tags: ['admin'],
         security,
         summary: 'The moderation log, newest first',
-        querystring: auditQuery,
-        response: { 200: z.object({ entries: z.array(auditEntrySchema) }) },
+        querystring: auditQuerySchema,
+        response: { 200: auditLogSchema },
       },
     },
     async (request) => ({ entries: await store.listAudit(request.query.limit) }),

@@ -8,7 +8,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
-import { identifier, meetingInstant, type Group } from 'peer-directory/schema';
+import { idParamsSchema, meetingInstant, type Group } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
 import { etagOf, SHORT_CACHE } from './caching.js';
@@ -20,7 +20,6 @@ export interface CalendarRoutesOptions {
   now?: () => number;
 }
 
-const params = z.object({ id: identifier });
 
 /** The calendar file of a group's meetings. */
 export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = async (app, { store, now = Date.now }) => {
@@ -34,7 +33,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = asyn
           'An iCalendar (RFC 5545) file, `text/calendar`, with one event per meeting that has not yet ended. ' +
           'Start and end times are UTC instants converted from the group’s local times in `schedule.timeZone`. ' +
           '404 when the group is unknown or has no upcoming meetings.',
-        params,
+        params: idParamsSchema,
       },
     },
     async (request, reply) => {

@@ -5,8 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
-import { groupSchema, identifier, searchQuerySchema, searchResultSchema } from 'peer-directory/schema';
-import type { SearchPort } from '../app.js';
+import { groupSchema, idParamsSchema, searchQuerySchema, searchResultSchema } from 'peer-directory/schema';
+import type { SearchPort } from '../search/index.js';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
@@ -22,7 +22,6 @@ export interface GroupRoutesOptions {
   store: Store;
 }
 
-const groupParams = z.object({ id: identifier });
 
 /** Search and read published groups. */
 export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app, { geocoder, search, store }) => {
@@ -53,7 +52,7 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
       // A repeat of a recent search URL is answered before validation and geocoding.
       onRequest: async (request, reply) => {
         const encoding = chooseEncoding(request.headers['accept-encoding']);
-        const answer = answers.get(keyOf(request.url, encoding), search.index.version);
+        const answer = answers.get(keyOf(request.url, encoding), search.version);
         if (answer) return sendAnswer(request, reply, answer);
       },
     },
@@ -61,8 +60,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
       const query = request.query;
       // lat and lng need no geocoding: the index measures from them itself.
       const origin = query.near === undefined ? undefined : await findPlace(geocoder, query.near, '#/near');
-      const version = search.index.version;
-      const json = Buffer.from(search.index.search(query, origin));
+      const version = search.version;
+      const json = Buffer.from(search.search(query, origin));
       const accepted = chooseEncoding(request.headers['accept-encoding']);
       const encoding = json.length >= MIN_COMPRESSED_BYTES ? accepted : undefined;
       const answer: CachedAnswer = {
@@ -86,7 +85,7 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
       schema: {
         tags: ['groups'],
         summary: 'One published group',
-        params: groupParams,
+        params: idParamsSchema,
         response: { 200: groupSchema },
       },
     },

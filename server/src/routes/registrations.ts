@@ -15,13 +15,26 @@ import type { Geocoder } from '../geocode/geocoder.js';
 import { newReference } from '../store/reference.js';
 import type { Store } from '../store/store.js';
 import { locateGroup } from './locate-group.js';
+import { HttpProblem } from '../errors.js';
+import type { HitCounter } from '../limits/index.js';
 
 /** What the registration route needs. */
 export interface RegistrationRoutesOptions {
   geocoder: Geocoder;
   store: Store;
+  /** Where the limit's counts are kept, shared by every API process. */
+  counter: HitCounter;
   /** Registrations accepted per client address per hour. */
   rateLimit: number;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once a registration was stored by this request (not a replay of an earlier one). */
+    newRegistration: boolean;
+  }
 }
 
 const registrationHeaders = z.looseObject({
@@ -33,8 +46,16 @@ const registrationHeaders = z.looseObject({
 /** Registering groups for review. */
 export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions> = async (
   app,
-  { geocoder, store, rateLimit },
+  { geocoder, store, counter, rateLimit },
 ) => {
+  // Only accepted registrations count against the limit: the limit is checked
+  // and counted after validation (a 400 never reaches it), the honeypot's
+  // catches are let through uncounted, and whatever does not end in a new
+  // registration (an unknown postcode, a replayed Idempotency-Key, a 429) is
+  // taken back once answered. A person who mistyped eight times can still register.
+  const counted = new WeakSet<object>();
+  const keyOf = (ip: string) => `registration:${ip}`;
+  app.decorateRequest('newRegistration', false);
   app.post(
     '/v1/registrations',
     {
@@ -49,7 +70,26 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
         body: registrationInputSchema,
         response: { 202: registrationReceiptSchema },
       },
-      config: { rateLimit: { max: rateLimit, timeWindow: '1 hour' } },
+      config: {
+        rateLimit: {
+          max: rateLimit,
+          timeWindow: HOUR,
+          hook: 'preHandler',
+          keyGenerator: (request) => keyOf(request.ip),
+          allowList: (request) => {
+            const honeypot = Boolean((request.body as { trap?: string } | undefined)?.trap);
+            if (!honeypot) counted.add(request);
+            return honeypot;
+          },
+          errorResponseBuilder: (_request, context) =>
+            new HttpProblem(429, 'rateLimited', `Too many registrations from this address. Try again in ${context.after}.`),
+        },
+      },
+      onResponse: async (request, reply) => {
+        if (counted.has(request) && !(reply.statusCode === 202 && request.newRegistration)) {
+          await counter.hit(keyOf(request.ip), HOUR, -1, { exact: true });
+        }
+      },
     },
     async (request, reply) => {
       const input = request.body;
@@ -62,10 +102,11 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       }
       const group = await locateGroup(geocoder, input.group, '#/group/location/postcode', { allowUnavailable: true });
       const { trap: _trap, ...kept } = input;
-      const { registration } = await store.createRegistration({
+      const { registration, created } = await store.createRegistration({
         input: { ...kept, group } satisfies RegistrationInput,
         idempotencyKey: request.headers['idempotency-key'],
       });
+      request.newRegistration = created;
       return receiptOf(registration);
     },
   );

@@ -13,7 +13,7 @@ export const MAX_OFFSET = 10_000;
 
 /**
  * Thrown when a search's `cursor` is not one this API gave out: the client's
- * mistake, answered with 400. The error handler matches it by `name`.
+ * mistake, answered with 400.
  */
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';

@@ -4,5 +4,5 @@
  * @module
  */
 export { DirectoryIndex, MAX_EVERYWHERE } from './directory-index.js';
-export { SearchService, type GroupFeed, type SearchServiceOptions } from './search-service.js';
+export { DEFAULT_REFRESH_MS, SearchService, type GroupFeed, type SearchPort, type SearchServiceOptions } from './search-service.js';
 export { InvalidCursorError, MAX_OFFSET } from './cursor.js';

@@ -9,13 +9,19 @@ import { DirectoryIndex } from './directory-index.js';
 /** What the search service needs from the store: only its change feed. */
 export type GroupFeed = Pick<Store, 'groupChanges'>;
 
+/** How often each process asks the store for changes made by other processes, in ms. */
+export const DEFAULT_REFRESH_MS = 5000;
+
 /** Options of {@link SearchService}. */
 export interface SearchServiceOptions {
-  /** How often to ask the store for changes made elsewhere, in ms (default 2000). */
+  /** How often to ask the store for changes made elsewhere, in ms (default {@link DEFAULT_REFRESH_MS}). */
   refreshMs?: number;
   /** Told when a background refresh fails; searches go on from the last good index. */
   onError?: (error: unknown) => void;
 }
+
+/** What the routes use of the search service: searching, its version, and catching up after a change. */
+export type SearchPort = Pick<SearchService, 'search' | 'version' | 'refresh'>;
 
 /**
  * Search over an in-memory copy of the published directory
@@ -39,7 +45,7 @@ export class SearchService {
 
   constructor(store: GroupFeed, options: SearchServiceOptions = {}) {
     this.#store = store;
-    this.#refreshMs = options.refreshMs ?? 2000;
+    this.#refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
     this.#onError = options.onError ?? ((error) => console.error('search index refresh failed:', error));
   }
 
@@ -69,6 +75,11 @@ export class SearchService {
         return this.refresh();
       });
     return this.#queued;
+  }
+
+  /** The version of the directory searches answer from: it changes with every approval, edit or archive. */
+  get version(): number {
+    return this.index.version;
   }
 
   /** One page of results as JSON text; see {@link DirectoryIndex.search}. */

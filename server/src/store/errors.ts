@@ -2,8 +2,7 @@ import type { RegistrationStatus } from 'peer-directory/schema';
 
 /**
  * Thrown when a moderator decides on a registration that has already been
- * decided (approved or rejected): the API answers 409 Conflict. Routes match
- * it by `name`, which survives bundling.
+ * decided (approved or rejected): the API answers 409 Conflict.
  */
 export class RegistrationStateError extends Error {
   override name = 'RegistrationStateError';

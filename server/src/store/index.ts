@@ -8,7 +8,7 @@ import { SqlStore } from './sql-store.js';
 import { openPgliteDatabase } from './pglite-database.js';
 import { openPostgresDatabase } from './postgres-database.js';
 
-export type { GroupChanges, NewRegistration, Store } from './store.js';
+export type { GroupChanges, NewRegistration, RateLimitHits, Store } from './store.js';
 export { RegistrationStateError, StoreLockedError } from './errors.js';
 export { SqlStore } from './sql-store.js';
 export { REFERENCE_PATTERN } from './reference.js';

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-nodefs.js';
 import type { StoreLockedError } from './errors.js';
 
 /**
@@ -19,7 +20,8 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
   });
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: join(dir, 'pglite') });
+    // Every commit is fsynced before it resolves, so an acknowledged write survives an OS crash (docs/storage.md).
+    db = await PGlite.create({ fs: new DurableNodeFS(join(dir, 'pglite')), startParams: DURABLE_START_PARAMS });
   } catch (error) {
     await release();
     throw error;

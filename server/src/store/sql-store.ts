@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
-import type { GroupChanges, ImportRecord, ImportWrite, NewRegistration, Store } from './store.js';
+import type { GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, Store } from './store.js';
 import { sqlErrorOf, UNIQUE_VIOLATION, type Database, type Queryable } from './database.js';
 import { RegistrationStateError } from './errors.js';
 import { migrate } from './migrate.js';
@@ -263,6 +263,19 @@ export class SqlStore implements Store {
        ON CONFLICT (key) DO UPDATE SET place = excluded.place, cached_at = now()`,
       [key, JSON.stringify(place)],
     );
+  }
+
+  async addRateLimitHits(hits: RateLimitHits[], forgetBefore?: number): Promise<RateLimitHits[]> {
+    if (forgetBefore !== undefined) await this.db.query('DELETE FROM rate_limits WHERE window_start < $1', [forgetBefore]);
+    if (hits.length === 0) return [];
+    const rows = await this.db.query<{ key: string; window_start: string; hits: number }>(
+      `INSERT INTO rate_limits (key, window_start, hits)
+         SELECT h.key, h.window_start, h.hits FROM jsonb_to_recordset($1::jsonb) AS h(key text, window_start bigint, hits int)
+       ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + excluded.hits
+       RETURNING key, window_start, hits`,
+      [JSON.stringify(hits.map((h) => ({ key: h.key, window_start: h.windowStart, hits: h.hits })))],
+    );
+    return rows.map((r) => ({ key: r.key, windowStart: Number(r.window_start), hits: r.hits }));
   }
 
   close(): Promise<void> {

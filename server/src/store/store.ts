@@ -39,6 +39,14 @@ export type ImportWrite = { sourceKey: string; contentHash: string } & (
  * engines, embedded PGlite and PostgreSQL, with one set of migrations.
  * Every method resolves only once its write is durable (committed).
  */
+/** Hits on one rate-limit counter: a key (limit and client address) in one fixed window. */
+export interface RateLimitHits {
+  key: string;
+  /** The window's start, ms since the epoch. */
+  windowStart: number;
+  hits: number;
+}
+
 export interface Store {
   /** The change feed of published groups, oldest first. `since` 0 returns them all. */
   groupChanges(since: number): Promise<GroupChanges>;
@@ -84,6 +92,13 @@ export interface Store {
   /** The geocoder's persistent cache. */
   getCachedPlace(key: string): Promise<GeocodeResult | undefined>;
   cachePlace(key: string, place: GeocodeResult): Promise<void>;
+
+  /**
+   * Adds hits to rate-limit counters (a negative count takes them back) and
+   * returns each counter's total across every process. With `forgetBefore`
+   * (ms since the epoch), windows that started before it are deleted first.
+   */
+  addRateLimitHits(hits: RateLimitHits[], forgetBefore?: number): Promise<RateLimitHits[]>;
 
   /** Closes the database (and releases the embedded store's data-directory lock). */
   close(): Promise<void>;

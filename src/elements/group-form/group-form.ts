@@ -58,6 +58,7 @@ export interface PeerSubmitDetail {
  * @csspart meeting - One planned meeting.
  * @csspart error-summary - "There is a problem": the list of problems, each linking to its field.
  * @csspart failure - The message when the registration could not be sent, or the group to change could not be loaded.
+ * @csspart retry - The button in the failure message that sends the saved answers again.
  * @csspart submit - The send button.
  * @csspart confirmation - The panel with the reference number.
  * @csspart next-steps - What happens after sending.
@@ -297,6 +298,8 @@ export class PeerGroupForm extends LitElement {
         <p>${this.failure}</p>
         <p>${msg('Your answers are saved in this browser tab.')}</p>
       </div>
+      <!-- Inside the form: it sends the saved answers again, with the same idempotency key. -->
+      <button type="submit" part="retry">${msg('Try again')}</button>
     </div>`;
   }
 

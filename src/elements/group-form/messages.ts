@@ -63,6 +63,8 @@ export function postcodeFormatMessage(country: string): string {
 }
 
 export const meetingDurationMessage = () => msg('Choose how long the meeting lasts');
+export const pastMeetingMessage = () => msg('This meeting is in the past: enter a date still to come');
+export const clockChangeMessage = () => msg('The clocks change at that time, so it does not happen: choose another time');
 
 /** The API could not place the postcode on a map. */
 export const unknownPostcodeMessage = () =>

@@ -5,7 +5,9 @@ import {
   checkAnswerMessage,
   controlCharactersMessage,
   FIELD_MESSAGES,
+  clockChangeMessage,
   meetingDurationMessage,
+  pastMeetingMessage,
   onlyRemoteEverywhereMessage,
   postcodeFormatMessage,
   tooLongMessage,
@@ -145,11 +147,13 @@ interface Issue {
   path: Path;
   origin?: string;
   maximum?: number | bigint;
+  params?: { meeting?: 'past' | 'clock-change' };
 }
 
 function messageFor(issue: Issue, key: DraftKey, value: unknown, part?: string): string {
   const field = FIELD_MESSAGES[key];
   if (part === 'durationMinutes') return meetingDurationMessage();
+  if (issue.params?.meeting) return issue.params.meeting === 'past' ? pastMeetingMessage() : clockChangeMessage();
   if (issue.path.join('.') === 'group.location') return msg('Enter where the group meets');
   if (key === 'servesEverywhere' && issue.code === 'custom') return onlyRemoteEverywhereMessage();
   switch (issue.code) {

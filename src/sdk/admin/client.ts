@@ -1,5 +1,4 @@
-import { z } from 'zod/mini';
-import { auditEntrySchema, type AuditEntry } from '../../schema/index.js';
+import { auditLogSchema, type AuditEntry } from '../../schema/index.js';
 import { createTransport, type ClientOptions, type RequestOptions } from '../transport.js';
 import { adminGroupsResource, type AdminGroupsResource } from './groups.js';
 import { adminRegistrationsResource, type AdminRegistrationsResource } from './registrations.js';
@@ -28,8 +27,6 @@ export interface AuditOptions extends RequestOptions {
   /** The most entries to return (1 to 1000); the server's default when absent. */
   limit?: number;
 }
-
-const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
 
 /**
  * Creates a client for the directory's staff routes. It is a separate

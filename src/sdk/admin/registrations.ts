@@ -1,5 +1,4 @@
-import { z } from 'zod/mini';
-import { registrationSchema, type Registration, type RegistrationStatus } from '../../schema/index.js';
+import { registrationListSchema, registrationSchema, type Registration, type RegistrationStatus } from '../../schema/index.js';
 import type { RequestOptions, Send } from '../transport.js';
 
 /** Options for `registrations.list`. */
@@ -19,8 +18,6 @@ export interface AdminRegistrationsResource {
   /** Declines the registration with a reason the registrant will be told. */
   reject(id: string, reason: string, options?: RequestOptions): Promise<Registration>;
 }
-
-const registrationListSchema = z.object({ registrations: z.array(registrationSchema) });
 
 export function adminRegistrationsResource(send: Send): AdminRegistrationsResource {
   const path = (id: string, action = '') => `v1/admin/registrations/${encodeURIComponent(id)}${action}`;
