@@ -27,8 +27,8 @@ import { feedRoutes } from './openreferral/index.js';
 /** Largest request body accepted: a registration is a few KB; anything near this is not one. */
 export const BODY_LIMIT = 64 * 1024;
 
-/** What the routes need from the search service: the in-memory index, and catching it up after a change. */
-export type SearchPort = Pick<SearchService, 'index' | 'refresh'>;
+/** What the routes need from the search service: searching, its version, and catching it up after a change. */
+export type SearchPort = Pick<SearchService, 'search' | 'everywhere' | 'version' | 'refresh'>;
 
 /** Everything `buildApp` wires together. */
 export interface AppDependencies {

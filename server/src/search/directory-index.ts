@@ -8,20 +8,19 @@
 import {
   DEFAULT_LIMIT,
   DEFAULT_RADIUS,
+  EVERYWHERE_IN_SEARCH,
+  type EverywhereQuery,
   type GeocodeResult,
   type SearchQuery,
   type Units,
 } from 'peer-directory/schema';
 import type { GroupChanges } from '../store/store.js';
 import { decodeCursor, encodeCursor, MAX_OFFSET } from './cursor.js';
-import { groupFilter } from './group-filter.js';
-import { GroupTable, type ItemTest } from './group-table.js';
+import { groupFilter, type GroupFilter } from './group-filter.js';
+import { GroupTable } from './group-table.js';
 import { indexGroup, type Dictionaries, type IndexedGroup } from './indexed-group.js';
 import { buildGeoIndex, KM_PER_MILE, nearest } from './nearest.js';
 import { WordDictionary } from './words.js';
-
-/** Most groups serving everywhere listed in one search result. */
-export const MAX_EVERYWHERE = 50;
 
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -39,7 +38,6 @@ export class DirectoryIndex {
   #geo = buildGeoIndex([], this.#dictionaries);
   /** Groups serving everywhere, by name. */
   #everywhere = new GroupTable([], this.#dictionaries);
-  #everywhereUnfiltered = '';
   #version = 0;
 
   /** The change-feed version the index has caught up with; 0 before the first apply. */
@@ -98,8 +96,9 @@ export class DirectoryIndex {
       }
       if (more && end < MAX_OFFSET) nextCursor = encodeCursor(end);
     }
-    // Everywhere groups are the same on every page: sent once, with the first.
-    const everywhere = query.cursor === undefined ? this.#everywhereJson(this.#everywhere.test(filter)) : '';
+    // Everywhere groups are the same on every page: the first few come with the first.
+    const everywhere =
+      query.cursor === undefined ? ',"everywhere":' + this.#everywherePage(filter, 0, EVERYWHERE_IN_SEARCH) : '';
 
     return (
       '{' +
@@ -107,22 +106,35 @@ export class DirectoryIndex {
       '"radius":' + radius +
       ',"units":"' + units +
       '","groups":[' + groups +
-      '],"everywhere":[' + everywhere +
       '],"nextCursor":' + (nextCursor === undefined ? 'null' : '"' + nextCursor + '"') +
+      everywhere +
       '}'
     );
   }
 
-  #everywhereJson(test: ItemTest | undefined | null): string {
-    if (test === undefined) return this.#everywhereUnfiltered;
-    let json = '';
-    let count = 0;
+  /**
+   * One page of the groups serving everywhere that pass a search's filters,
+   * by name, as the JSON text of an `EverywherePage`.
+   * @throws InvalidCursorError when `query.cursor` was not given out by this API
+   */
+  everywhere(query: EverywhereQuery): string {
+    const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
+    return this.#everywherePage(groupFilter(query), offset, query.limit ?? DEFAULT_LIMIT);
+  }
+
+  #everywherePage(filter: GroupFilter | undefined, offset: number, limit: number): string {
+    const test = this.#everywhere.test(filter);
     const { groups } = this.#everywhere;
-    for (let item = 0; test !== null && item < groups.length && count < MAX_EVERYWHERE; item++) {
-      if (!test(item)) continue;
-      json += (count++ === 0 ? '' : ',') + groups[item]!.json;
+    let json = '';
+    let total = 0;
+    for (let item = 0; test !== null && item < groups.length; item++) {
+      if (test && !test(item)) continue;
+      if (total >= offset && total < offset + limit) json += (total === offset ? '' : ',') + groups[item]!.json;
+      total++;
     }
-    return json;
+    const end = offset + limit;
+    const next = end < total && end < MAX_OFFSET ? '"' + encodeCursor(end) + '"' : 'null';
+    return '{"groups":[' + json + '],"total":' + total + ',"nextCursor":' + next + '}';
   }
 
   #rebuild(): void {
@@ -137,10 +149,6 @@ export class DirectoryIndex {
 
     everywhere.sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.#everywhere = new GroupTable(everywhere, this.#dictionaries);
-    this.#everywhereUnfiltered = everywhere
-      .slice(0, MAX_EVERYWHERE)
-      .map((g) => g.json)
-      .join(',');
   }
 }
 

@@ -2,7 +2,7 @@
  * Keeps a process's search index in step with the store.
  * @module
  */
-import type { GeocodeResult, SearchQuery } from 'peer-directory/schema';
+import type { EverywhereQuery, GeocodeResult, SearchQuery } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { DirectoryIndex } from './directory-index.js';
 
@@ -71,9 +71,19 @@ export class SearchService {
     return this.#queued;
   }
 
+  /** The change-feed version searches are answered at: answers at one version are the same in every process. */
+  get version(): number {
+    return this.index.version;
+  }
+
   /** One page of results as JSON text; see {@link DirectoryIndex.search}. */
   search(query: SearchQuery, origin?: GeocodeResult): string {
     return this.index.search(query, origin);
+  }
+
+  /** One page of the groups serving everywhere as JSON text; see {@link DirectoryIndex.everywhere}. */
+  everywhere(query: EverywhereQuery): string {
+    return this.index.everywhere(query);
   }
 
   /** Stops polling and waits for a refresh under way. */
