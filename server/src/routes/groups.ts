@@ -59,12 +59,12 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
    * than hashing the bytes is cheaper, and every process at one version
    * gives the same tag.
    */
-  async function sendFresh(request: FastifyRequest, reply: FastifyReply, version: number, json: string, place = '') {
+  function sendFresh(request: FastifyRequest, reply: FastifyReply, version: number, json: string, place = '') {
     const body = Buffer.from(json);
     const accepted = chooseEncoding(request.headers['accept-encoding']);
     const encoding = body.length >= MIN_COMPRESSED_BYTES ? accepted : undefined;
     const answer: CachedAnswer = {
-      body: encoding ? await compress(body, encoding) : body,
+      body: encoding ? compress(body, encoding) : body,
       encoding,
       etag: etagFrom(version, request.url, place, encoding ?? 'identity'),
       version,

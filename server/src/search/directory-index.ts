@@ -125,14 +125,20 @@ export class DirectoryIndex {
   #everywherePage(filter: GroupFilter | undefined, offset: number, limit: number): string {
     const test = this.#everywhere.test(filter);
     const { groups } = this.#everywhere;
+    const end = offset + limit;
     let json = '';
     let total = 0;
-    for (let item = 0; test !== null && item < groups.length; item++) {
-      if (test && !test(item)) continue;
-      if (total >= offset && total < offset + limit) json += (total === offset ? '' : ',') + groups[item]!.json;
-      total++;
+    if (test === undefined) {
+      // No filter: every group passes, so the page is a slice.
+      total = groups.length;
+      for (let item = offset; item < Math.min(end, total); item++) json += (item === offset ? '' : ',') + groups[item]!.json;
+    } else {
+      for (let item = 0; test !== null && item < groups.length; item++) {
+        if (!test(item)) continue;
+        if (total >= offset && total < end) json += (total === offset ? '' : ',') + groups[item]!.json;
+        total++;
+      }
     }
-    const end = offset + limit;
     const next = end < total && end < MAX_OFFSET ? '"' + encodeCursor(end) + '"' : 'null';
     return '{"groups":[' + json + '],"total":' + total + ',"nextCursor":' + next + '}';
   }
