@@ -72,6 +72,7 @@ export const environmentSchema = z.object({
   CORS_ORIGINS: corsOrigins,
   REGISTRATION_RATE_LIMIT: wholeNumber('REGISTRATION_RATE_LIMIT', 1, 100000, 10),
   SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, 5000),
+  SEARCH_SNAPSHOT: z.optional(z.string().check(z.minLength(1))),
   TRUST_PROXY: trustProxy,
   PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
   FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
@@ -103,8 +104,14 @@ export interface Config {
   corsOrigins: '*' | string[];
   /** Registrations accepted per client address per hour. */
   registrationRateLimit: number;
-  /** How often the search index polls the store for changes made by other processes. */
+  /** How often the search index polls the store for changes made by other processes (a fallback: changes are announced). */
   searchRefreshMs: number;
+  /**
+   * The file the search index is kept in between starts; `off` for none.
+   * Default: `search-index.snapshot` in `dataDir` for the embedded store,
+   * none on PostgreSQL.
+   */
+  searchSnapshot?: string;
   trustProxy: TrustProxy;
   principles: Principle[];
   /** Open Referral feed requests accepted per client address per minute. */
@@ -151,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     corsOrigins: e.CORS_ORIGINS,
     registrationRateLimit: e.REGISTRATION_RATE_LIMIT,
     searchRefreshMs: e.SEARCH_REFRESH_MS,
+    searchSnapshot: e.SEARCH_SNAPSHOT === undefined || e.SEARCH_SNAPSHOT === 'off' ? e.SEARCH_SNAPSHOT : resolve(e.SEARCH_SNAPSHOT),
     trustProxy: e.TRUST_PROXY,
     principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
     feedRateLimit: e.FEED_RATE_LIMIT,

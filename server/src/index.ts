@@ -4,6 +4,7 @@
  * (`peer-directory-server serve`) and the tests both start it this way.
  * @module
  */
+import { join } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import type { Group } from 'peer-directory/schema';
 import { buildApp, type App } from './app.js';
@@ -55,7 +56,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   try {
     await seed(store, options.seed ?? 'sample');
     const geocoder = createGeocoder({ cache: store, providerUrl: config.geocoderUrl });
-    search = new SearchService(store, { refreshMs: config.searchRefreshMs });
+    search = new SearchService(store, { refreshMs: config.searchRefreshMs, snapshotFile: snapshotFileOf(config) });
     await search.start();
     const app = await buildApp({ config, store, geocoder, search, logger: options.logger ?? false });
     await app.ready();
@@ -79,6 +80,11 @@ export async function createServer(config: Config, options: CreateServerOptions 
     await store.close();
     throw error;
   }
+}
+
+function snapshotFileOf(config: Config): string | undefined {
+  if (config.searchSnapshot === 'off') return undefined;
+  return config.searchSnapshot ?? (config.databaseUrl ? undefined : join(config.dataDir, 'search-index.snapshot'));
 }
 
 async function seed(store: Store, seed: 'sample' | 'none' | Group[]): Promise<void> {

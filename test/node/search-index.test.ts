@@ -58,12 +58,12 @@ function indexOf(groups: Group[]): DirectoryIndex {
 /** Searches as the route does: query-string parameters parsed by the shared schema. */
 function search(index: DirectoryIndex, params: Record<string, unknown>, origin?: GeocodeResult): SearchResult {
   const text = index.search(searchQuerySchema.parse(params), origin);
-  return searchResultSchema.parse(JSON.parse(text));
+  return searchResultSchema.parse(JSON.parse(text.toString()));
 }
 
 /** A page of the groups serving everywhere, as `GET /v1/everywhere` asks for it. */
 function everywhere(index: DirectoryIndex, params: Record<string, unknown>) {
-  return everywherePageSchema.parse(JSON.parse(index.everywhere(everywhereQuerySchema.parse(params))));
+  return everywherePageSchema.parse(JSON.parse(index.everywhere(everywhereQuerySchema.parse(params)).toString()));
 }
 
 const ids = (result: { groups: { id: string }[] }) => result.groups.map((g) => g.id);
@@ -264,7 +264,7 @@ describe('searching the directory index', () => {
   it('answers a default search of a busy directory in at most 12 KB of JSON', () => {
     const index = indexOf(syntheticGroups(20_000));
     const text = index.search(searchQuerySchema.parse({}), LONDON);
-    const result = searchResultSchema.parse(JSON.parse(text));
+    const result = searchResultSchema.parse(JSON.parse(text.toString()));
     assert.equal(result.groups.length, 10);
     assert.equal(result.everywhere!.groups.length, 3);
     assert.ok(result.everywhere!.total > 100);
@@ -423,8 +423,8 @@ describe('the synthetic directory', () => {
   });
 });
 
-function parse(text: string): SearchResult {
-  return searchResultSchema.parse(JSON.parse(text));
+function parse(text: Buffer): SearchResult {
+  return searchResultSchema.parse(JSON.parse(text.toString()));
 }
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -59,8 +59,7 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
    * than hashing the bytes is cheaper, and every process at one version
    * gives the same tag.
    */
-  function sendFresh(request: FastifyRequest, reply: FastifyReply, version: number, json: string, place = '') {
-    const body = Buffer.from(json);
+  function sendFresh(request: FastifyRequest, reply: FastifyReply, version: number, body: Buffer, place = '') {
     const accepted = chooseEncoding(request.headers['accept-encoding']);
     const encoding = body.length >= MIN_COMPRESSED_BYTES ? accepted : undefined;
     const answer: CachedAnswer = {

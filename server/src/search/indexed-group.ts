@@ -12,8 +12,6 @@ export interface IndexedGroup {
   readonly name: string;
   /** The JSON of its summary, as results list it. */
   readonly json: string;
-  /** The JSON without its opening `{`, ready to follow `{"distance":1.23,`. */
-  readonly jsonTail: string;
   /** Where it meets, for the geographic list; undefined when it meets nowhere in person. */
   readonly lat: number | undefined;
   readonly lng: number | undefined;
@@ -75,7 +73,6 @@ export function indexGroup(group: Group, dictionaries: Dictionaries): IndexedGro
     id: group.id,
     name: group.name,
     json,
-    jsonTail: json.slice(1),
     lat: group.location?.lat,
     lng: group.location?.lng,
     servesEverywhere: group.servesEverywhere,
