@@ -7,9 +7,9 @@
  *   search index (it reads every group from the store and writes one), then
  *   again from that snapshot;
  * - its memory (RSS once searchable, and the peak, from /proc);
- * - approve → searchable: a registration approved through the admin API,
- *   then found by a search (the approving process; other processes hear of
- *   it by LISTEN/NOTIFY, see test/node/search-layers.test.ts);
+ * - approve → searchable: a registration approved through the admin API of
+ *   the process started from the snapshot, then found by a search (other
+ *   processes hear of it by LISTEN/NOTIFY, see test/node/search-layers.test.ts);
  * - uncached search p50 / p99 inside a process, on the index read from the
  *   same snapshot.
  *
@@ -68,11 +68,11 @@ async function measureSize(groups: number): Promise<ScaleRow> {
     const seedMs = performance.now() - started;
 
     const cold = await startServer(dataDir);
-    const approveMs = await approveOne(cold.url);
     await until(() => exists(snapshotFile), 600_000);
     await cold.stop();
 
     const warm = await startServer(dataDir);
+    const approveMs = await approveOne(warm.url);
     await warm.stop();
 
     const snapshot = (await readSnapshot(snapshotFile))!;

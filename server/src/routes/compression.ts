@@ -6,6 +6,8 @@
  * @module
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { Negotiator } from '@fastify/accept-negotiator';
+import { LRUCache } from 'lru-cache';
 
 /** A content coding the API sends. */
 export type Encoding = 'br' | 'gzip';
@@ -13,33 +15,15 @@ export type Encoding = 'br' | 'gzip';
 /** Answers smaller than this go out as they are: compressing them saves nothing worth the work. */
 export const MIN_COMPRESSED_BYTES = 1024;
 
+/** Browsers send one of a handful of `Accept-Encoding` values, on every request: each is negotiated once. */
+const negotiator = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip'], cache: new LRUCache<string, string>({ max: 256 }) });
+
 /**
  * The coding to use for a request's `Accept-Encoding`: brotli, then gzip,
- * or none. Codings refused with `q=0` are never chosen.
+ * or none, by the header's q-values. Codings refused with `q=0` are never chosen.
  */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding | undefined {
-  if (!acceptEncoding) return undefined;
-  // Browsers send one of a handful of header values, on every request.
-  const known = chosen.get(acceptEncoding);
-  if (known !== undefined) return known || undefined;
-  const encoding = parseAcceptEncoding(acceptEncoding);
-  if (chosen.size >= 256) chosen.clear();
-  chosen.set(acceptEncoding, encoding ?? '');
-  return encoding;
-}
-
-const chosen = new Map<string, Encoding | ''>();
-
-function parseAcceptEncoding(acceptEncoding: string): Encoding | undefined {
-  const accepted = new Set<string>();
-  for (const part of acceptEncoding.toLowerCase().split(',')) {
-    const [coding = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    if (q === undefined || Number(q) > 0) accepted.add(coding.trim());
-  }
-  if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
-  return undefined;
+  return acceptEncoding ? (negotiator.negotiate(acceptEncoding) ?? undefined) : undefined;
 }
 
 /**

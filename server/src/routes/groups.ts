@@ -35,7 +35,7 @@ const groupParams = z.object({ id: identifier });
 
 /** Search and read published groups. */
 export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app, { geocoder, search, store }) => {
-  const answers = new ResponseCache();
+  const answers = new ResponseCache(SHORT_CACHE_SECONDS * 1000);
   const keyOf = (url: string, encoding: Encoding | undefined) => `${encoding ?? 'identity'} ${url}`;
 
   function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
@@ -67,7 +67,6 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
       encoding,
       etag: etagFrom(version, request.url, place, encoding ?? 'identity'),
       version,
-      expiresAt: Date.now() + SHORT_CACHE_SECONDS * 1000,
     };
     answers.set(keyOf(request.url, accepted), answer);
     return sendAnswer(request, reply, answer);

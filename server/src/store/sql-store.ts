@@ -12,6 +12,8 @@ import { REGISTRATION_COLUMNS, toAuditEntry, toRegistration, type AuditRow, type
 // it, on PostgreSQL a reader could see version 11 commit before version 10 and
 // its change feed would skip 10 for ever.
 const GROUP_FEED_LOCK = 7_265_902;
+/** The largest version a bigint holds: "no upper bound" for the change feed. */
+const LAST_VERSION = '9223372036854775807';
 /** The channel group changes are announced on (LISTEN/NOTIFY). */
 const GROUP_CHANNEL = 'peer_directory_groups';
 /** Groups per INSERT when seeding: one statement per batch keeps each parameter a few MB. */
@@ -43,10 +45,10 @@ export class SqlStore implements Store {
   }
 
   async groupChanges(since: number, limit?: number, until?: number): Promise<GroupChanges> {
+    // Both bounds always given (no "IS NULL OR"), so the plan is a range scan of the version index.
     const rows = await this.db.query<{ id: string; record: Group; status: string; version: number | string }>(
-      `SELECT id, record, status, version FROM groups
-       WHERE version > $1 AND ($3::bigint IS NULL OR version <= $3) ORDER BY version LIMIT $2`,
-      [since, limit ?? null, until ?? null],
+      'SELECT id, record, status, version FROM groups WHERE version > $1 AND version <= $3 ORDER BY version LIMIT $2',
+      [since, limit ?? null, until ?? LAST_VERSION],
     );
     const changes: GroupChanges = { version: since, upserts: [], removed: [] };
     for (const row of rows) {
