@@ -5,11 +5,17 @@
  * and the browser bundles, with a demo admin token when ADMIN_TOKEN is unset.
  * @module
  */
+import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
-import { createServer } from './index.js';
-import { runImportCommand } from './import/command.js';
-import { runExportCommand } from './export/command.js';
+
+// Node keeps the compiled code of the server and its dependencies on disk
+// (in the OS's temporary directory): a restart skips compiling them again.
+// Loaded after this call, hence the dynamic imports.
+enableCompileCache();
+const { ConfigError, loadConfig } = await import('./config.js');
+const { createServer } = await import('./index.js');
+const { runImportCommand } = await import('./import/command.js');
+const { runExportCommand } = await import('./export/command.js');
 
 const USAGE = `Usage: peer-directory-server serve [--demo]
        peer-directory-server import FILE|URL [--dry-run] [--publish] [--by EMAIL] ...
@@ -18,7 +24,7 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
                  CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
-                 TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT)
+                 SEARCH_SNAPSHOT, TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
   import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
                  (import --help for its options)

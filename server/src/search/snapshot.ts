@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { sampleGroups } from '../sample/sample-groups.js';
+import { syntheticGroups } from '../sample/synthetic.js';
 import type { FeedCheck } from '../store/store.js';
 import type { GroupTableParts } from './group-table.js';
 import type { IndexParts } from './directory-index.js';
@@ -28,7 +28,7 @@ const MAGIC = Buffer.from('PEERIDX\n', 'latin1');
  * fields, how words are cut), so a snapshot of an older summary is never served.
  */
 export const SNAPSHOT_FORMAT = `1:${createHash('sha1')
-  .update(JSON.stringify(indexGroup(sampleGroups(new Date('2026-01-01T00:00:00Z'))[0]!, { words: new WordDictionary(), languages: new WordDictionary() })))
+  .update(JSON.stringify(indexGroup(syntheticGroups(1)[0]!, { words: new WordDictionary(), languages: new WordDictionary() })))
   .digest('base64url')}`;
 
 /** Where a snapshot comes from: the database and the feed's state when it was taken. */
