@@ -174,7 +174,10 @@ export class GroupTableBuilder {
   readonly #keepNames: boolean;
   readonly #ids: string[] = [];
   readonly #names: string[] = [];
-  #json = Buffer.allocUnsafe(1 << 16);
+  /** The JSON so far, in chunks: growing one buffer by doubling would hold up to three times the JSON at the end. */
+  readonly #chunks: Buffer[] = [];
+  #chunk = Buffer.allocUnsafe(1 << 16);
+  #chunkLength = 0;
   #jsonLength = 0;
   readonly #jsonEnds = new Growing(Uint32Array);
   readonly #lat = new Growing(Float64Array);
@@ -246,12 +249,13 @@ export class GroupTableBuilder {
       return out;
     };
     const jsonEnds = new Uint32Array(n);
-    const json = order ? Buffer.allocUnsafe(this.#jsonLength) : this.#json.subarray(0, this.#jsonLength);
     const ends = this.#jsonEnds.view();
+    const all = this.#joinJson();
+    const json = order ? Buffer.allocUnsafe(this.#jsonLength) : all;
     for (let i = 0, length = 0; i < n; i++) {
       const item = at(i);
       const start = item === 0 ? 0 : ends[item - 1]!;
-      if (order) this.#json.copy(json, length, start, ends[item]!);
+      if (order) all.copy(json, length, start, ends[item]!);
       length += ends[item]! - start;
       jsonEnds[i] = length;
     }
@@ -291,24 +295,50 @@ export class GroupTableBuilder {
   }
 
   #appendJson(json: string): void {
-    this.#reserve(Buffer.byteLength(json));
-    this.#jsonLength += this.#json.write(json, this.#jsonLength);
-    this.#jsonEnds.push(this.#jsonLength);
+    const bytes = Buffer.byteLength(json);
+    this.#reserve(bytes);
+    this.#chunk.write(json, this.#chunkLength);
+    this.#advance(bytes);
   }
 
   #appendBytes(bytes: Buffer): void {
     this.#reserve(bytes.length);
-    this.#jsonLength += bytes.copy(this.#json, this.#jsonLength);
+    bytes.copy(this.#chunk, this.#chunkLength);
+    this.#advance(bytes.length);
+  }
+
+  #advance(bytes: number): void {
+    this.#chunkLength += bytes;
+    this.#jsonLength += bytes;
     this.#jsonEnds.push(this.#jsonLength);
   }
 
+  /** Room for `bytes` more in the current chunk (one group's JSON never spans two). */
   #reserve(bytes: number): void {
-    if (this.#jsonLength + bytes <= this.#json.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.#json.length * 2, this.#jsonLength + bytes));
-    this.#json.copy(grown, 0, 0, this.#jsonLength);
-    this.#json = grown;
+    if (this.#chunkLength + bytes <= this.#chunk.length) return;
+    this.#chunks.push(this.#chunk.subarray(0, this.#chunkLength));
+    this.#chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    this.#chunkLength = 0;
+  }
+
+  /** Every group's JSON in one buffer of exactly its size, letting go of the chunks as they are copied. */
+  #joinJson(): Buffer {
+    this.#chunks.push(this.#chunk.subarray(0, this.#chunkLength));
+    this.#chunk = Buffer.alloc(0);
+    this.#chunkLength = 0;
+    const json = Buffer.allocUnsafe(this.#jsonLength);
+    let at = 0;
+    for (let i = 0; i < this.#chunks.length; i++) {
+      at += this.#chunks[i]!.copy(json, at);
+      this.#chunks[i] = EMPTY;
+    }
+    this.#chunks.length = 0;
+    return json;
   }
 }
+
+const CHUNK_BYTES = 4 << 20;
+const EMPTY = Buffer.alloc(0);
 
 function copyList(lists: ItemLists, item: number, into: Growing<Uint32Array>): void {
   for (let k = item === 0 ? 0 : lists.ends[item - 1]!; k < lists.ends[item]!; k++) into.push(lists.values[k]!);
