@@ -56,23 +56,21 @@ export function groupsResource(send: Send): GroupsResource {
 
   return {
     search,
-    async *searchAll(query, options) {
-      let cursor = query.cursor;
-      do {
-        const page = await search({ ...query, cursor }, options);
-        yield* page.groups;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    },
+    searchAll: (query, options) => everyPage(query.cursor, (cursor) => search({ ...query, cursor }, options)),
     everywhere,
-    async *everywhereAll(query, options) {
-      let cursor = query.cursor;
-      do {
-        const page = await everywhere({ ...query, cursor }, options);
-        yield* page.groups;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    },
+    everywhereAll: (query, options) => everyPage(query.cursor, (cursor) => everywhere({ ...query, cursor }, options)),
     get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
   };
+}
+
+/** Every group of a paged list, fetching each page only when the loop asks for it. */
+async function* everyPage<G>(
+  cursor: string | undefined,
+  page: (cursor: string | undefined) => Promise<{ groups: G[]; nextCursor: string | null }>,
+): AsyncGenerator<G, void, undefined> {
+  do {
+    const { groups, nextCursor } = await page(cursor);
+    yield* groups;
+    cursor = nextCursor ?? undefined;
+  } while (cursor);
 }

@@ -12,7 +12,7 @@ import { DirectoryIndex, SearchService } from '../../server/src/search/index.js'
 import { readSnapshot, snapshotFits, writeSnapshot } from '../../server/src/search/snapshot.js';
 import { syntheticCentres, syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { openStore, type Store, type StoreOptions } from '../../server/src/store/index.js';
-import { startPostgres } from '../support/postgres.js';
+import { engines } from '../support/engines.js';
 import { makeGroup } from '../support/fixtures.js';
 
 const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'point' });
@@ -143,28 +143,6 @@ describe('the snapshot', () => {
   });
 });
 
-/** One engine the store runs on. */
-interface Engine {
-  name: string;
-  setUp(): Promise<{ options: StoreOptions; tearDown(): Promise<void> }>;
-}
-
-const engines: Engine[] = [
-  {
-    name: 'embedded PGlite',
-    async setUp() {
-      const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-layers-'));
-      return { options: { dataDir }, tearDown: () => rm(dataDir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async setUp() {
-      const database = await startPostgres();
-      return { options: { databaseUrl: database.url }, tearDown: () => database.stop() };
-    },
-  },
-];
 
 for (const engine of engines) {
   describe(`search services on ${engine.name}`, () => {
