@@ -80,9 +80,15 @@ export class SearchService {
     this.#stopped = false;
     this.#starting = (async () => {
       // Listen before loading, so a change committed meanwhile is not missed.
-      this.#unwatch = await this.#store.watchGroupChanges(() => {
-        this.refresh().catch(this.#onError);
-      });
+      // Without notifications (the connection refused LISTEN) the poll still catches up.
+      this.#unwatch = await this.#store
+        .watchGroupChanges(() => {
+          this.refresh().catch(this.#onError);
+        })
+        .catch((error: unknown) => {
+          this.#onError(error);
+          return undefined;
+        });
       this.#index = await this.#load();
     })();
     try {
