@@ -15,7 +15,7 @@ import { openStore, type Store, type StoreOptions } from '../../server/src/store
 import { engines } from '../support/engines.js';
 import { makeGroup } from '../support/fixtures.js';
 
-const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'point' });
+const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'device' });
 
 // Searches people make: near towns, with and without filters, first and later pages.
 const centres = syntheticCentres(40, 7);
