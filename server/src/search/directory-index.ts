@@ -26,8 +26,8 @@ import { WordDictionary } from './words.js';
 /**
  * Changes held beside the big tables before they are merged in. Searching
  * them costs a few microseconds each time; merging costs a rebuild of the
- * big tables (about a second at a million groups), so it waits until this
- * many have gathered, or until the search service finds a quiet moment.
+ * big tables (seconds at a million groups), so it waits until this many
+ * have gathered.
  */
 export const MAX_OVERLAY = 5000;
 
@@ -187,8 +187,9 @@ export class DirectoryIndex {
 
   /**
    * Prepares for the first change: finds where each group of the big tables
-   * is (about 0.1 s at a million groups), so that the first approval after
-   * start-up is as quick as the others. Done anyway by the first change.
+   * is (a map of every id: a fraction of a second at a million groups), so
+   * that the first approval after start-up is as quick as the others. Done
+   * anyway by the first change.
    */
   prepareForChanges(): void {
     if (this.#base.geo.table.size + this.#base.everywhere.size > 0) this.#locateBase();
