@@ -4,7 +4,7 @@
 // change the moment it commits, on both engines.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { searchQuerySchema, everywhereQuerySchema, type GeocodeResult } from 'peer-directory/schema';
@@ -135,10 +135,14 @@ describe('the snapshot', () => {
     assert.equal(snapshotFits(origin, 10, { database: 'db-1', latest: 12, idAt: 'g-99' }), false, 'another group at that version');
   });
 
-  it('is ignored when it is not one this code wrote', async () => {
+  it('is ignored when it is not one this code wrote, or was cut short', async () => {
     const file = join(dir, 'junk.snapshot');
     await writeFile(file, 'not a snapshot');
     assert.equal(await readSnapshot(file), undefined);
+    const whole = join(dir, 'index.snapshot');
+    const cut = join(dir, 'cut.snapshot');
+    await writeFile(cut, (await readFile(whole)).subarray(0, 100_000));
+    assert.equal(await readSnapshot(cut), undefined);
     assert.equal(await readSnapshot(join(dir, 'missing.snapshot')), undefined);
   });
 });

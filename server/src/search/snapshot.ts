@@ -117,6 +117,8 @@ export async function readSnapshot(file: string): Promise<{ parts: IndexParts; o
   if (buffer.length < MAGIC.length + 4 || !buffer.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const header = JSON.parse(buffer.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + buffer.readUInt32LE(MAGIC.length))) as Header;
   if (header.format !== SNAPSHOT_FORMAT) return undefined;
+  // A file cut short (a full disk, a copy stopped half way) is no snapshot.
+  if (header.sections.some(([, offset, length]) => length > 0 && offset + length > buffer.length)) return undefined;
   const byName = new Map(header.sections.map((s) => [s[0], s]));
   const section = <T>(name: string, make: (bytes: Uint8Array, kind: Kind) => T): T => {
     const found = byName.get(name);
