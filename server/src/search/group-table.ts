@@ -21,9 +21,13 @@ export interface GroupTableParts {
   readonly ids: readonly string[];
   /** Names by item; kept only for a list in name order (the groups serving everywhere). */
   readonly names: readonly string[] | undefined;
-  /** Every item's summary JSON, end to end, as UTF-8. */
-  readonly json: Uint8Array;
-  /** Where each item's JSON ends in `json` (it starts where the previous one ends). */
+  /**
+   * Every item's summary JSON, end to end, as UTF-8, in one or more pieces
+   * (no item's JSON spans two): a table built from a million groups keeps the
+   * pieces it was built in rather than hold the JSON twice to join them.
+   */
+  readonly json: readonly Uint8Array[];
+  /** Where each item's JSON ends, counted from the start of the first piece (it starts where the previous one ends). */
   readonly jsonEnds: Uint32Array;
   /** Coordinates by item; NaN for groups that meet nowhere in person. */
   readonly lat: Float64Array;
@@ -43,7 +47,9 @@ export class GroupTable {
   readonly names: readonly string[] | undefined;
   readonly lat: Float64Array;
   readonly lng: Float64Array;
-  readonly #json: Buffer;
+  readonly #json: Buffer[];
+  /** Where each piece of `#json` starts, counted as `jsonEnds` counts. */
+  readonly #pieceStarts: number[];
   readonly #jsonEnds: Uint32Array;
   readonly #conditions: Uint8Array;
   readonly #audiences: Uint8Array;
@@ -63,7 +69,13 @@ export class GroupTable {
     this.names = parts.names;
     this.lat = parts.lat;
     this.lng = parts.lng;
-    this.#json = Buffer.from(parts.json.buffer, parts.json.byteOffset, parts.json.byteLength);
+    this.#json = parts.json.map((piece) => Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    this.#pieceStarts = [];
+    let start = 0;
+    for (const piece of this.#json) {
+      this.#pieceStarts.push(start);
+      start += piece.length;
+    }
     this.#jsonEnds = parts.jsonEnds;
     this.#conditions = parts.conditions;
     this.#audiences = parts.audiences;
@@ -108,7 +120,18 @@ export class GroupTable {
 
   /** Item `i`'s summary as JSON (UTF-8), sharing this table's memory. */
   jsonOf(item: number): Buffer {
-    return this.#json.subarray(item === 0 ? 0 : this.#jsonEnds[item - 1]!, this.#jsonEnds[item]!);
+    const start = item === 0 ? 0 : this.#jsonEnds[item - 1]!;
+    const end = this.#jsonEnds[item]!;
+    const starts = this.#pieceStarts;
+    // The last piece starting at or before `start` (binary search: a handful of pieces, or one).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.#json[lo]!.subarray(start - starts[lo]!, end - starts[lo]!);
   }
 
   /**
@@ -174,7 +197,7 @@ export class GroupTableBuilder {
   readonly #keepNames: boolean;
   readonly #ids: string[] = [];
   readonly #names: string[] = [];
-  /** The JSON so far, in chunks: growing one buffer by doubling would hold up to three times the JSON at the end. */
+  /** The JSON so far, in chunks: one buffer grown by doubling would hold up to three times the JSON at the end. */
   readonly #chunks: Buffer[] = [];
   #chunk = Buffer.allocUnsafe(1 << 16);
   #chunkLength = 0;
@@ -248,16 +271,21 @@ export class GroupTableBuilder {
       for (let i = 0; i < n; i++) out[i] = values[order[i]!]!;
       return out;
     };
-    const jsonEnds = new Uint32Array(n);
     const ends = this.#jsonEnds.view();
-    const all = this.#joinJson();
-    const json = order ? Buffer.allocUnsafe(this.#jsonLength) : all;
-    for (let i = 0, length = 0; i < n; i++) {
-      const item = at(i);
-      const start = item === 0 ? 0 : ends[item - 1]!;
-      if (order) all.copy(json, length, start, ends[item]!);
-      length += ends[item]! - start;
-      jsonEnds[i] = length;
+    const pieces = this.#pieces();
+    let json: readonly Uint8Array[] = pieces;
+    let jsonEnds = ends;
+    if (order) {
+      // Only the list kept in name order is reordered, and it is small (2 % of groups): joined, then copied in order.
+      const all = Buffer.concat(pieces);
+      const ordered = Buffer.allocUnsafe(this.#jsonLength);
+      jsonEnds = new Uint32Array(n);
+      for (let i = 0, length = 0; i < n; i++) {
+        const item = order[i]!;
+        length += all.copy(ordered, length, item === 0 ? 0 : ends[item - 1]!, ends[item]!);
+        jsonEnds[i] = length;
+      }
+      json = [ordered];
     }
     const parts: GroupTableParts = {
       ids: order ? Array.from(order, (item) => this.#ids[item]!) : this.#ids,
@@ -321,24 +349,20 @@ export class GroupTableBuilder {
     this.#chunkLength = 0;
   }
 
-  /** Every group's JSON in one buffer of exactly its size, letting go of the chunks as they are copied. */
-  #joinJson(): Buffer {
-    this.#chunks.push(this.#chunk.subarray(0, this.#chunkLength));
+  /** The JSON's pieces, each trimmed to what it holds; the builder lets go of them. */
+  #pieces(): Buffer[] {
+    const pieces = [...this.#chunks, this.#chunk.subarray(0, this.#chunkLength)].filter((piece) => piece.length > 0);
+    this.#chunks.length = 0;
     this.#chunk = Buffer.alloc(0);
     this.#chunkLength = 0;
-    const json = Buffer.allocUnsafe(this.#jsonLength);
-    let at = 0;
-    for (let i = 0; i < this.#chunks.length; i++) {
-      at += this.#chunks[i]!.copy(json, at);
-      this.#chunks[i] = EMPTY;
-    }
-    this.#chunks.length = 0;
-    return json;
+    // A trimmed view keeps its whole chunk alive: copy the last, least-filled one to its size.
+    if (pieces.length > 1) pieces[pieces.length - 1] = Buffer.from(pieces[pieces.length - 1]!);
+    return pieces.length > 0 ? pieces : [Buffer.alloc(0)];
   }
 }
 
+
 const CHUNK_BYTES = 4 << 20;
-const EMPTY = Buffer.alloc(0);
 
 function copyList(lists: ItemLists, item: number, into: Growing<Uint32Array>): void {
   for (let k = item === 0 ? 0 : lists.ends[item - 1]!; k < lists.ends[item]!; k++) into.push(lists.values[k]!);

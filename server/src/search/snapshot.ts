@@ -59,7 +59,7 @@ export function snapshotFits(origin: SnapshotOrigin, version: number, now: FeedC
 
 /** Writes `parts` to `file` (through a temporary file and a rename, so a reader never sees half a snapshot). */
 export async function writeSnapshot(file: string, parts: IndexParts, origin: SnapshotOrigin): Promise<void> {
-  const sections: [string, Uint8Array, Kind][] = [
+  const sections: [string, Uint8Array | readonly Uint8Array[], Kind][] = [
     ['words', strings(parts.words), 'strings'],
     ['languages', strings(parts.languages), 'strings'],
     ['unlisted', strings(parts.unlisted), 'strings'],
@@ -76,8 +76,8 @@ export async function writeSnapshot(file: string, parts: IndexParts, origin: Sna
     let offset = headerRoom;
     header.sections = sections.map(([name, bytes, kind]) => {
       const at = offset;
-      offset = align(offset + bytes.byteLength);
-      return [name, at, bytes.byteLength, kind];
+      offset = align(offset + byteLength(bytes));
+      return [name, at, byteLength(bytes), kind];
     });
     json = Buffer.from(JSON.stringify(header));
     if (MAGIC.length + 4 + json.length <= headerRoom) break;
@@ -93,7 +93,11 @@ export async function writeSnapshot(file: string, parts: IndexParts, origin: Sna
   try {
     await handle.write(headerBytes, 0, headerBytes.length, 0);
     for (const [[, at], [, bytes]] of header.sections.map((s, i) => [s, sections[i]!] as const)) {
-      await handle.write(bytes, 0, bytes.byteLength, at);
+      let position = at;
+      for (const piece of Array.isArray(bytes) ? bytes : [bytes]) {
+        await handle.write(piece, 0, piece.byteLength, position);
+        position += piece.byteLength;
+      }
     }
     await handle.sync();
   } catch (error) {
@@ -133,7 +137,7 @@ export async function readSnapshot(file: string): Promise<{ parts: IndexParts; o
   const table = (prefix: string): GroupTableParts => ({
     ids: list(`${prefix}.ids`),
     names: byName.has(`${prefix}.names`) ? list(`${prefix}.names`) : undefined,
-    json: u8(`${prefix}.json`),
+    json: [u8(`${prefix}.json`)],
     jsonEnds: u32(`${prefix}.jsonEnds`),
     lat: f64(`${prefix}.lat`),
     lng: f64(`${prefix}.lng`),
@@ -161,7 +165,7 @@ export async function readSnapshot(file: string): Promise<{ parts: IndexParts; o
   };
 }
 
-function tableSections(prefix: string, t: GroupTableParts): [string, Uint8Array, Kind][] {
+function tableSections(prefix: string, t: GroupTableParts): [string, Uint8Array | readonly Uint8Array[], Kind][] {
   const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   return [
     [`${prefix}.ids`, strings(t.ids), 'strings'],
@@ -180,6 +184,10 @@ function tableSections(prefix: string, t: GroupTableParts): [string, Uint8Array,
     [`${prefix}.words.offsets`, bytes(t.words.offsets), 'u32'],
     [`${prefix}.words.items`, bytes(t.words.items), 'u32'],
   ];
+}
+
+function byteLength(bytes: Uint8Array | readonly Uint8Array[]): number {
+  return Array.isArray(bytes) ? bytes.reduce((sum: number, piece: Uint8Array) => sum + piece.byteLength, 0) : (bytes as Uint8Array).byteLength;
 }
 
 function strings(list: readonly string[]): Uint8Array {
