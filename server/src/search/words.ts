@@ -127,6 +127,16 @@ export class WordPostings {
     return new WordPostings({ offsets, items }, count);
   }
 
+  /** The postings of items given as one list of word numbers each. */
+  static of(byItem: readonly Uint32Array[], dictionarySize: number): WordPostings {
+    const ends = new Uint32Array(byItem.length);
+    let total = 0;
+    byItem.forEach((words, item) => (ends[item] = total += words.length));
+    const values = new Uint32Array(total);
+    byItem.forEach((words, item) => values.set(words, ends[item]! - words.length));
+    return WordPostings.build({ ends, values }, dictionarySize);
+  }
+
   /** @param count how many items the list has */
   constructor(parts: PostingsParts, count: number) {
     this.#offsets = parts.offsets;
