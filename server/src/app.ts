@@ -93,7 +93,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(feedRoutes, {
     store,
     geocoder,
-    searchVersion: () => search.index.version,
+    searchVersion: () => search.version,
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });

@@ -237,7 +237,7 @@ export class SqlStore implements Store {
   async applyImport(batch: readonly ImportWrite[], actor: string): Promise<void> {
     if (batch.length === 0) return;
     await this.db.transaction(async (tx) => {
-      if (batch.some((w) => w.kind === 'publish')) await lockGroupFeed(tx);
+      if (batch.some((w) => w.kind === 'publish')) await beginGroupChange(tx);
       for (const write of batch) {
         let groupId: string | null = null;
         let registrationId: string | null = null;
