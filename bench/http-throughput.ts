@@ -88,6 +88,11 @@ export interface HttpThroughputResult {
   ratio: number;
   /** Server CPU per healthz request divided by server CPU per postcode search: the ratio when the server is the bottleneck. */
   cpuRatio: number;
+  /** The same two ratios for a search nobody asked before (target ≥ 0.50 of requests/s). */
+  newRatio: number;
+  newCpuRatio: number;
+  /** The uncompressed JSON of the benchmark's postcode search, in bytes (target ≤ 12 KB). */
+  answerBytes: number;
 }
 
 /** One route under load: a URL, or paths cycled one per request. */
@@ -119,7 +124,7 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
   try {
     const base = await server.listen();
     const searchUrl = `${base}/v1/groups?near=${encodeURIComponent(postcode)}&radius=25&limit=10`;
-    await checkSearchFindsGroups(searchUrl);
+    const answerBytes = await checkSearchFindsGroups(searchUrl);
     const loads: Load[] = [
       { name: 'GET /healthz', url: `${base}/healthz` },
       { name: `GET /v1/groups?near=${postcode}&radius=25&limit=10`, url: searchUrl },
@@ -145,6 +150,9 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
       rows,
       ratio: rows[1]!.requestsPerSecond / rows[0]!.requestsPerSecond,
       cpuRatio: rows[0]!.serverCpuMicros / rows[1]!.serverCpuMicros,
+      newRatio: rows[2]!.requestsPerSecond / rows[0]!.requestsPerSecond,
+      newCpuRatio: rows[0]!.serverCpuMicros / rows[2]!.serverCpuMicros,
+      answerBytes,
     };
   } finally {
     await server.close();
@@ -152,13 +160,15 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
   }
 }
 
-// A search that finds nothing would be fast for the wrong reason.
-async function checkSearchFindsGroups(url: string): Promise<void> {
+// A search that finds nothing would be fast for the wrong reason. Resolves to the answer's size.
+async function checkSearchFindsGroups(url: string): Promise<number> {
   const response = await fetch(url);
-  const body = (await response.json()) as { groups?: unknown[] };
+  const text = await response.text();
+  const body = JSON.parse(text) as { groups?: unknown[] };
   if (response.status !== 200 || body.groups?.length !== 10) {
-    throw new Error(`The benchmark search should find a full page of groups; got ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    throw new Error(`The benchmark search should find a full page of groups; got ${response.status} ${text.slice(0, 300)}`);
   }
+  return Buffer.byteLength(text);
 }
 
 function median(rounds: ThroughputRow[]): ThroughputRow {
@@ -229,4 +239,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   console.log(`postcode search / healthz, requests/s: ${(result.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
   console.log(`healthz / postcode search, server CPU per request: ${(result.cpuRatio * 100).toFixed(0)} %`);
+  console.log(`new search / healthz, requests/s: ${(result.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU: ${(result.newCpuRatio * 100).toFixed(0)} %`);
+  console.log(`default answer: ${result.answerBytes} bytes of JSON (target ≤ 12,288)`);
 }

@@ -12,6 +12,7 @@ import { measureFinderPaint } from './finder-paint.js';
 import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
+import { measureScale, scaleLine } from './scale.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const lines: string[] = [];
@@ -40,7 +41,7 @@ for (const row of search.rows) {
     `| ${row.name} | ${row.count} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${row.max.toFixed(3)} | ${Math.round(row.perSecond)} | ${Math.round(row.meanBytes)} |`,
   );
 }
-out(`Index build: ${search.buildMs.toFixed(0)} ms; rebuild after one change: ${search.rebuildMs.toFixed(0)} ms`);
+out(`Index build: ${search.buildMs.toFixed(0)} ms; applying one change: ${search.rebuildMs.toFixed(1)} ms`);
 
 out();
 out('## Offline geocoding (peer-directory-postcodes-gb: OS Code-Point Open; GeoNames gazetteer)');
@@ -77,6 +78,16 @@ for (const row of http.rows) {
 }
 out(`Postcode search / healthz, requests/s: ${(http.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
 out(`Healthz / postcode search, server CPU per request: ${(http.cpuRatio * 100).toFixed(0)} %`);
+out(`New search / healthz, requests/s: ${(http.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU per request: ${(http.newCpuRatio * 100).toFixed(0)} %`);
+out(`Default answer (postcode search, 10 groups and 3 online): ${http.answerBytes} bytes of JSON (target ≤ 12,288)`);
+
+// BENCH_SCALE=1000,10000,100000,1000000 adds a million groups (about ten minutes more).
+const scaleSizes = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Number);
+out();
+out('## Scale (built CLI, embedded store, synthetic groups; `BENCH_SCALE` sizes)');
+out('| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |');
+out('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const row of await measureScale(scaleSizes)) out(scaleLine(row));
 
 out();
 out('## Logging: throughput with no logger, the default (errors and slow requests), and the access log on');

@@ -5,11 +5,17 @@
  * and the browser bundles, with a demo admin token when ADMIN_TOKEN is unset.
  * @module
  */
+import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from './config.js';
-import { createServer, StoreLockedError } from './index.js';
-import { runImportCommand } from './import/command.js';
-import { runExportCommand } from './export/command.js';
+
+// Node keeps the compiled code of the server and its dependencies on disk
+// (in the OS's temporary directory): a restart skips compiling them again.
+// Loaded after this call, hence the dynamic imports.
+enableCompileCache();
+const { ConfigError, loadConfig } = await import('./config.js');
+const { createServer, StoreLockedError } = await import('./index.js');
+const { runImportCommand } = await import('./import/command.js');
+const { runExportCommand } = await import('./export/command.js');
 
 const USAGE = `Usage: peer-directory-server serve [--demo]
        peer-directory-server import FILE|URL [--dry-run] [--publish] [--by EMAIL] ...
@@ -18,7 +24,8 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
                  CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_RATE_LIMIT,
-                 ADMIN_FAILURE_LIMIT, SEARCH_REFRESH_MS, TRUST_PROXY,
+                 ADMIN_FAILURE_LIMIT, SEARCH_REFRESH_MS, SEARCH_SNAPSHOT,
+                 TRUST_PROXY,
                  PRINCIPLES_FILE, FEED_RATE_LIMIT, BODY_LIMIT_BYTES,
                  HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS,
                  KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS, HSTS_MAX_AGE,

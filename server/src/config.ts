@@ -76,6 +76,7 @@ export const environmentSchema = z.object({
   SEARCH_RATE_LIMIT: wholeNumber('SEARCH_RATE_LIMIT', 1, 10_000_000, 600),
   ADMIN_FAILURE_LIMIT: wholeNumber('ADMIN_FAILURE_LIMIT', 1, 100000, 10),
   SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, DEFAULT_REFRESH_MS),
+  SEARCH_SNAPSHOT: z.optional(z.string().check(z.minLength(1))),
   TRUST_PROXY: trustProxy,
   PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
   FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
@@ -142,8 +143,14 @@ export interface Config {
   searchRateLimit: number;
   /** Wrong admin tokens per client address per 15 minutes before admin routes answer 429. */
   adminFailureLimit: number;
-  /** How often the search index polls the store for changes made by other processes. */
+  /** How often the search index polls the store for changes made by other processes (a fallback: changes are announced). */
   searchRefreshMs: number;
+  /**
+   * The file the search index is kept in between starts; `off` for none.
+   * Default: `search-index.snapshot` in `dataDir` for the embedded store,
+   * none on PostgreSQL.
+   */
+  searchSnapshot?: string;
   trustProxy: TrustProxy;
   principles: Principle[];
   /** Open Referral feed requests accepted per client address per minute. */
@@ -200,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     searchRateLimit: e.SEARCH_RATE_LIMIT,
     adminFailureLimit: e.ADMIN_FAILURE_LIMIT,
     searchRefreshMs: e.SEARCH_REFRESH_MS,
+    searchSnapshot: e.SEARCH_SNAPSHOT === undefined || e.SEARCH_SNAPSHOT === 'off' ? e.SEARCH_SNAPSHOT : resolve(e.SEARCH_SNAPSHOT),
     trustProxy: e.TRUST_PROXY,
     principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
     feedRateLimit: e.FEED_RATE_LIMIT,

@@ -4,6 +4,7 @@
  * (`peer-directory-server serve`) and the tests both start it this way.
  * @module
  */
+import { join } from 'node:path';
 import type { Group } from 'peer-directory/schema';
 import { buildApp, type App, type AppDependencies } from './app.js';
 import type { Config } from './config.js';
@@ -20,7 +21,7 @@ export { StoreLockedError } from './store/index.js';
 export interface CreateServerOptions {
   /**
    * What to publish when the store is empty: `'sample'` (default) the
-   * sample directory, a list of groups, or `'none'`. A store with groups is never seeded.
+   * sample directory, a list of groups, or `'none'`. A store that has ever held a group is never seeded.
    */
   seed?: 'sample' | 'none' | Group[];
   /** Log as `config.log` says (`true`), to a stream of one's own, or not at all (default). */
@@ -54,7 +55,7 @@ export async function createServer(config: Config, options: CreateServerOptions 
   try {
     await seed(store, options.seed ?? 'sample');
     const geocoder = createGeocoder({ cache: store, providerUrl: config.geocoderUrl });
-    search = new SearchService(store, { refreshMs: config.searchRefreshMs });
+    search = new SearchService(store, { refreshMs: config.searchRefreshMs, snapshotFile: snapshotFileOf(config) });
     await search.start();
     const app = await buildApp({ config, store, geocoder, search, logger: options.logger ?? false });
     await app.ready();
@@ -80,8 +81,14 @@ export async function createServer(config: Config, options: CreateServerOptions 
   }
 }
 
+function snapshotFileOf(config: Config): string | undefined {
+  if (config.searchSnapshot === 'off') return undefined;
+  return config.searchSnapshot ?? (config.databaseUrl ? undefined : join(config.dataDir, 'search-index.snapshot'));
+}
+
 async function seed(store: Store, seed: 'sample' | 'none' | Group[]): Promise<void> {
-  if (seed === 'none' || (await store.countGroups()) > 0) return;
+  // The feed's latest version, not a count: counting a million rows takes seconds.
+  if (seed === 'none' || (await store.feedCheck(0)).latest > 0) return;
   const groups = seed === 'sample' ? sampleGroups(new Date()) : seed;
   if (groups.length > 0) await store.putGroups(groups, 'seed');
 }

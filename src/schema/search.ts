@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { audienceCodes, conditionCodes, formatCodes, modelCodes, UNITS } from './taxonomy.js';
-import { groupSchema } from './group.js';
+import { groupSchema, type Group } from './group.js';
 import { geocodeResultSchema } from './geocode.js';
 import { queryNumber } from './query.js';
 import { storableText } from './text.js';
@@ -81,6 +81,28 @@ export const searchFiltersSchema = /* @__PURE__ */ z.pick(searchQueryShape, {
 } satisfies Record<FilterKey, true>);
 export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
+/**
+ * A page of the online and telephone groups open to everyone, as
+ * `GET /v1/everywhere` query parameters: a search's filters and words, and
+ * no place, since these groups are the same wherever people search from.
+ */
+export const everywhereQuerySchema = /* @__PURE__ */ z.pick(searchQueryShape, {
+  condition: true,
+  audience: true,
+  format: true,
+  model: true,
+  free: true,
+  family: true,
+  language: true,
+  q: true,
+  cursor: true,
+  limit: true,
+});
+export type EverywhereQuery = z.output<typeof everywhereQuerySchema>;
+
+/** The parameters of `GET /v1/everywhere`: what the SDK keeps of a search to ask for it. */
+export const EVERYWHERE_QUERY_KEYS = [...FILTER_KEYS, 'q', 'cursor', 'limit'] as const satisfies readonly (keyof EverywhereQuery)[];
+
 /** Where a search measures from: a place people typed, or a device's location. */
 export type SearchOrigin = { near: string } | { lat: number; lng: number };
 
@@ -89,10 +111,53 @@ export const SHARED_SEARCH_KEYS = /* @__PURE__ */ Object.keys(searchQueryShape.s
   (k) => k !== 'cursor' && k !== 'limit',
 ) as (keyof SearchQuery)[];
 
+/**
+ * What a list of results shows of a group: enough for its card (name,
+ * summary, where, when, who for, cost, how it meets, and its languages, so
+ * its own words are marked up in the language they are written in). The same fields, in
+ * the same places, as in the full `Group` (so a `Group` is a
+ * `GroupSummary`); read the rest with `GET /v1/groups/{id}`. A page of ten
+ * full groups would be about 14 KB of JSON, ten summaries are about 5 KB.
+ */
+export const groupSummarySchema = /* @__PURE__ */ z.extend(
+  z.pick(groupSchema, {
+    id: true,
+    name: true,
+    summary: true,
+    conditions: true,
+    audiences: true,
+    formats: true,
+    languages: true,
+    location: true,
+    servesEverywhere: true,
+    serviceArea: true,
+  }),
+  {
+    schedule: z.pick(groupSchema.shape.schedule, { description: true }),
+    answers: z.pick(groupSchema.shape.answers, { cost: true }),
+  },
+);
+
 /** A group found near the search origin. */
-export const groupHitSchema = /* @__PURE__ */ z.extend(groupSchema, {
+export const groupHitSchema = /* @__PURE__ */ z.extend(groupSummarySchema, {
   /** Distance from the search origin, in the result's units. */
   distance: z.number(),
+});
+
+/** Online and telephone groups in one search result, before "show all". */
+export const EVERYWHERE_IN_SEARCH = 3;
+
+/**
+ * Online and telephone groups open to people anywhere that match a search's
+ * filters, by name, a page at a time: `GET /v1/everywhere`, and the first
+ * few in every search result.
+ */
+export const everywherePageSchema = /* @__PURE__ */ z.object({
+  groups: z.array(groupSummarySchema),
+  /** How many such groups match the filters, on every page. */
+  total: z.number(),
+  /** Pass as `cursor` to `GET /v1/everywhere` (with the same filters) for the next groups; null after the last. */
+  nextCursor: z.nullable(z.string()),
 });
 
 /** One page of search results. */
@@ -103,14 +168,43 @@ export const searchResultSchema = /* @__PURE__ */ z.object({
   units: z.enum(UNITS),
   /** Groups that meet in person (or serve an area), nearest first. */
   groups: z.array(groupHitSchema),
-  /**
-   * Online and telephone groups open to people anywhere that match the
-   * filters: the same in every search, so they are listed apart.
-   */
-  everywhere: z.array(groupSchema),
   /** Pass as `cursor` to get the next page of `groups`; null on the last page. */
   nextCursor: z.nullable(z.string()),
+  /**
+   * On the first page only: the first {@link EVERYWHERE_IN_SEARCH} online and
+   * telephone groups open to people anywhere that match the filters, their
+   * total, and the cursor for the rest from `GET /v1/everywhere`. They are
+   * the same in every search, so they are listed apart and not resent in full.
+   */
+  everywhere: z.optional(everywherePageSchema),
 });
 
+export type GroupSummary = z.infer<typeof groupSummarySchema>;
 export type GroupHit = z.infer<typeof groupHitSchema>;
+export type EverywherePage = z.infer<typeof everywherePageSchema>;
 export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/**
+ * The summary of a group, as search results carry it: exactly what parsing
+ * it with {@link groupSummarySchema} keeps, without the cost of parsing (the
+ * server summarises every group it indexes).
+ */
+export function summaryOf(group: Group | GroupSummary): GroupSummary {
+  const { id, name, summary, conditions, audiences, formats, languages, location, servesEverywhere, serviceArea } = group;
+  const { cost } = group.answers;
+  return {
+    id,
+    name,
+    summary,
+    conditions,
+    audiences,
+    formats,
+    languages,
+    // Absent, not undefined: a summary compares equal to what parsing gives.
+    ...(location && { location }),
+    servesEverywhere,
+    ...(serviceArea !== undefined && { serviceArea }),
+    schedule: { description: group.schedule.description },
+    answers: { cost },
+  };
+}

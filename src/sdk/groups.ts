@@ -1,8 +1,13 @@
 import {
+  everywherePageSchema,
   groupSchema,
   searchResultSchema,
+  EVERYWHERE_QUERY_KEYS,
+  type EverywherePage,
+  type EverywhereQuery,
   type Group,
   type GroupHit,
+  type GroupSummary,
   type SearchQuery,
   type SearchResult,
 } from '../schema/index.js';
@@ -12,35 +17,60 @@ import type { RequestOptions, Send } from './transport.js';
 /** Searching and reading published groups: `client.groups`. */
 export interface GroupsResource {
   /**
-   * One page of groups near a place, nearest first, plus the online and
-   * telephone groups open to everyone (`everywhere`), which every search lists.
+   * One page of groups near a place, nearest first, as summaries. The first
+   * page also holds `everywhere`: the first few online and telephone groups
+   * open to everyone that match the filters, and how many there are (every
+   * search lists them; read the rest with `everywhere` or `everywhereAll`).
    * Pass `nextCursor` back as `cursor` for the next page, or use `searchAll`.
    */
   search(query: SearchQuery, options?: RequestOptions): Promise<SearchResult>;
   /**
    * Every group the search matches, page after page, each once. Pages are
    * fetched only as the loop asks for them; breaking out stops fetching.
-   * The `everywhere` list is not repeated here: read it from `search`.
+   * The online and telephone groups are not repeated here: read them with `everywhereAll`.
    */
   searchAll(query: SearchQuery, options?: RequestOptions): AsyncGenerator<GroupHit, void, undefined>;
-  /** One published group; a `NotFoundError` when it is unknown or archived. */
+  /**
+   * One page of the online and telephone groups open to everyone that match
+   * a search's filters, by name. Only the filters of `query` are sent (a
+   * place, radius or units is left out), so the answer is the same for every
+   * search with those filters and the browser's cache can reuse it. Pass the
+   * `nextCursor` of `SearchResult.everywhere`, or of the previous page, as
+   * `cursor` to go on.
+   */
+  everywhere(query: EverywhereQuery, options?: RequestOptions): Promise<EverywherePage>;
+  /** Every online and telephone group open to everyone that matches the filters, page after page, each once. */
+  everywhereAll(query: EverywhereQuery, options?: RequestOptions): AsyncGenerator<GroupSummary, void, undefined>;
+  /** One published group, in full; a `NotFoundError` when it is unknown or archived. */
   get(id: string, options?: RequestOptions): Promise<Group>;
 }
 
 export function groupsResource(send: Send): GroupsResource {
   const search = (query: SearchQuery, options?: RequestOptions) =>
     send('v1/groups', searchResultSchema, { searchParams: toSearchParams(query), signal: options?.signal });
+  const everywhere = (query: EverywhereQuery, options?: RequestOptions) => {
+    const sent: EverywhereQuery = {};
+    for (const key of EVERYWHERE_QUERY_KEYS) Object.assign(sent, { [key]: query[key] });
+    return send('v1/everywhere', everywherePageSchema, { searchParams: toSearchParams(sent), signal: options?.signal });
+  };
 
   return {
     search,
-    async *searchAll(query, options) {
-      let cursor = query.cursor;
-      do {
-        const page = await search({ ...query, cursor }, options);
-        yield* page.groups;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    },
+    searchAll: (query, options) => everyPage(query.cursor, (cursor) => search({ ...query, cursor }, options)),
+    everywhere,
+    everywhereAll: (query, options) => everyPage(query.cursor, (cursor) => everywhere({ ...query, cursor }, options)),
     get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
   };
+}
+
+/** Every group of a paged list, fetching each page only when the loop asks for it. */
+async function* everyPage<G>(
+  cursor: string | undefined,
+  page: (cursor: string | undefined) => Promise<{ groups: G[]; nextCursor: string | null }>,
+): AsyncGenerator<G, void, undefined> {
+  do {
+    const { groups, nextCursor } = await page(cursor);
+    yield* groups;
+    cursor = nextCursor ?? undefined;
+  } while (cursor);
 }

@@ -7,6 +7,7 @@ import type { PeerChecklist } from '../../src/elements/checklist.js';
 import { QUESTIONS, type Group } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { CHECKLIST_STORAGE_KEY, addToCompare, compareList } from '../../src/elements/shared/checklist-store.js';
+import { createDirectoryClient } from '../../src/index.js';
 import { testApi, waitUntil, withTextSize } from './support.js';
 
 const shadow = (el: PeerChecklist) => el.shadowRoot!;
@@ -45,9 +46,10 @@ before(async () => {
   api = await testApi();
   // Brixton's groups first: their checklists are of a typical length (Camden's, the nearest to
   // Westminster now that postcodes are placed exactly, have long answers that take three A4 pages).
-  const res = await fetch(`${api.url}/v1/groups?near=${encodeURIComponent('SW9 8HE')}&limit=10`);
-  const body = (await res.json()) as { groups: Group[]; everywhere: Group[] };
-  groups = [...body.groups, ...body.everywhere];
+  const directory = createDirectoryClient({ baseUrl: api.url });
+  const { groups: hits, everywhere } = await directory.groups.search({ near: 'SW9 8HE', limit: 10 });
+  // The checklist shows a group's answers: read each whole group, as a page would.
+  groups = await Promise.all([...hits, ...(everywhere?.groups ?? [])].map((g) => directory.groups.get(g.id)));
   expect(groups.length, 'the sample data has groups near SW9 8HE').to.be.greaterThanOrEqual(4);
 });
 

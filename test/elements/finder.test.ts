@@ -128,7 +128,8 @@ describe('<peer-finder> downloading', () => {
     cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
     const details = await waitForDetails(el);
     expect(customElements.get('peer-group-details')).to.exist;
-    expect(details.group!.id).to.equal(atThePostcode);
+    expect(details.groupId, 'the whole group is read from the directory').to.equal(atThePostcode);
+    expect(text(details.shadowRoot!.querySelector('h2'))).to.equal(cards(el)[0]!.group!.name);
     expect(details.shadowRoot!.activeElement).to.equal(details.shadowRoot!.querySelector('h2'));
   });
 });
@@ -601,7 +602,8 @@ describe('<peer-finder> group details', () => {
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
     const details = await waitForDetails(el);
     expect(selected).to.deep.equal([card.group!.id]);
-    expect(details.group!.id).to.equal(card.group!.id);
+    expect(details.groupId).to.equal(card.group!.id);
+    expect(text(details.shadowRoot!.querySelector('h2'))).to.equal(card.group!.name);
     expect($(el, '.finder')!.hidden).to.equal(true);
     expect(details.shadowRoot!.activeElement).to.equal(details.shadowRoot!.querySelector('h2'));
     await expect(el).to.be.accessible();

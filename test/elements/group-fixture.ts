@@ -1,11 +1,14 @@
 // A complete published group for browser tests of the card and details
 // view (test/support/fixtures.ts is for Node: it reads process.pid).
-import type { Group, GroupHit } from '../../src/schema/index.js';
+import type { Group } from '../../src/schema/index.js';
+
+/** A whole group with a search's distance: what the card shows, and the details view too. */
+export type TestGroup = Group & { distance: number };
 
 let counter = 0;
 
 /** A group meeting face to face in Leeds; `overrides` replace whole top-level fields. */
-export function testGroup(overrides: Partial<GroupHit> = {}): GroupHit {
+export function testGroup(overrides: Partial<TestGroup> = {}): TestGroup {
   counter += 1;
   const group: Group = {
     id: `browser-test-${Date.now().toString(36)}-${counter}`,

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { PeerFinder as PeerFinderElement } from '../../src/elements/finder.js';
 import type { PeerGroupCard } from '../../src/elements/group-card.js';
 import type { PeerGroupForm as PeerGroupFormElement } from '../../src/elements/group-form.js';
-import type { Group, SearchResult } from '../../src/schema/index.js';
+import type { GroupSummary, SearchResult } from '../../src/schema/index.js';
 import type { PeerSubmitDetail } from '../../src/index.js';
 import { completeDraft, keepDraft } from './draft-fixture.js';
 import { testApi, waitUntil } from './support.js';
@@ -41,7 +41,7 @@ export function reactStories(version: '18' | '19') {
 
     it('renders the finder with its props; a search and a chosen group arrive as typed events', async () => {
       const results: SearchResult[] = [];
-      const chosen: Group[] = [];
+      const chosen: GroupSummary[] = [];
       lib.flushSync(() =>
         root.render(
           lib.React.createElement(lib.PeerFinder, {

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { QUESTIONS, type GeocodeResult, type Group, type SearchResult, type TaxonomyResponse } from 'peer-directory/schema';
+import {
+  QUESTIONS,
+  summaryOf,
+  type EverywherePage,
+  type GeocodeResult,
+  type Group,
+  type SearchResult,
+  type TaxonomyResponse,
+} from 'peer-directory/schema';
 import { makeGroup } from '../support/fixtures.js';
 import { startFakePostcodesIo } from '../support/fake-postcodes-io.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
@@ -111,7 +119,22 @@ describe('finding groups near a place', () => {
   test('groups that serve everyone are listed apart, in every search, even far from anywhere', async () => {
     const { body } = await get<SearchResult>('/v1/groups?lat=57.48&lng=-4.22'); // Inverness
     assert.deepEqual(body.groups, []);
-    assert.deepEqual(ids(body.everywhere).sort(), ['bump-and-beyond', 'online-evenings']);
+    assert.deepEqual(ids(body.everywhere!.groups), ['bump-and-beyond', 'online-evenings'], 'by name');
+    assert.equal(body.everywhere!.total, 2);
+    assert.equal(body.everywhere!.nextCursor, null);
+  });
+
+  test('results are summaries: what a card shows, and the whole group one request away', async () => {
+    const { body } = await get<SearchResult>(`/v1/groups?near=${encodeURIComponent(LEEDS_POSTCODE.postcode)}`);
+    const [hit] = body.groups;
+    const { distance, ...summary } = hit!;
+    assert.ok(distance < 1);
+    assert.deepEqual(summary, summaryOf(leeds));
+    assert.equal('contact' in summary, false, 'contact details are read with the group');
+    assert.deepEqual(Object.keys(summary.answers), ['cost']);
+    assert.deepEqual(body.everywhere!.groups[1], summaryOf(online));
+    const { body: group } = await get<Group>(`/v1/groups/${hit!.id}`);
+    assert.deepEqual(group, leeds);
   });
 
   test('in kilometres, the radius and distances are kilometres', async () => {
@@ -133,7 +156,43 @@ describe('finding groups near a place', () => {
     const { body } = await get<SearchResult>('/v1/groups');
     assert.equal(body.origin, undefined);
     assert.deepEqual(body.groups, []);
-    assert.equal(body.everywhere.length, 2);
+    assert.equal(body.everywhere!.total, 2);
+  });
+});
+
+describe('the online and telephone groups open to everyone', () => {
+  test('a search brings the first few and their total; the rest come a page at a time, by name', async () => {
+    const many = Array.from({ length: 7 }, (_, i) =>
+      makeGroup({ id: `web-${i}`, name: `Web group ${i}`, formats: ['online'], servesEverywhere: true, location: undefined }),
+    );
+    const crowded = await startTestServer({ seed: [leeds, ...many] });
+    try {
+      const search = await fetch(`${crowded.url}/v1/groups?lat=53.8&lng=-1.55`);
+      const { everywhere } = (await search.json()) as SearchResult;
+      assert.deepEqual(ids(everywhere!.groups), ['web-0', 'web-1', 'web-2']);
+      assert.equal(everywhere!.total, 7);
+
+      const seen = ids(everywhere!.groups);
+      let cursor = everywhere!.nextCursor;
+      while (cursor) {
+        const response = await fetch(`${crowded.url}/v1/everywhere?limit=2&cursor=${cursor}`);
+        assert.equal(response.headers.get('cache-control'), 'public, max-age=60');
+        const page = (await response.json()) as EverywherePage;
+        assert.equal(page.total, 7);
+        seen.push(...ids(page.groups));
+        cursor = page.nextCursor;
+      }
+      assert.deepEqual(seen, many.map((g) => g.id), 'each once, in order');
+    } finally {
+      await crowded.close();
+    }
+  });
+
+  test('the same filters as the search apply, and no place is needed', async () => {
+    const { body } = await get<EverywherePage>('/v1/everywhere?condition=gestational');
+    assert.deepEqual(ids(body.groups), ['bump-and-beyond']);
+    assert.equal(body.total, 1);
+    assert.equal(body.nextCursor, null);
   });
 });
 
@@ -143,7 +202,8 @@ describe('narrowing a search', () => {
   test('by condition: a group matches if it supports any condition asked for', async () => {
     const { body } = await get<SearchResult>(`/v1/groups?${nearLeeds}&condition=type1`);
     assert.deepEqual(ids(body.groups), ['bradford-parents', 'manchester-t1']);
-    assert.deepEqual(ids(body.everywhere), ['online-evenings'], 'the filters apply to everywhere groups too');
+    assert.deepEqual(ids(body.everywhere!.groups), ['online-evenings'], 'the filters apply to everywhere groups too');
+    assert.equal(body.everywhere!.total, 1);
   });
 
   test('by audience, cost, family welcome and model', async () => {
@@ -161,7 +221,7 @@ describe('narrowing a search', () => {
   test('by format: only online groups', async () => {
     const { body } = await get<SearchResult>(`/v1/groups?${nearLeeds}&format=online`);
     assert.deepEqual(body.groups, []);
-    assert.deepEqual(ids(body.everywhere), ['online-evenings']);
+    assert.deepEqual(ids(body.everywhere!.groups), ['online-evenings']);
   });
 
   test('by words in the name', async () => {
@@ -179,7 +239,7 @@ describe('paging through results', () => {
       const path: string = `/v1/groups?lat=${leeds.location!.lat}&lng=${leeds.location!.lng}&radius=50&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
       const { body } = await get<SearchResult>(path);
       assert.equal(body.groups.length, 1);
-      assert.equal(body.everywhere.length, pages === 0 ? 2 : 0, 'everywhere groups come with the first page only');
+      assert.equal(body.everywhere?.total, pages === 0 ? 2 : undefined, 'everywhere groups come with the first page only');
       seen.push(body.groups[0]!.id);
       cursor = body.nextCursor;
       pages += 1;
@@ -248,6 +308,7 @@ describe('the API described', () => {
       'GET /v1/admin/audit',
       'GET /v1/admin/registrations',
       'GET /v1/admin/registrations/{id}',
+      'GET /v1/everywhere',
       'GET /v1/geocode',
       'GET /v1/groups',
       'GET /v1/groups/{id}',
@@ -259,7 +320,7 @@ describe('the API described', () => {
       'POST /v1/registrations',
       'PUT /v1/admin/groups/{id}',
     ]);
-    for (const name of ['Group', 'SearchResult', 'Problem', 'Taxonomy', 'RegistrationReceipt']) {
+    for (const name of ['Group', 'GroupSummary', 'SearchResult', 'EverywherePage', 'Problem', 'Taxonomy', 'RegistrationReceipt']) {
       assert.ok(body.components.schemas[name], `components.schemas.${name}`);
     }
     const search = body.paths['/v1/groups']!.get!;

@@ -81,6 +81,8 @@ function publicPaths(): string[] {
     `/v1/groups?near=${near}&radius=200`,
     '/v1/groups',
     '/v1/groups?format=online',
+    '/v1/everywhere',
+    '/v1/everywhere?format=online&limit=50',
     `/v1/groups/${inPerson.groupId}`,
     `/v1/groups/${online.groupId}`,
     `/v1/groups/${inPerson.groupId}/calendar.ics`,
@@ -107,7 +109,7 @@ describe('what the public can see of a registered group', () => {
   test('the groups are published: the story is about real, visible groups', async () => {
     const result = (await (await fetch(`${server.url}/v1/groups?lat=${WHERE.lat}&lng=${WHERE.lng}&q=Calder`)).json()) as SearchResult;
     assert.ok(result.groups.some((g) => g.id === inPerson.groupId));
-    assert.ok(result.everywhere.some((g) => g.id === online.groupId));
+    assert.ok(result.everywhere!.groups.some((g) => g.id === online.groupId));
   });
 
   test('no public route, in body or headers, carries the registrant’s details or consent', async () => {

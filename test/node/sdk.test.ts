@@ -21,6 +21,7 @@ import {
   type AdminClient,
   type DirectoryClient,
   type RegistrationInput,
+  type SearchQuery,
 } from 'peer-directory';
 import { makeRegistrationInput } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
@@ -149,6 +150,31 @@ describe('the directory SDK against the real server', () => {
         everything.groups.map((g) => g.id),
       );
       assert.equal(pagesFetched, Math.ceil(walked.length / 3));
+    });
+
+    test('every search lists the first online and telephone groups; everywhereAll reads the rest, the same whatever the place', async () => {
+      const { everywhere } = await directory.groups.search({ near: 'SW1A 1AA', condition: ['type1'] });
+      assert.ok(everywhere && everywhere.total > everywhere.groups.length, 'more than the first few');
+      const urls: string[] = [];
+      const watching = createDirectoryClient({
+        baseUrl: server.url,
+        fetch: (input, init) => {
+          urls.push(String(input instanceof Request ? input.url : input));
+          return fetch(input, init);
+        },
+      });
+
+      const all: string[] = [];
+      for await (const group of watching.groups.everywhereAll({ condition: ['type1'], limit: 4 })) all.push(group.id);
+      assert.equal(all.length, everywhere.total);
+      assert.deepEqual(all.slice(0, everywhere.groups.length), everywhere.groups.map((g) => g.id));
+      assert.equal(urls.length, Math.ceil(everywhere.total / 4));
+
+      // A whole search query may be passed: only its filters are sent, so every place shares one cached answer.
+      const search: SearchQuery = { near: 'LS1 4AP', radius: 5, condition: ['type1'], limit: 4 };
+      const page = await watching.groups.everywhere(search);
+      assert.deepEqual(page.groups.map((g) => g.id), all.slice(0, 4));
+      assert.equal(new URL(urls.at(-1)!).search, '?limit=4&condition=type1');
     });
 
     test('reads one group by id, and the taxonomy that labels its codes', async () => {

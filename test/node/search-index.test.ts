@@ -4,15 +4,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  everywherePageSchema,
+  groupSummarySchema,
+  everywhereQuerySchema,
   searchQuerySchema,
   searchResultSchema,
   storedGroupSchema,
+  summaryOf,
   type GeocodeResult,
   type Group,
   type SearchResult,
 } from 'peer-directory/schema';
 import { DirectoryIndex, InvalidCursorError, MAX_OFFSET, SearchService } from '../../server/src/search/index.js';
 import { syntheticGroups } from '../../server/src/sample/synthetic.js';
+import { sampleGroups } from '../../server/src/sample/sample-groups.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
 import { makeGroup } from '../support/fixtures.js';
 import { kmBetween as haversineKm } from '../support/distance.js';
@@ -53,10 +58,15 @@ function indexOf(groups: Group[]): DirectoryIndex {
 /** Searches as the route does: query-string parameters parsed by the shared schema. */
 function search(index: DirectoryIndex, params: Record<string, unknown>, origin?: GeocodeResult): SearchResult {
   const text = index.search(searchQuerySchema.parse(params), origin);
-  return searchResultSchema.parse(JSON.parse(text));
+  return searchResultSchema.parse(JSON.parse(text.toString()));
 }
 
-const ids = (result: SearchResult) => result.groups.map((g) => g.id);
+/** A page of the groups serving everywhere, as `GET /v1/everywhere` asks for it. */
+function everywhere(index: DirectoryIndex, params: Record<string, unknown>) {
+  return everywherePageSchema.parse(JSON.parse(index.everywhere(everywhereQuerySchema.parse(params)).toString()));
+}
+
+const ids = (result: { groups: { id: string }[] }) => result.groups.map((g) => g.id);
 
 describe('searching the directory index', () => {
   const cities = [
@@ -79,7 +89,7 @@ describe('searching the directory index', () => {
     assert.equal(result.units, 'mi');
     assert.equal(result.radius, 200);
     assert.deepEqual(result.origin, LONDON);
-    assert.deepEqual(result.groups[0], { distance: result.groups[0]!.distance, ...cities[3] });
+    assert.deepEqual(result.groups[0], { ...summaryOf(cities[3]!), distance: result.groups[0]!.distance }, 'the group’s summary');
   });
 
   it('measures in kilometres on request, radius included', () => {
@@ -212,25 +222,53 @@ describe('searching the directory index', () => {
     const nowhere = search(index, {});
     assert.deepEqual(ids(nowhere), []);
     assert.equal(nowhere.origin, undefined);
-    assert.deepEqual(nowhere.everywhere.map((g) => g.id), everyone);
+    assert.deepEqual(ids(nowhere.everywhere!), everyone);
 
     const farAway = search(index, {}, ABERDEEN);
     assert.deepEqual(ids(farAway), []);
-    assert.deepEqual(farAway.everywhere.map((g) => g.id), everyone);
+    assert.deepEqual(ids(farAway.everywhere!), everyone);
 
     const inLondon = search(index, {}, LONDON);
     assert.deepEqual(ids(inLondon), ['camden', 'watford'], 'not among the groups found by distance');
-    assert.deepEqual(inLondon.everywhere.map((g) => g.id), everyone);
+    assert.deepEqual(ids(inLondon.everywhere!), everyone);
 
-    assert.deepEqual(search(index, { condition: 'type1' }).everywhere.map((g) => g.id), ['web-b'], 'filters apply too');
+    assert.deepEqual(ids(search(index, { condition: 'type1' }).everywhere!), ['web-b'], 'filters apply too');
   });
 
-  it('lists at most 50 groups serving everywhere', () => {
-    const many = Array.from({ length: 60 }, (_, i) => onlineGroup(`web-${i}`, `Online group ${i}`));
-    const result = search(indexOf(many), {});
-    assert.equal(result.everywhere.length, 50);
-    assert.equal(result.everywhere[0]!.name, 'Online group 0');
-    assert.equal(result.everywhere[49]!.name, 'Online group 49');
+  it('sends the first three groups serving everywhere with each search, their total, and the rest in pages', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      onlineGroup(`web-${i}`, `Online group ${i}`, { conditions: i % 2 ? ['type1'] : ['type2'] }),
+    );
+    const index = indexOf(many);
+    const first = search(index, {}).everywhere!;
+    assert.deepEqual(first.groups.map((g) => g.name), ['Online group 0', 'Online group 1', 'Online group 2']);
+    assert.equal(first.total, 60);
+
+    const names = first.groups.map((g) => g.name);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = everywhere(index, { cursor, limit: '25' });
+      assert.equal(page.total, 60);
+      names.push(...page.groups.map((g) => g.name));
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(names, many.map((g) => g.name), 'every group once, by name');
+
+    const type1 = everywhere(index, { condition: 'type1', limit: '50' });
+    assert.equal(type1.total, 30);
+    assert.equal(type1.groups.length, 30);
+    assert.equal(type1.nextCursor, null);
+    assert.deepEqual(everywhere(index, { q: 'nothing like this' }), { groups: [], total: 0, nextCursor: null });
+  });
+
+  it('answers a default search of a busy directory in at most 12 KB of JSON', () => {
+    const index = indexOf(syntheticGroups(20_000));
+    const text = index.search(searchQuerySchema.parse({}), LONDON);
+    const result = searchResultSchema.parse(JSON.parse(text.toString()));
+    assert.equal(result.groups.length, 10);
+    assert.equal(result.everywhere!.groups.length, 3);
+    assert.ok(result.everywhere!.total > 100);
+    assert.ok(Buffer.byteLength(text) <= 12 * 1024, `${Buffer.byteLength(text)} bytes`);
   });
 
   describe('pages', () => {
@@ -253,7 +291,7 @@ describe('searching the directory index', () => {
       let pages = 0;
       do {
         const page = search(index, { limit: '4', ...(cursor ? { cursor } : {}) }, LONDON);
-        assert.equal(page.everywhere.length, pages === 0 ? 1 : 0, 'everywhere groups come with the first page only');
+        assert.equal(page.everywhere?.total, pages === 0 ? 1 : undefined, 'everywhere groups come with the first page only');
         paged.push(...ids(page));
         cursor = page.nextCursor ?? undefined;
         pages += 1;
@@ -385,8 +423,8 @@ describe('the synthetic directory', () => {
   });
 });
 
-function parse(text: string): SearchResult {
-  return searchResultSchema.parse(JSON.parse(text));
+function parse(text: Buffer): SearchResult {
+  return searchResultSchema.parse(JSON.parse(text.toString()));
 }
 
 async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -396,3 +434,11 @@ async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+describe('a group’s summary', () => {
+  it('is what the summary schema keeps of the group', () => {
+    for (const group of [...syntheticGroups(200), ...sampleGroups(new Date('2026-12-01T00:00:00Z'))]) {
+      assert.deepEqual(summaryOf(group), groupSummarySchema.parse(group));
+    }
+  });
+});

@@ -13,31 +13,9 @@ import {
   type StoreOptions,
 } from '../../server/src/store/index.js';
 import { makeGroup, makeRegistrationInput, uniqueId } from '../support/fixtures.js';
-import { startPostgres } from '../support/postgres.js';
+import { engines } from '../support/engines.js';
 import { startStoreProcess } from '../support/store-process-client.js';
 
-/** One engine the store runs on: where its data lives, and how to clean up after. */
-interface Engine {
-  name: string;
-  setUp(): Promise<{ options: StoreOptions; tearDown(): Promise<void> }>;
-}
-
-const engines: Engine[] = [
-  {
-    name: 'embedded PGlite',
-    async setUp() {
-      const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-store-'));
-      return { options: { dataDir }, tearDown: () => rm(dataDir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    async setUp() {
-      const database = await startPostgres();
-      return { options: { databaseUrl: database.url }, tearDown: () => database.stop() };
-    },
-  },
-];
 
 for (const engine of engines) {
   describe(`the store on ${engine.name}`, () => {

@@ -1,7 +1,7 @@
 import type { GeocodeResult } from 'peer-directory/schema';
 import type { Store } from '../store/store.js';
 import { GeocoderUnavailableError, UnknownPlaceError, type Geocoder } from './geocoder.js';
-import { LruCache } from './memory-cache.js';
+import { LRUCache } from 'lru-cache';
 import { findPlace } from './gazetteer.js';
 import { coveredOffline, locateOffline } from './gb-postcodes.js';
 import { parsePlaceQuery, type PlaceQuery, type PostcodeQuery } from './normalise.js';
@@ -36,13 +36,14 @@ interface Outcome {
  * UnknownPlaceError with a sentence people can read.
  */
 export class GeocoderChain implements Geocoder {
-  readonly #memory: LruCache<string, GeocodeResult | null>;
+  /** Answers by query; `place: null` remembers that no source knows it. */
+  readonly #memory: LRUCache<string, { place: GeocodeResult | null }>;
   readonly #pending = new Map<string, Promise<Outcome>>();
   readonly #cache: PlaceCache | undefined;
   readonly #provider: PostcodesIoClient | undefined;
 
   constructor(options: GeocoderChainOptions = {}) {
-    this.#memory = new LruCache(options.memoryEntries ?? 10_000);
+    this.#memory = new LRUCache({ max: options.memoryEntries ?? 10_000 });
     this.#cache = options.cache;
     this.#provider = options.provider;
   }
@@ -57,14 +58,14 @@ export class GeocoderChain implements Geocoder {
     signal?.throwIfAborted();
     const q = parsePlaceQuery(query);
     const remembered = this.#memory.get(q.key);
-    if (remembered !== undefined) return answer(q, remembered);
+    if (remembered !== undefined) return answer(q, remembered.place);
 
     // Concurrent searches for one place share one lookup; it runs without
     // any one caller's signal so a caller leaving does not fail the others.
     let pending = this.#pending.get(q.key);
     if (!pending) {
       pending = this.#lookup(q).then((outcome) => {
-        if (outcome.lasting) this.#memory.set(q.key, outcome.place);
+        if (outcome.lasting) this.#memory.set(q.key, { place: outcome.place });
         return outcome;
       });
       pending.then(

@@ -17,7 +17,7 @@ import { rateLimitStoreOn } from './rate-limit-store.js';
 export { HitCounter } from './hit-counter.js';
 
 /** The routes that share the search limit. */
-export const SEARCH_ROUTES = new Set(['/v1/groups', '/v1/geocode']);
+export const SEARCH_ROUTES = new Set(['/v1/groups', '/v1/everywhere', '/v1/geocode']);
 
 /** How long a window of wrong admin tokens lasts. */
 export const ADMIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;

@@ -59,7 +59,7 @@ export class FeedCatalogue {
   #located: Entry[] = [];
   #places: Place[] = [];
   #dictionary = new WordDictionary();
-  #postings = new WordPostings([], 0);
+  #postings = WordPostings.of([], 0);
   #everywhere: Entry[] = [];
   #organizations: Organizations = new Map();
   #tree: KDBush | undefined;
@@ -141,7 +141,7 @@ export class FeedCatalogue {
     this.#everywhere = this.#sorted.filter((e) => e.group.servesEverywhere);
     this.#organizations = organizationsOf(this.#sorted);
     this.#dictionary.sort();
-    this.#postings = new WordPostings(this.#sorted.map((e) => e.words), this.#dictionary.size);
+    this.#postings = WordPostings.of(this.#sorted.map((e) => e.words), this.#dictionary.size);
     this.#located = this.#sorted.filter((e) => e.group.location && !e.group.servesEverywhere);
     this.#places = this.#sorted.flatMap(placesOf);
     const tree = new KDBush(Math.max(1, this.#located.length));

@@ -13,9 +13,11 @@ import {
 import { z } from 'zod/mini';
 import {
   auditEntrySchema,
+  everywherePageSchema,
   geocodeResultSchema,
   groupHitSchema,
   groupSchema,
+  groupSummarySchema,
   problemSchema,
   registrationReceiptSchema,
   registrationSchema,
@@ -34,7 +36,15 @@ openapiRegistry.add(groupSchema, {
   id: 'Group',
   description: 'A published peer-support group. It holds nothing private about the person who registered it.',
 });
+openapiRegistry.add(groupSummarySchema, {
+  id: 'GroupSummary',
+  description: 'What a list of results shows of a group; the same fields as in `Group`. Read the rest with `GET /v1/groups/{id}`.',
+});
 openapiRegistry.add(groupHitSchema, { id: 'GroupHit', description: 'A group found by a search, with its distance from the origin.' });
+openapiRegistry.add(everywherePageSchema, {
+  id: 'EverywherePage',
+  description: 'Online and telephone groups open to everyone that match the filters, by name, a page at a time, with their total.',
+});
 openapiRegistry.add(searchResultSchema, { id: 'SearchResult', description: 'One page of search results.' });
 openapiRegistry.add(geocodeResultSchema, { id: 'Place', description: 'A place the directory measures distances from.' });
 openapiRegistry.add(registrationReceiptSchema, {

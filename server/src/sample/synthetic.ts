@@ -216,11 +216,21 @@ function pick<T>(rand: () => number, values: readonly T[]): T {
  * rest meet in person around UK towns. Valid against `storedGroupSchema`.
  */
 export function syntheticGroups(count: number, seed = 1): Group[] {
+  return [...syntheticGroupBatches(count, Math.max(1, count), seed)].flat();
+}
+
+/**
+ * The groups of {@link syntheticGroups}, `size` at a time, so that a
+ * million of them never need to be held at once.
+ */
+export function* syntheticGroupBatches(count: number, size: number, seed = 1): Generator<Group[], void, undefined> {
   const rand = random(seed);
   const town = townPicker(rand);
-  const groups: Group[] = [];
-  for (let i = 0; i < count; i++) groups.push(syntheticGroup(i, rand, town));
-  return groups;
+  for (let start = 0; start < count; start += size) {
+    const batch: Group[] = [];
+    for (let i = start; i < Math.min(count, start + size); i++) batch.push(syntheticGroup(i, rand, town));
+    yield batch;
+  }
 }
 
 function syntheticGroup(i: number, rand: () => number, townOf: () => Town): Group {

@@ -1,12 +1,14 @@
 /**
- * A list of indexed groups stored by column (typed arrays, item by item),
- * so a filter can be tested on tens of thousands of groups in well under
- * a millisecond without touching the group objects.
+ * A list of groups stored by column (typed arrays, item by item, and their
+ * summaries' JSON end to end in one buffer), so a filter can be tested on
+ * tens of thousands of groups in well under a millisecond, a million groups
+ * fit in a few hundred MB, and a table can be written to disk and read back
+ * as it is.
  * @module
  */
 import type { GroupFilter } from './group-filter.js';
 import type { Dictionaries, IndexedGroup } from './indexed-group.js';
-import { WordPostings } from './words.js';
+import { WordPostings, type ItemLists, type PostingsParts } from './words.js';
 
 /** Whether item `i` of a table passes a filter. */
 export type ItemTest = (item: number) => boolean;
@@ -14,12 +16,41 @@ export type ItemTest = (item: number) => boolean;
 const FREE = 1;
 const FAMILY_WELCOME = 2;
 
-/** Groups in a fixed order (item numbers), with their filter fields in columns. */
-export class GroupTable {
-  readonly groups: readonly IndexedGroup[];
+/** The columns of a table, as built or as read back from a snapshot. */
+export interface GroupTableParts {
+  readonly ids: readonly string[];
+  /** Names by item; kept only for a list in name order (the groups serving everywhere). */
+  readonly names: readonly string[] | undefined;
+  /**
+   * Every item's summary JSON, end to end, as UTF-8, in one or more pieces
+   * (no item's JSON spans two): a table built from a million groups keeps the
+   * pieces it was built in rather than hold the JSON twice to join them.
+   */
+  readonly json: readonly Uint8Array[];
+  /** Where each item's JSON ends, counted from the start of the first piece (it starts where the previous one ends). */
+  readonly jsonEnds: Uint32Array;
   /** Coordinates by item; NaN for groups that meet nowhere in person. */
   readonly lat: Float64Array;
   readonly lng: Float64Array;
+  readonly conditions: Uint8Array;
+  readonly audiences: Uint8Array;
+  readonly formats: Uint8Array;
+  readonly models: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly languages: PostingsParts;
+  readonly words: PostingsParts;
+}
+
+/** Groups in a fixed order (item numbers), with their filter fields in columns. */
+export class GroupTable {
+  readonly ids: readonly string[];
+  readonly names: readonly string[] | undefined;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly #json: Buffer[];
+  /** Where each piece of `#json` starts, counted as `jsonEnds` counts. */
+  readonly #pieceStarts: number[];
+  readonly #jsonEnds: Uint32Array;
   readonly #conditions: Uint8Array;
   readonly #audiences: Uint8Array;
   readonly #formats: Uint8Array;
@@ -32,39 +63,75 @@ export class GroupTable {
   readonly #dictionaries: Dictionaries;
 
   /** @param dictionaries where the groups' words and languages are numbered; the words sorted */
-  constructor(groups: readonly IndexedGroup[], dictionaries: Dictionaries) {
-    const n = groups.length;
-    this.groups = groups;
+  constructor(parts: GroupTableParts, dictionaries: Dictionaries) {
+    const n = parts.ids.length;
+    this.ids = parts.ids;
+    this.names = parts.names;
+    this.lat = parts.lat;
+    this.lng = parts.lng;
+    this.#json = parts.json.map((piece) => Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    this.#pieceStarts = [];
+    let start = 0;
+    for (const piece of this.#json) {
+      this.#pieceStarts.push(start);
+      start += piece.length;
+    }
+    this.#jsonEnds = parts.jsonEnds;
+    this.#conditions = parts.conditions;
+    this.#audiences = parts.audiences;
+    this.#formats = parts.formats;
+    this.#models = parts.models;
+    this.#flags = parts.flags;
+    this.#languages = new WordPostings(parts.languages, n);
+    this.#words = new WordPostings(parts.words, n);
     this.#dictionaries = dictionaries;
-    this.lat = new Float64Array(n);
-    this.lng = new Float64Array(n);
-    this.#conditions = new Uint8Array(n);
-    this.#audiences = new Uint8Array(n);
-    this.#formats = new Uint8Array(n);
-    this.#models = new Uint8Array(n);
-    this.#flags = new Uint8Array(n);
-    groups.forEach((g, i) => {
-      this.lat[i] = g.lat ?? NaN;
-      this.lng[i] = g.lng ?? NaN;
-      this.#conditions[i] = g.conditions;
-      this.#audiences[i] = g.audiences;
-      this.#formats[i] = g.formats;
-      this.#models[i] = g.model;
-      this.#flags[i] = (g.free ? FREE : 0) | (g.familyWelcome ? FAMILY_WELCOME : 0);
-    });
-    this.#languages = new WordPostings(
-      groups.map((g) => g.languages),
-      dictionaries.languages.size,
-    );
-    this.#words = new WordPostings(
-      groups.map((g) => g.words),
-      dictionaries.words.size,
-    );
+  }
+
+  /** A table of a few groups (the changes not yet merged into the big tables). */
+  static of(groups: readonly IndexedGroup[], dictionaries: Dictionaries): GroupTable {
+    const builder = new GroupTableBuilder(dictionaries, false);
+    for (const group of groups) builder.add(group);
+    return builder.finish();
   }
 
   /** How many groups the table holds. */
   get size(): number {
-    return this.groups.length;
+    return this.ids.length;
+  }
+
+  /** The columns, to keep in a snapshot. */
+  get parts(): GroupTableParts {
+    return {
+      ids: this.ids,
+      names: this.names,
+      json: this.#json,
+      jsonEnds: this.#jsonEnds,
+      lat: this.lat,
+      lng: this.lng,
+      conditions: this.#conditions,
+      audiences: this.#audiences,
+      formats: this.#formats,
+      models: this.#models,
+      flags: this.#flags,
+      languages: this.#languages.parts,
+      words: this.#words.parts,
+    };
+  }
+
+  /** Item `i`'s summary as JSON (UTF-8), sharing this table's memory. */
+  jsonOf(item: number): Buffer {
+    const start = item === 0 ? 0 : this.#jsonEnds[item - 1]!;
+    const end = this.#jsonEnds[item]!;
+    const starts = this.#pieceStarts;
+    // The last piece starting at or before `start` (binary search: a handful of pieces, or one).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.#json[lo]!.subarray(start - starts[lo]!, end - starts[lo]!);
   }
 
   /**
@@ -102,6 +169,11 @@ export class GroupTable {
       (words === undefined || words(i));
   }
 
+  /** The languages and words of every item, for {@link GroupTableBuilder.addFrom}. */
+  lists(): { languages: ItemLists; words: ItemLists } {
+    return { languages: this.#languages.byItem(), words: this.#words.byItem() };
+  }
+
   #speakersOf(language: number): Uint8Array | undefined {
     let speakers = this.#speakers.get(language);
     if (!speakers) {
@@ -112,5 +184,231 @@ export class GroupTable {
       this.#speakers.set(language, speakers);
     }
     return speakers;
+  }
+}
+
+/**
+ * Collects groups into the columns of a {@link GroupTable} without an
+ * object per group: a million groups arrive in batches from the store, and
+ * holding each as an object on the way costs gigabytes.
+ */
+export class GroupTableBuilder {
+  readonly #dictionaries: Dictionaries;
+  readonly #keepNames: boolean;
+  readonly #ids: string[] = [];
+  readonly #names: string[] = [];
+  /** The JSON so far, in chunks: one buffer grown by doubling would hold up to three times the JSON at the end. */
+  readonly #chunks: Buffer[] = [];
+  #chunk = Buffer.allocUnsafe(1 << 16);
+  #chunkLength = 0;
+  #jsonLength = 0;
+  readonly #jsonEnds = new Growing(Uint32Array);
+  readonly #lat = new Growing(Float64Array);
+  readonly #lng = new Growing(Float64Array);
+  readonly #conditions = new Growing(Uint8Array);
+  readonly #audiences = new Growing(Uint8Array);
+  readonly #formats = new Growing(Uint8Array);
+  readonly #models = new Growing(Uint8Array);
+  readonly #flags = new Growing(Uint8Array);
+  readonly #languageEnds = new Growing(Uint32Array);
+  readonly #languages = new Growing(Uint32Array);
+  readonly #wordEnds = new Growing(Uint32Array);
+  readonly #words = new Growing(Uint32Array);
+
+  /** @param keepNames keep each group's name, for a table that must stay in name order */
+  constructor(dictionaries: Dictionaries, keepNames: boolean) {
+    this.#dictionaries = dictionaries;
+    this.#keepNames = keepNames;
+  }
+
+  /** How many groups have been added. */
+  get size(): number {
+    return this.#ids.length;
+  }
+
+  /** Adds a prepared group. */
+  add(group: IndexedGroup): void {
+    this.#addRow(group.id, group.name, group.lat ?? NaN, group.lng ?? NaN);
+    this.#appendJson(group.json);
+    this.#conditions.push(group.conditions);
+    this.#audiences.push(group.audiences);
+    this.#formats.push(group.formats);
+    this.#models.push(group.model);
+    this.#flags.push((group.free ? FREE : 0) | (group.familyWelcome ? FAMILY_WELCOME : 0));
+    for (const language of group.languages) this.#languages.push(language);
+    this.#languageEnds.push(this.#languages.length);
+    for (const word of group.words) this.#words.push(word);
+    this.#wordEnds.push(this.#words.length);
+  }
+
+  /** Adds item `item` of `table`, whose `lists()` are given (computed once for the whole table). */
+  addFrom(table: GroupTable, item: number, lists: { languages: ItemLists; words: ItemLists }): void {
+    const parts = table.parts;
+    this.#addRow(parts.ids[item]!, parts.names?.[item] ?? '', parts.lat[item]!, parts.lng[item]!);
+    this.#appendBytes(table.jsonOf(item));
+    this.#conditions.push(parts.conditions[item]!);
+    this.#audiences.push(parts.audiences[item]!);
+    this.#formats.push(parts.formats[item]!);
+    this.#models.push(parts.models[item]!);
+    this.#flags.push(parts.flags[item]!);
+    copyList(lists.languages, item, this.#languages);
+    this.#languageEnds.push(this.#languages.length);
+    copyList(lists.words, item, this.#words);
+    this.#wordEnds.push(this.#words.length);
+  }
+
+  /**
+   * The table, its items in the order added, or in `order` (item numbers
+   * as added). The builder is spent afterwards.
+   */
+  finish(order?: Uint32Array): GroupTable {
+    const n = this.#ids.length;
+    const at = order ? (i: number) => order[i]! : (i: number) => i;
+    const pick = <T extends Uint8Array | Float64Array>(column: Growing<T>): T => {
+      const values = column.view();
+      if (!order) return values;
+      const out = values.slice() as T;
+      for (let i = 0; i < n; i++) out[i] = values[order[i]!]!;
+      return out;
+    };
+    const ends = this.#jsonEnds.view();
+    const pieces = this.#pieces();
+    let json: readonly Uint8Array[] = pieces;
+    let jsonEnds = ends;
+    if (order) {
+      // Only the list kept in name order is reordered, and it is small (2 % of groups): joined, then copied in order.
+      const all = Buffer.concat(pieces);
+      const ordered = Buffer.allocUnsafe(this.#jsonLength);
+      jsonEnds = new Uint32Array(n);
+      for (let i = 0, length = 0; i < n; i++) {
+        const item = order[i]!;
+        length += all.copy(ordered, length, item === 0 ? 0 : ends[item - 1]!, ends[item]!);
+        jsonEnds[i] = length;
+      }
+      json = [ordered];
+    }
+    const parts: GroupTableParts = {
+      ids: order ? Array.from(order, (item) => this.#ids[item]!) : this.#ids,
+      names: this.#keepNames ? (order ? Array.from(order, (item) => this.#names[item]!) : this.#names) : undefined,
+      json,
+      jsonEnds,
+      lat: pick(this.#lat),
+      lng: pick(this.#lng),
+      conditions: pick(this.#conditions),
+      audiences: pick(this.#audiences),
+      formats: pick(this.#formats),
+      models: pick(this.#models),
+      flags: pick(this.#flags),
+      languages: WordPostings.build(reorder(this.#languageEnds.view(), this.#languages.view(), order), this.#dictionaries.languages.size).parts,
+      words: WordPostings.build(reorder(this.#wordEnds.view(), this.#words.view(), order), this.#dictionaries.words.size).parts,
+    };
+    return new GroupTable(parts, this.#dictionaries);
+  }
+
+  /** The names added, by item number as added (to sort a table by name before finishing it). */
+  get names(): readonly string[] {
+    return this.#names;
+  }
+
+  /** The ids added, by item number as added. */
+  get ids(): readonly string[] {
+    return this.#ids;
+  }
+
+  #addRow(id: string, name: string, lat: number, lng: number): void {
+    this.#ids.push(id);
+    if (this.#keepNames) this.#names.push(name);
+    this.#lat.push(lat);
+    this.#lng.push(lng);
+  }
+
+  #appendJson(json: string): void {
+    const bytes = Buffer.byteLength(json);
+    this.#reserve(bytes);
+    this.#chunk.write(json, this.#chunkLength);
+    this.#advance(bytes);
+  }
+
+  #appendBytes(bytes: Buffer): void {
+    this.#reserve(bytes.length);
+    bytes.copy(this.#chunk, this.#chunkLength);
+    this.#advance(bytes.length);
+  }
+
+  #advance(bytes: number): void {
+    this.#chunkLength += bytes;
+    this.#jsonLength += bytes;
+    this.#jsonEnds.push(this.#jsonLength);
+  }
+
+  /** Room for `bytes` more in the current chunk (one group's JSON never spans two). */
+  #reserve(bytes: number): void {
+    if (this.#chunkLength + bytes <= this.#chunk.length) return;
+    this.#chunks.push(this.#chunk.subarray(0, this.#chunkLength));
+    this.#chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, bytes));
+    this.#chunkLength = 0;
+  }
+
+  /** The JSON's pieces, each trimmed to what it holds; the builder lets go of them. */
+  #pieces(): Buffer[] {
+    const pieces = [...this.#chunks, this.#chunk.subarray(0, this.#chunkLength)].filter((piece) => piece.length > 0);
+    this.#chunks.length = 0;
+    this.#chunk = Buffer.alloc(0);
+    this.#chunkLength = 0;
+    // A trimmed view keeps its whole chunk alive: copy the last, least-filled one to its size.
+    if (pieces.length > 1) pieces[pieces.length - 1] = Buffer.from(pieces[pieces.length - 1]!);
+    return pieces.length > 0 ? pieces : [Buffer.alloc(0)];
+  }
+}
+
+
+const CHUNK_BYTES = 4 << 20;
+
+function copyList(lists: ItemLists, item: number, into: Growing<Uint32Array>): void {
+  for (let k = item === 0 ? 0 : lists.ends[item - 1]!; k < lists.ends[item]!; k++) into.push(lists.values[k]!);
+}
+
+/** Per-item lists in another item order. */
+function reorder(ends: Uint32Array, values: Uint32Array, order: Uint32Array | undefined): ItemLists {
+  if (!order) return { ends, values };
+  const newEnds = new Uint32Array(order.length);
+  const newValues = new Uint32Array(values.length);
+  for (let i = 0, k = 0; i < order.length; i++) {
+    const item = order[i]!;
+    for (let p = item === 0 ? 0 : ends[item - 1]!; p < ends[item]!; p++) newValues[k++] = values[p]!;
+    newEnds[i] = k;
+  }
+  return { ends: newEnds, values: newValues };
+}
+
+type TypedArray = Uint8Array | Uint32Array | Float64Array;
+
+/** A typed array that grows as values are pushed (doubling, so pushes cost O(1) on average). */
+class Growing<T extends TypedArray> {
+  #values: T;
+  #length = 0;
+  readonly #make: new (n: number) => T;
+
+  constructor(make: new (n: number) => T) {
+    this.#make = make;
+    this.#values = new make(1024);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(value: number): void {
+    if (this.#length === this.#values.length) {
+      const grown = new this.#make(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = value;
+  }
+
+  /** The values pushed, trimmed to size (a copy, so the spare capacity is freed). */
+  view(): T {
+    return this.#values.slice(0, this.#length) as T;
   }
 }

@@ -3,6 +3,6 @@
  * the store's change feed. See {@link SearchService}.
  * @module
  */
-export { DirectoryIndex, MAX_EVERYWHERE } from './directory-index.js';
+export { DirectoryIndex } from './directory-index.js';
 export { DEFAULT_REFRESH_MS, SearchService, type GroupFeed, type SearchPort, type SearchServiceOptions } from './search-service.js';
 export { InvalidCursorError, MAX_OFFSET } from './cursor.js';

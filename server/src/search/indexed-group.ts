@@ -3,17 +3,15 @@
  * search only tests numbers and copies ready-made JSON.
  * @module
  */
-import { audienceCodes, conditionCodes, formatCodes, modelCodes, type Group } from 'peer-directory/schema';
+import { audienceCodes, conditionCodes, formatCodes, modelCodes, summaryOf, type Group } from 'peer-directory/schema';
 import { wordsOf, type WordDictionary } from './words.js';
 
 /** A group as the index holds it: filter fields precomputed, JSON serialised once. */
 export interface IndexedGroup {
   readonly id: string;
   readonly name: string;
-  /** The whole group's JSON. */
+  /** The JSON of its summary, as results list it. */
   readonly json: string;
-  /** The JSON without its opening `{`, ready to follow `{"distance":1.23,`. */
-  readonly jsonTail: string;
   /** Where it meets, for the geographic list; undefined when it meets nowhere in person. */
   readonly lat: number | undefined;
   readonly lng: number | undefined;
@@ -66,7 +64,7 @@ export interface Dictionaries {
 
 /** Prepares a published group for the index, numbering its words and languages. */
 export function indexGroup(group: Group, dictionaries: Dictionaries): IndexedGroup {
-  const json = JSON.stringify(group);
+  const json = JSON.stringify(summaryOf(group));
   const text = `${group.name}\n${group.summary}\n${group.organisation?.name ?? ''}\n${group.location?.town ?? ''}`;
   const words = new Set<number>();
   for (const word of wordsOf(text)) words.add(dictionaries.words.idOf(word));
@@ -75,7 +73,6 @@ export function indexGroup(group: Group, dictionaries: Dictionaries): IndexedGro
     id: group.id,
     name: group.name,
     json,
-    jsonTail: json.slice(1),
     lat: group.location?.lat,
     lng: group.location?.lng,
     servesEverywhere: group.servesEverywhere,

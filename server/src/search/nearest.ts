@@ -5,8 +5,7 @@
  */
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import { GroupTable, type ItemTest } from './group-table.js';
-import type { Dictionaries, IndexedGroup } from './indexed-group.js';
+import type { GroupTable, ItemTest } from './group-table.js';
 
 /** Kilometres in a statute mile. */
 export const KM_PER_MILE = 1.609344;
@@ -20,9 +19,10 @@ export const KM_PER_MILE = 1.609344;
  */
 const WALK_BUDGET = 4000;
 
-/** A group and its great-circle distance from the search origin. */
+/** A group (item `item` of `table`) and its great-circle distance from the search origin. */
 export interface Nearby {
-  readonly group: IndexedGroup;
+  readonly table: GroupTable;
+  readonly item: number;
   readonly km: number;
 }
 
@@ -32,11 +32,15 @@ export interface GeoIndex {
   readonly table: GroupTable;
 }
 
-/** Indexes groups that meet in person (each has `lat` and `lng`). */
-export function buildGeoIndex(groups: readonly IndexedGroup[], dictionaries: Dictionaries): GeoIndex {
-  const tree = new KDBush(groups.length);
-  for (const group of groups) tree.add(group.lng!, group.lat!);
-  return { tree: tree.finish(), table: new GroupTable(groups, dictionaries) };
+/**
+ * Indexes a table of groups that meet in person (each has `lat` and `lng`),
+ * or wraps a tree kept from before (its `data`, as kdbush serialises it).
+ */
+export function buildGeoIndex(table: GroupTable, data?: ArrayBuffer): GeoIndex {
+  if (data) return { tree: KDBush.from(data), table };
+  const tree = new KDBush(table.size);
+  for (let item = 0; item < table.size; item++) tree.add(table.lng[item]!, table.lat[item]!);
+  return { tree: tree.finish(), table };
 }
 
 /**
@@ -133,8 +137,7 @@ function scan(table: GroupTable, circle: Circle, count: number, test: ItemTest) 
 }
 
 function nearby(table: GroupTable, circle: Circle, item: number): Nearby {
-  const group = table.groups[item]!;
-  return { group, km: distance(circle.lng, circle.lat, table.lng[item]!, table.lat[item]!) };
+  return { table, item, km: distance(circle.lng, circle.lat, table.lng[item]!, table.lat[item]!) };
 }
 
 function firstOf(found: Nearby[], count: number) {
@@ -144,8 +147,12 @@ function firstOf(found: Nearby[], count: number) {
   return { nearby: found, more };
 }
 
-function byDistanceThenId(a: Nearby, b: Nearby): number {
-  return a.km - b.km || (a.group.id < b.group.id ? -1 : a.group.id > b.group.id ? 1 : 0);
+/** Nearest first; equal distances in id order, so pages of one list never overlap. */
+export function byDistanceThenId(a: Nearby, b: Nearby): number {
+  if (a.km !== b.km) return a.km - b.km;
+  const x = a.table.ids[a.item]!;
+  const y = b.table.ids[b.item]!;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 // geokdbush's sphere and arithmetic, repeated exactly so that the scan

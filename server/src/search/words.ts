@@ -30,9 +30,21 @@ export class WordDictionary {
   #words: string[] = [];
   #sorted = new Uint32Array(0);
 
+  /** A dictionary knowing `words`, numbered in order (as {@link list} gave them). */
+  static from(words: readonly string[]): WordDictionary {
+    const dictionary = new WordDictionary();
+    for (const word of words) dictionary.idOf(word);
+    return dictionary;
+  }
+
   /** How many distinct words have been seen. */
   get size(): number {
     return this.#words.length;
+  }
+
+  /** Every word, by number. */
+  get list(): readonly string[] {
+    return this.#words;
   }
 
   /** The number of a word, or undefined when it has none yet. */
@@ -75,6 +87,18 @@ export class WordDictionary {
   }
 }
 
+/** Lists of numbers by item, end to end: item `i`'s are `values[ends[i - 1] ?? 0 .. ends[i]]`. */
+export interface ItemLists {
+  readonly ends: Uint32Array;
+  readonly values: Uint32Array;
+}
+
+/** The typed arrays a {@link WordPostings} is made of, as a snapshot keeps them. */
+export interface PostingsParts {
+  readonly offsets: Uint32Array;
+  readonly items: Uint32Array;
+}
+
 /**
  * For one list of groups: which items have each word (compressed rows:
  * offsets into one array, built in two passes without a Map per word).
@@ -85,27 +109,61 @@ export class WordPostings {
   readonly #count: number;
 
   /**
-   * @param wordsOfItems the distinct word numbers of each item, item by item
+   * @param byItem the distinct word numbers of each item, item by item
    * @param dictionarySize how many word numbers there are
    */
-  constructor(wordsOfItems: readonly Uint32Array[], dictionarySize: number) {
+  static build(byItem: ItemLists, dictionarySize: number): WordPostings {
     // Indexed loops: iterating typed arrays with for-of costs twice as much here.
-    const count = wordsOfItems.length;
-    this.#count = count;
+    const { ends, values } = byItem;
+    const count = ends.length;
     const offsets = new Uint32Array(dictionarySize + 1);
-    for (let item = 0; item < count; item++) {
-      const words = wordsOfItems[item]!;
-      for (let k = 0; k < words.length; k++) offsets[words[k]! + 1]!++;
-    }
+    for (let k = 0; k < (count ? ends[count - 1]! : 0); k++) offsets[values[k]! + 1]!++;
     for (let w = 0; w < dictionarySize; w++) offsets[w + 1]! += offsets[w]!;
     const next = offsets.slice(0, dictionarySize);
     const items = new Uint32Array(offsets[dictionarySize]!);
-    for (let item = 0; item < count; item++) {
-      const words = wordsOfItems[item]!;
-      for (let k = 0; k < words.length; k++) items[next[words[k]!]!++] = item;
+    for (let item = 0, k = 0; item < count; item++) {
+      for (const end = ends[item]!; k < end; k++) items[next[values[k]!]!++] = item;
     }
-    this.#offsets = offsets;
-    this.#items = items;
+    return new WordPostings({ offsets, items }, count);
+  }
+
+  /** The postings of items given as one list of word numbers each. */
+  static of(byItem: readonly Uint32Array[], dictionarySize: number): WordPostings {
+    const ends = new Uint32Array(byItem.length);
+    let total = 0;
+    byItem.forEach((words, item) => (ends[item] = total += words.length));
+    const values = new Uint32Array(total);
+    byItem.forEach((words, item) => values.set(words, ends[item]! - words.length));
+    return WordPostings.build({ ends, values }, dictionarySize);
+  }
+
+  /** @param count how many items the list has */
+  constructor(parts: PostingsParts, count: number) {
+    this.#offsets = parts.offsets;
+    this.#items = parts.items;
+    this.#count = count;
+  }
+
+  /** The typed arrays, to keep in a snapshot. */
+  get parts(): PostingsParts {
+    return { offsets: this.#offsets, items: this.#items };
+  }
+
+  /** The words of each item (the postings turned inside out), for building a new list from this one. */
+  byItem(): ItemLists {
+    const count = this.#count;
+    const offsets = this.#offsets;
+    const items = this.#items;
+    const ends = new Uint32Array(count);
+    for (let p = 0; p < items.length; p++) ends[items[p]!]!++;
+    for (let i = 1; i < count; i++) ends[i]! += ends[i - 1]!;
+    const next = new Uint32Array(count);
+    for (let i = 1; i < count; i++) next[i] = ends[i - 1]!;
+    const values = new Uint32Array(items.length);
+    for (let word = 0; word + 1 < offsets.length; word++) {
+      for (let p = offsets[word]!; p < offsets[word + 1]!; p++) values[next[items[p]!]!++] = word;
+    }
+    return { ends, values };
   }
 
   /** The items having a word (by number), in order; empty for a word newer than this list. */

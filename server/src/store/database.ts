@@ -21,6 +21,12 @@ export interface Database extends Queryable {
    * when it throws (the error is rethrown).
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` with the payload of every `NOTIFY` on `channel` (from
+   * any connection, once its transaction commits). Resolves once listening;
+   * the function it resolves to stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Lets go of the engine (and of any lock held for it). */
   close(): Promise<void>;
 }

@@ -52,6 +52,13 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
       guard();
       return db.transaction((tx) => work(on(tx)));
     },
+    async listen(channel, onNotify) {
+      guard();
+      const stop = await db.listen(channel, onNotify);
+      return async () => {
+        if (!closing) await stop();
+      };
+    },
     close() {
       closing ??= db.close().finally(release);
       return closing;

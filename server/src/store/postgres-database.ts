@@ -36,6 +36,7 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     },
   });
 
+  const listeners = new Set<pg.Client>();
   return {
     engine: 'postgres',
     ...on(pool),
@@ -56,7 +57,23 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
         throw error;
       }
     },
+    async listen(channel, onNotify) {
+      // LISTEN holds its connection for as long as it listens: one of its own, outside the pool.
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      client.on('error', () => {});
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        if (listeners.delete(client)) await client.end();
+      };
+    },
     async close() {
+      await Promise.all([...listeners].map((client) => client.end()));
+      listeners.clear();
       await pool.end();
     },
   };

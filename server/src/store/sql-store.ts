@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
-import type { GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, Store } from './store.js';
+import type { FeedCheck, GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, Store } from './store.js';
 import { sqlErrorOf, UNIQUE_VIOLATION, type Database, type Queryable } from './database.js';
 import { RegistrationStateError } from './errors.js';
 import { migrate } from './migrate.js';
@@ -12,6 +12,10 @@ import { REGISTRATION_COLUMNS, toAuditEntry, toRegistration, type AuditRow, type
 // it, on PostgreSQL a reader could see version 11 commit before version 10 and
 // its change feed would skip 10 for ever.
 const GROUP_FEED_LOCK = 7_265_902;
+/** The largest version a bigint holds: "no upper bound" for the change feed. */
+const LAST_VERSION = '9223372036854775807';
+/** The channel group changes are announced on (LISTEN/NOTIFY). */
+const GROUP_CHANNEL = 'peer_directory_groups';
 /** Groups per INSERT when seeding: one statement per batch keeps each parameter a few MB. */
 const SEED_BATCH = 1_000;
 /** How many times a clash of random references is retried before giving up. */
@@ -40,10 +44,11 @@ export class SqlStore implements Store {
     return this.db.engine;
   }
 
-  async groupChanges(since: number): Promise<GroupChanges> {
+  async groupChanges(since: number, limit?: number, until?: number): Promise<GroupChanges> {
+    // Both bounds always given (no "IS NULL OR"), so the plan is a range scan of the version index.
     const rows = await this.db.query<{ id: string; record: Group; status: string; version: number | string }>(
-      'SELECT id, record, status, version FROM groups WHERE version > $1 ORDER BY version',
-      [since],
+      'SELECT id, record, status, version FROM groups WHERE version > $1 AND version <= $3 ORDER BY version LIMIT $2',
+      [since, limit ?? null, until ?? LAST_VERSION],
     );
     const changes: GroupChanges = { version: since, upserts: [], removed: [] };
     for (const row of rows) {
@@ -52,6 +57,21 @@ export class SqlStore implements Store {
       changes.version = Number(row.version);
     }
     return changes;
+  }
+
+  watchGroupChanges(listener: () => void): Promise<() => Promise<void>> {
+    return this.db.listen(GROUP_CHANNEL, () => listener());
+  }
+
+  async feedCheck(version: number): Promise<FeedCheck> {
+    const [row] = await this.db.query<{ database: string; latest: string | number | null; id_at: string | null }>(
+      `SELECT (SELECT system_identifier::text FROM pg_control_system()) || ':' || current_database() || ':' ||
+              (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS database,
+              (SELECT max(version) FROM groups) AS latest,
+              (SELECT id FROM groups WHERE version = $1) AS id_at`,
+      [version],
+    );
+    return { database: row!.database, latest: Number(row!.latest ?? 0), idAt: row!.id_at ?? undefined };
   }
 
   async getGroup(id: string): Promise<Group | undefined> {
@@ -64,7 +84,7 @@ export class SqlStore implements Store {
 
   async putGroup(group: Group, actor: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await lockGroupFeed(tx);
+      await beginGroupChange(tx);
       const [before] = await tx.query<{ status: string }>('SELECT status FROM groups WHERE id = $1', [group.id]);
       await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
       const detail =
@@ -75,7 +95,7 @@ export class SqlStore implements Store {
 
   async archiveGroup(id: string, actor: string, reason?: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      await lockGroupFeed(tx);
+      await beginGroupChange(tx);
       const archived = await tx.query(
         `UPDATE groups SET status = 'archived', version = nextval('group_version')
          WHERE id = $1 AND status = 'published' RETURNING id`,
@@ -97,7 +117,7 @@ export class SqlStore implements Store {
     // One statement cannot update a row twice: the last record for an id wins, as in a loop of putGroup.
     const unique = [...new Map(groups.map((g) => [g.id, g])).values()];
     await this.db.transaction(async (tx) => {
-      await lockGroupFeed(tx);
+      await beginGroupChange(tx);
       for (let start = 0; start < unique.length; start += SEED_BATCH) {
         const batch = unique.slice(start, start + SEED_BATCH);
         await tx.query(
@@ -159,7 +179,7 @@ export class SqlStore implements Store {
   async approveRegistration(id: string, group: Group, actor: string): Promise<Registration | undefined> {
     return this.db.transaction(async (tx) => {
       // The feed lock before the row lock, as in every group write: one order, no deadlocks.
-      await lockGroupFeed(tx);
+      await beginGroupChange(tx);
       const decided = await decide(tx, id, { status: 'approved', actor, groupId: group.id });
       if (!decided) return undefined;
       await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
@@ -217,7 +237,7 @@ export class SqlStore implements Store {
   async applyImport(batch: readonly ImportWrite[], actor: string): Promise<void> {
     if (batch.length === 0) return;
     await this.db.transaction(async (tx) => {
-      if (batch.some((w) => w.kind === 'publish')) await lockGroupFeed(tx);
+      if (batch.some((w) => w.kind === 'publish')) await beginGroupChange(tx);
       for (const write of batch) {
         let groupId: string | null = null;
         let registrationId: string | null = null;
@@ -283,8 +303,13 @@ export class SqlStore implements Store {
   }
 }
 
-function lockGroupFeed(tx: Queryable): Promise<unknown> {
-  return tx.query('SELECT pg_advisory_xact_lock($1)', [GROUP_FEED_LOCK]);
+/**
+ * Opens a change to the published groups: takes the feed lock, and queues
+ * a notification that every process watching the feed receives when the
+ * transaction commits (and none if it rolls back).
+ */
+function beginGroupChange(tx: Queryable): Promise<unknown> {
+  return tx.query('SELECT pg_advisory_xact_lock($1), pg_notify($2, \'\')', [GROUP_FEED_LOCK, GROUP_CHANNEL]);
 }
 
 /**

@@ -10,6 +10,19 @@ export interface GroupChanges {
   removed: string[];
 }
 
+/**
+ * What a copy of the search index saved at `version` is checked against
+ * before it is used instead of reading every group (see `feedCheck`).
+ */
+export interface FeedCheck {
+  /** Which database this is: its cluster's system identifier, name and oid. */
+  database: string;
+  /** The latest version in the change feed. */
+  latest: number;
+  /** The group whose latest change has exactly the version asked about, if one has. */
+  idAt: string | undefined;
+}
+
 /** A new registration as the API received it. */
 export interface NewRegistration {
   input: RegistrationInput;
@@ -48,8 +61,21 @@ export interface RateLimitHits {
 }
 
 export interface Store {
-  /** The change feed of published groups, oldest first. `since` 0 returns them all. */
-  groupChanges(since: number): Promise<GroupChanges>;
+  /**
+   * The change feed of published groups, oldest first. `since` 0 returns
+   * them all; `limit` caps how many rows one call reads (call again from
+   * the `version` returned until fewer come back); `until` leaves out
+   * changes after that version.
+   */
+  groupChanges(since: number, limit?: number, until?: number): Promise<GroupChanges>;
+  /**
+   * Calls `listener` soon after any process (any API process on the same
+   * PostgreSQL) commits a change to the published groups. Resolves once
+   * listening, to a function that stops.
+   */
+  watchGroupChanges(listener: () => void): Promise<() => Promise<void>>;
+  /** What a search snapshot taken at `version` must still match to be used. */
+  feedCheck(version: number): Promise<FeedCheck>;
   /** A published group, or undefined when unknown or archived. */
   getGroup(id: string): Promise<Group | undefined>;
   /** Publish a new group or replace a published (or archived) one with the same id; logs an `edit` entry. */

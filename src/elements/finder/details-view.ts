@@ -1,13 +1,17 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import type { Group } from '../../schema/index.js';
+import type { GroupSummary } from '../../schema/index.js';
 import type { PeerGroupDetails } from '../group-details/group-details.js';
 
-/** The group whose details are open: known at once from the results, or only by id (an address) until they arrive. */
+/**
+ * The group whose details are open: its id, and its name once known (from
+ * the results, or later for an address). Results hold only summaries, so
+ * `<peer-group-details>` reads the whole group from the directory.
+ */
 export interface OpenGroup {
   id: string;
-  group?: Group | undefined;
+  name?: string | undefined;
 }
 
 type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -48,10 +52,11 @@ export class DetailsView {
     return id;
   }
 
-  /** Fills in the group once results that hold it arrive. */
-  found(groups: readonly Group[]): void {
+
+  /** Fills in the name once results that hold the group arrive. */
+  found(groups: readonly GroupSummary[]): void {
     const open = this.open;
-    if (open && !open.group) this.open = { id: open.id, group: groups.find((g) => g.id === open.id) };
+    if (open && open.name === undefined) this.open = { id: open.id, name: groups.find((g) => g.id === open.id)?.name };
   }
 
   /** The element to focus once the view is shown: the group's name, or the problem when the element failed to load. */
@@ -82,7 +87,6 @@ export class DetailsView {
         pending: () => html`<p role="status">${msg('Loading the group’s details…')}</p>`,
         complete: () =>
           html`<peer-group-details
-            .group=${open.group}
             group-id=${open.id}
             api=${o.api}
             checklist-href=${o.checklistHref}

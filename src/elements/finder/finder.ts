@@ -6,7 +6,7 @@ import {
   DEFAULT_LIMIT,
   DEFAULT_RADIUS,
   UNITS,
-  type Group,
+  type GroupSummary,
   type SearchFilters,
   type SearchOrigin,
   type SearchQuery,
@@ -26,7 +26,7 @@ import { PageAddress, addressParams, readAddress } from './page-address.js';
 import { DetailsView } from './details-view.js';
 import { countFilters, filtersFromForm, readFilters, withoutVisibleFilters } from './filters.js';
 import { Lazy } from '../shared/lazy.js';
-import { EVERYWHERE_SHOWN, resultsArea, statusText } from './results.js';
+import { resultsArea, statusText } from './results.js';
 import { FinderSearch } from './search.js';
 import { searchForm } from './search-form.js';
 import { finderStyles } from './finder.styles.js';
@@ -42,10 +42,11 @@ import { finderStyles } from './finder.styles.js';
  * someone opens a group, `<peer-group-details>` (loaded only then).
  *
  * @event {CustomEvent<SearchQuery>} peer-search - A search started (also for "show more"). `detail`: the `SearchQuery` sent.
- * @event {CustomEvent<SearchResult>} peer-results - Results arrived. `detail`: the `SearchResult` (pages so far, merged).
- * @event {CustomEvent<PeerSelectDetail>} peer-select - Someone opened a group's details. `detail: { group }`. Call
- *   `preventDefault()` to show the group yourself instead of the finder's details view.
- *
+ * @event {CustomEvent<SearchResult>} peer-results - Results arrived. `detail`: the `SearchResult` (pages so far, merged,
+ *   with the online and telephone groups shown so far in `everywhere.groups`).
+ * @event {CustomEvent<PeerSelectDetail>} peer-select - Someone opened a group's details. `detail: { group }`, the group's
+ *   summary. Call `preventDefault()` to show the group yourself instead of the finder's details view (read the whole
+ *   group with the SDK's `groups.get`).
  * @csspart base - Everything.
  * @csspart search - The search form.
  * @csspart error-summary - The "There is a problem" box.
@@ -119,7 +120,6 @@ export class PeerFinder extends LitElement {
   @state() private filters: SearchFilters = {};
   /** A place that cannot be searched for, found before sending. */
   @state() private typedError = '';
-  @state() private allEverywhere = false;
 
   /** Where the search measures from. */
   private where?: SearchOrigin | undefined;
@@ -143,7 +143,7 @@ export class PeerFinder extends LitElement {
     super();
     new DocumentTitle(this, () => ({
       error: !!this.placeError,
-      subject: this.syncUrl ? this.details.open?.group?.name : undefined,
+      subject: this.syncUrl ? this.details.open?.name : undefined,
     }));
   }
 
@@ -247,7 +247,8 @@ export class PeerFinder extends LitElement {
             where,
             locale: this.locale,
             filtered: countFilters(this.filters, hidden) > 0,
-            allEverywhere: this.allEverywhere,
+            everywherePending: this.search.everywherePending,
+            everywhereError: this.search.everywhereError,
             startGroupHref: this.startGroupHref,
             onRetry: () => this.retry(),
             onMore: (e) => this.more(e),
@@ -321,9 +322,15 @@ export class PeerFinder extends LitElement {
     if (this.where) this.run({ push: false });
   }
 
+  /** Reads the next online and telephone groups, then moves focus to the first of them. */
   private showAllEverywhere() {
-    this.allEverywhere = true;
-    this.focusAfter.request(async () => (await this.cardsReady('everywhere'))[EVERYWHERE_SHOWN]);
+    const shown = this.search.answer?.result.everywhere?.groups.length ?? 0;
+    this.search.moreEverywhere();
+    void this.search.everywhereSettled.then(() => {
+      if ((this.search.answer?.result.everywhere?.groups.length ?? 0) > shown) {
+        this.focusAfter.request(async () => (await this.cardsReady('everywhere'))[shown]);
+      }
+    });
   }
 
   private searchFrom(where: SearchOrigin) {
@@ -335,10 +342,7 @@ export class PeerFinder extends LitElement {
 
   /** Sends the search shown in the form; `push` makes it a history entry of its own, `write: false` leaves the address alone (back/forward). */
   private run({ cursor, push = false, write = true }: { cursor?: string | undefined; push?: boolean; write?: boolean }) {
-    if (!cursor) {
-      if (write) this.writeUrl(push);
-      this.allEverywhere = false;
-    }
+    if (!cursor && write) this.writeUrl(push);
     const shown = cursor ? (this.search.answer?.result.groups.length ?? 0) : -1;
     this.search.run({
       ...this.where!,
@@ -352,7 +356,7 @@ export class PeerFinder extends LitElement {
     void this.search.settled.then(() => {
       if (this.search.query !== query) return;
       const answer = this.search.answer;
-      if (answer) this.details.found([...answer.result.groups, ...answer.result.everywhere]);
+      if (answer) this.details.found([...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])]);
       if (this.placeError) this.focusAfter.request('[part=error-summary]');
       else if (shown >= 0 && answer && !answer.moreFailed) this.focusAfter.request(async () => (await this.cardsReady())[shown]);
       else if (this.search.error) this.focusAfter.request('[part=problem]');
@@ -428,8 +432,8 @@ export class PeerFinder extends LitElement {
     return root;
   }
 
-  private open(group: Group) {
-    this.details.show({ id: group.id, group });
+  private open(group: GroupSummary) {
+    this.details.show({ id: group.id, name: group.name });
     this.writeUrl(true);
     this.pushedDetails = this.syncUrl;
     this.focusAfter.request(() => this.details.focusTarget());
@@ -499,7 +503,7 @@ export class PeerFinder extends LitElement {
     const id = address.group;
     if (id) {
       const answer = this.search.answer;
-      this.details.show({ id, group: answer && [...answer.result.groups, ...answer.result.everywhere].find((g) => g.id === id) });
+      this.details.show({ id, name: answer && [...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])].find((g) => g.id === id)?.name });
       this.focusAfter.request(() => this.details.focusTarget());
     } else if (this.details.open) {
       this.close();

@@ -1,12 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EXACT_PRECISIONS, type GeocodeResult, type Group, type GroupHit, type SearchResult, type Units } from '../../schema/index.js';
+import { EXACT_PRECISIONS, MAX_LIMIT, type EverywherePage, type GeocodeResult, type GroupSummary, type SearchResult, type Units } from '../../schema/index.js';
 import { NetworkError, RateLimitError, ServerError, TimeoutError } from '../../index.js';
 import { formatRadius } from '../shared/intl.js';
 import { RADII } from './search-form.js';
-
-/** Online and telephone groups shown before "show all": they are the same in every search, so they come second. */
-export const EVERYWHERE_SHOWN = 3;
 
 /** What the results area shows, and where it reports what people do. */
 export interface ResultsOptions {
@@ -25,8 +22,10 @@ export interface ResultsOptions {
   locale: string;
   /** Some filter people can change narrows the search. */
   filtered: boolean;
-  /** All the online and telephone groups are shown, not just the first few. */
-  allEverywhere: boolean;
+  /** More online and telephone groups are on their way. */
+  everywherePending: boolean;
+  /** Fetching more of them failed, for this reason. */
+  everywhereError: unknown;
   startGroupHref: string;
   onRetry: () => void;
   onMore: (e: Event) => void;
@@ -36,6 +35,9 @@ export interface ResultsOptions {
   /** Search again from another place of the same name (`Newport, RI` for `Newport, Wales`). */
   onChoosePlace: (label: string) => void;
 }
+
+/** How many online and telephone groups a search found, on its first page. */
+const everywhereTotal = (r: SearchResult) => r.everywhere?.total ?? 0;
 
 /** The line that says what was found (a polite live region). */
 export function statusText(o: {
@@ -65,7 +67,7 @@ export function statusText(o: {
         : msg(str`${n} groups found within ${radius} of ${where}.`);
   const approximate = r.origin && approximateText(r.origin);
   const found = approximate ? `${near} ${approximate}` : near;
-  const m = r.everywhere.length;
+  const m = everywhereTotal(r);
   return !m
     ? found
     : m === 1
@@ -130,25 +132,32 @@ function nearby(r: SearchResult, o: ResultsOptions, busy: boolean) {
     : noneFound({
         widen: next ? [formatRadius(next, units, o.locale), () => o.onWiden(next)] : undefined,
         clear: o.filtered ? o.onClearFilters : undefined,
-        online: r.everywhere.length > 0,
+        online: everywhereTotal(r) > 0,
         startHref: o.startGroupHref,
       });
 }
 
+/** The online and telephone groups: the few the search brought, and the rest on request, a page at a time. */
 function everywhere(r: SearchResult, o: ResultsOptions) {
-  return r.everywhere.length
-    ? resultList(
-        msg('Online and telephone groups open to everyone'),
-        o.allEverywhere ? r.everywhere : r.everywhere.slice(0, EVERYWHERE_SHOWN),
-        r.units,
-        !o.allEverywhere &&
-          r.everywhere.length > EVERYWHERE_SHOWN &&
-          html`<button class="secondary" part="more" @click=${o.onShowAllEverywhere}>
-            ${msg(str`Show all ${r.everywhere.length} online and telephone groups`)}
-          </button>`,
-        msg('These groups meet online or by telephone and welcome people wherever they live.'),
-      )
-    : nothing;
+  const e: EverywherePage | undefined = r.everywhere;
+  if (!e?.total) return nothing;
+  const busy = o.everywherePending;
+  const button =
+    e.nextCursor &&
+    html`<button class="secondary" part="more" aria-disabled=${busy} @click=${o.onShowAllEverywhere}>
+      ${busy
+        ? msg('Loading more groups…')
+        : e.total - e.groups.length <= MAX_LIMIT
+          ? msg(str`Show all ${e.total} online and telephone groups`)
+          : msg('Show more online and telephone groups')}
+    </button>`;
+  return resultList(
+    msg('Online and telephone groups open to everyone'),
+    e.groups,
+    r.units,
+    html`${button || nothing}${o.everywhereError ? problem(o.everywhereError, o.onShowAllEverywhere) : nothing}`,
+    msg('These groups meet online or by telephone and welcome people wherever they live.'),
+  );
 }
 
 /** For a name several places share: the others, to search from instead ("Which Newport?"). */
@@ -167,7 +176,7 @@ function otherPlaces(r: SearchResult, choose: (label: string) => void) {
 /** A headed list of group cards. */
 export function resultList(
   heading: string,
-  groups: (Group | GroupHit)[],
+  groups: GroupSummary[],
   units: Units,
   more?: TemplateResult | false | null | '',
   intro?: string,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { SearchQuery, SearchResult } from '../../schema/index.js';
+import { MAX_LIMIT, type EverywherePage, type SearchQuery, type SearchResult } from '../../schema/index.js';
 import { UnknownPlaceError } from '../../index.js';
 import { directoryClient } from '../shared/directory.js';
 
@@ -18,13 +18,22 @@ export interface SearchAnswer {
 
 const isAbort = (error: unknown) => (error as Error | undefined)?.name === 'AbortError';
 
+/** More of a search's online and telephone groups: `page` (all shown so far) extends the first page `of`. */
+interface MoreEverywhere {
+  of: EverywherePage;
+  page: EverywherePage;
+}
+
 /**
  * Runs the finder's searches through one `@lit/task`, which owns whether a
  * search is running, its answer and its error: a newer search cancels the
  * one in flight, and "show more" adds the next page to the answer shown.
+ * A second task reads the rest of the online and telephone groups, which a
+ * search answer carries only the first few of.
  */
 export class FinderSearch implements ReactiveController {
   private readonly task: Task<[SearchQuery | undefined], SearchAnswer | undefined>;
+  private readonly everywhereTask: Task<[SearchQuery, EverywherePage, EverywherePage], MoreEverywhere>;
   /** The search last started (also a "show more"). */
   query?: SearchQuery | undefined;
   private arrived = false;
@@ -36,7 +45,7 @@ export class FinderSearch implements ReactiveController {
     host.addController(this);
     this.task = new Task(host, {
       autoRun: false,
-      task: async ([query], { signal }) => {
+      task: async ([query], { signal }): Promise<SearchAnswer | undefined> => {
         if (!query) return undefined;
         const groups = directoryClient(api()).groups;
         const before = this.task.value;
@@ -62,6 +71,55 @@ export class FinderSearch implements ReactiveController {
         this.arrived = !!answer && !answer.moreFailed;
       },
     });
+    // The same for every search with the same filters, so the browser's cache often answers it.
+    this.everywhereTask = new Task(host, {
+      autoRun: false,
+      task: async ([query, of, shown], { signal }) => {
+        const page = await directoryClient(api()).groups.everywhere({ ...query, cursor: shown.nextCursor ?? undefined, limit: MAX_LIMIT }, { signal });
+        return { of, page: { ...page, groups: [...shown.groups, ...page.groups] } };
+      },
+      onComplete: () => {
+        this.arrived = true;
+      },
+    });
+  }
+
+  /** Reads the next page of the answer's online and telephone groups, unless one is on its way. */
+  moreEverywhere(): void {
+    const base = this.base;
+    const shown = this.answer?.result.everywhere;
+    if (!base?.result.everywhere || !shown?.nextCursor || this.everywherePending) return;
+    this.everywhereFor = base.result.everywhere;
+    void this.everywhereTask.run([base.query, base.result.everywhere, shown]);
+  }
+
+  /** Resolves when reading more online and telephone groups has finished, however it ended. */
+  get everywhereSettled(): Promise<unknown> {
+    return this.everywhereTask.taskComplete.catch(() => undefined);
+  }
+
+  /** More online and telephone groups are on their way, for the answer shown. */
+  get everywherePending(): boolean {
+    return this.everywhereTask.status === TaskStatus.PENDING && this.everywhereOfAnswer;
+  }
+
+  /** Why reading more online and telephone groups failed, for the answer shown. */
+  get everywhereError(): unknown {
+    const e = this.everywhereTask.status === TaskStatus.ERROR && this.everywhereOfAnswer ? this.everywhereTask.error : undefined;
+    return isAbort(e) ? undefined : e;
+  }
+
+  /** The first page of online groups the everywhere task last ran for. */
+  private everywhereFor: EverywherePage | undefined;
+
+  /** Whether that was the answer shown ("show more" keeps the first page's object, a new search does not). */
+  private get everywhereOfAnswer(): boolean {
+    return this.everywhereFor !== undefined && this.everywhereFor === this.base?.result.everywhere;
+  }
+
+  /** The answer of the search task itself, before any more online groups are added. */
+  private get base(): SearchAnswer | undefined {
+    return this.task.status === TaskStatus.ERROR ? undefined : this.task.value;
   }
 
   /** Starts a search, cancelling one in flight. */
@@ -83,9 +141,12 @@ export class FinderSearch implements ReactiveController {
     return this.task.status === TaskStatus.PENDING;
   }
 
-  /** The answer shown: while a search runs, the one before it. */
+  /** The answer shown: while a search runs, the one before it; with the online groups read so far. */
   get answer(): SearchAnswer | undefined {
-    return this.task.status === TaskStatus.ERROR ? undefined : this.task.value;
+    const base = this.base;
+    const more = this.everywhereTask.value;
+    if (!base || !more || more.of !== base.result.everywhere) return base;
+    return { ...base, result: { ...base.result, everywhere: more.page } };
   }
 
   /** Why the last search failed, if it did (a cancelled one has not). */

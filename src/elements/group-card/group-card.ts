@@ -1,18 +1,19 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { groupTextLanguage, type Group, type GroupHit, type Units } from '../../schema/index.js';
+import { groupTextLanguage, type GroupHit, type GroupSummary, type Units } from '../../schema/index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { localeOf } from '../shared/intl.js';
 import { formatLabel } from '../shared/terms.js';
-import { answerText } from '../shared/answers.js';
+import { costText } from '../shared/answers.js';
 import { formatDistance } from '../shared/intl.js';
 import { audiencesText, whereText } from '../shared/group-text.js';
 import { groupCardStyles } from './group-card.styles.js';
 
 /** `detail` of `peer-select`: the group someone chose to read about. */
 export interface PeerSelectDetail {
-  group: Group;
+  /** The group as the card has it: a summary from a search (read the rest with `groups.get`), or a whole `Group`. */
+  group: GroupSummary;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface PeerSelectDetail {
  * when it meets, who it is for, its cost and how it meets, with a button to
  * open its full details.
  *
- * Set the `group` property (a `Group`, or a `GroupHit` from a search, which
+ * Set the `group` property (a `Group`, a `GroupSummary`, or a `GroupHit` from a search, which
  * adds its distance). The element is text only: every field the group wrote
  * is shown as text, never as markup.
  *
@@ -46,7 +47,7 @@ export class PeerGroupCard extends LitElement {
   static override styles = [tokens, controls, groupCardStyles];
 
   /** The group to show. A `GroupHit` also shows its distance. */
-  @property({ attribute: false }) group?: Group | GroupHit;
+  @property({ attribute: false }) group?: GroupSummary | GroupHit;
 
   /** The units of a `GroupHit`'s distance. */
   @property() units: Units = 'mi';
@@ -55,7 +56,7 @@ export class PeerGroupCard extends LitElement {
     const g = this.group;
     if (!g) return nothing;
     const locale = localeOf(this);
-    const cost = answerText(g.answers, 'cost');
+    const cost = costText(g.answers.cost);
     // The group's own words are in its language, whatever the page's (WCAG 3.1.2).
     const own = groupTextLanguage(g);
     return html`<article part="base" aria-labelledby="name">

@@ -29,8 +29,13 @@ export function answerText(answers: Answers, key: QuestionKey): AnswerText {
       return withDetails(answer ? msg('Yes') : msg('No'), details);
     }
     case 'cost':
-      return withDetails(answers.cost.free ? msg('Free') : msg('There is a fee'), answers.cost.details);
+      return costText(answers.cost);
     default:
       return { answer: answers[key] };
   }
+}
+
+/** What a group charges, in words: the cost answer alone, as a group's summary carries it. */
+export function costText(cost: Answers['cost']): AnswerText {
+  return withDetails(cost.free ? msg('Free') : msg('There is a fee'), cost.details);
 }

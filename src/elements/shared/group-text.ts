@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { Group } from '../../schema/index.js';
+import type { Group, GroupSummary } from '../../schema/index.js';
 import { audienceLabel } from './terms.js';
 import { formatList } from './intl.js';
 
@@ -10,14 +10,14 @@ import { formatList } from './intl.js';
  */
 
 /** Where a group meets, in a few words: its venue and town, or who it serves when it meets remotely. */
-export function whereText(g: Group): string {
+export function whereText(g: GroupSummary): string {
   if (g.location) return [g.location.venue, g.location.town].filter(Boolean).join(', ');
   if (g.servesEverywhere) return msg('Open to people anywhere');
   return g.serviceArea ? msg(str`For people in ${g.serviceArea}`) : msg('Online or by telephone');
 }
 
 /** Who the group is for: `Adults and families`. */
-export function audiencesText(g: Group, locale: string): string {
+export function audiencesText(g: GroupSummary, locale: string): string {
   return formatList(g.audiences.map(audienceLabel), locale);
 }
 

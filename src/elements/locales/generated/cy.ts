@@ -142,6 +142,7 @@
 's4ff736fff815ba33': `Nid yw'r cyfeiriadur yn gweithio ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau.`,
 's51dab677d514b51d': `Eich rhestr wirio fel testun`,
 's521ff4f7b7543197': `Beth mae'n ei gynnig`,
+'s526fbd95acd1f663': `Dangos rhagor o grwpiau ar-lein a dros y ffôn`,
 's52954e2f24c00c09': `Dewiswch o leiaf un cyflwr`,
 's5379e9c93462a981': `Milltiroedd`,
 's537f64120bfca637': `Dewiswch ar gyfer pwy mae'r grŵp`,

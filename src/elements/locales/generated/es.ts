@@ -142,6 +142,7 @@
 's4ff736fff815ba33': `El directorio no funciona en este momento. Vuelva a intentarlo dentro de unos minutos.`,
 's51dab677d514b51d': `Su lista de preguntas como texto`,
 's521ff4f7b7543197': `Qué ofrece`,
+'s526fbd95acd1f663': `Mostrar más grupos en línea y por teléfono`,
 's52954e2f24c00c09': `Elija al menos una afección`,
 's5379e9c93462a981': `Millas`,
 's537f64120bfca637': `Elija para quién es el grupo`,
