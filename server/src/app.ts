@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { feedRoutes } from './openreferral/index.js';
+import { meetingsRoutes } from './routes/meetings.js';
 
 /** Largest request body accepted: a registration is a few KB; anything near this is not one. */
 export const BODY_LIMIT = 64 * 1024;
@@ -86,6 +87,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(healthRoutes);
   await app.register(groupRoutes, { geocoder, search, store });
   await app.register(calendarRoutes, { store });
+  await app.register(meetingsRoutes, { store });
   await app.register(taxonomyRoutes, { principles: config.principles });
   await app.register(geocodeRoutes, { geocoder });
   await app.register(registrationRoutes, { geocoder, store, rateLimit: config.registrationRateLimit });

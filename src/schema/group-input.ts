@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { strictFields } from './strict-fields.js';
+import type { Schedule } from './group.js';
 import {
   answersShape,
   groupFields,
@@ -8,9 +9,12 @@ import {
   meetingShape,
   organisationShape,
   publicContactShape,
+  recurrenceRuleShape,
+  scheduleExceptionShape,
   scheduleShape,
   yesNoAnswerShape,
 } from './group-shape.js';
+import { notInThePast } from './schedule-checks.js';
 
 // Groups as people submit them and as the server stores them: every content
 // check and message. What the API returns is `groupSchema` (group.ts), the
@@ -29,7 +33,13 @@ export const locationSchema = /* @__PURE__ */ locationShape(strictFields);
 /** One planned meeting, in the group's local time. */
 export const meetingSchema = /* @__PURE__ */ meetingShape(strictFields);
 
-/** When a group meets: words for people, meetings for calendars. */
+/** A recurrence rule: every n weeks on a weekday, or a weekday of every n months. */
+export const recurrenceRuleSchema = /* @__PURE__ */ recurrenceRuleShape(strictFields);
+
+/** A cancelled or moved meeting of a rule. */
+export const scheduleExceptionSchema = /* @__PURE__ */ scheduleExceptionShape(strictFields);
+
+/** When a group meets: rules, their exceptions and one-off meetings, in the group's time zone. */
 export const scheduleSchema = /* @__PURE__ */ scheduleShape(strictFields);
 
 /** Contact details the group wants published. */
@@ -67,6 +77,10 @@ export const groupInputSchema = /* @__PURE__ */ z.object({
     path: ['servesEverywhere'],
     message: 'Only groups that meet online or by telephone can serve people anywhere',
   }),
+  // One-off and moved meetings in the past are refused; a rule's first date
+  // only for a new group (registrationInputSchema), as an edit keeps the
+  // date the group began on.
+  notInThePast((g: { schedule: Schedule }) => g.schedule, ['schedule'], () => false),
 );
 
 export type GroupInput = z.input<typeof groupInputSchema>;

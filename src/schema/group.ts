@@ -6,9 +6,13 @@ import {
   locationShape,
   meetingShape,
   publicContactShape,
+  recurrenceRuleShape,
+  scheduleExceptionShape,
   scheduleShape,
   yesNoAnswerShape,
 } from './group-shape.js';
+
+export { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type Weekday, type WeekOfMonth } from './group-shape.js';
 
 /**
  * A published group, as every public response shows it. It holds nothing
@@ -23,6 +27,8 @@ export type YesNoAnswer = z.infer<ReturnType<typeof yesNoAnswerShape>>;
 export type Answers = z.infer<ReturnType<typeof answersShape>>;
 export type Location = z.infer<ReturnType<typeof locationShape>>;
 export type Meeting = z.infer<ReturnType<typeof meetingShape>>;
+export type RecurrenceRule = z.infer<ReturnType<typeof recurrenceRuleShape>>;
+export type ScheduleException = z.infer<ReturnType<typeof scheduleExceptionShape>>;
 export type Schedule = z.infer<ReturnType<typeof scheduleShape>>;
 export type PublicContact = z.infer<ReturnType<typeof publicContactShape>>;
 export type Group = z.infer<typeof groupSchema>;

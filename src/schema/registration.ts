@@ -1,7 +1,13 @@
 import { z } from 'zod/mini';
 import { groupInputSchema } from './group-input.js';
+import type { Schedule } from './group.js';
+import { notInThePast } from './schedule-checks.js';
 import { REGISTRATION_STATUSES } from './registration-receipt.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
+
+/** The languages the directory writes emails in. */
+export const EMAIL_LANGUAGES = ['en', 'es', 'cy'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 
 /** The person registering a group. Private: never in a public response. */
 export const registrantSchema = /* @__PURE__ */ z.object({
@@ -9,6 +15,8 @@ export const registrantSchema = /* @__PURE__ */ z.object({
   email: emailAddress,
   phone: z.optional(phoneNumber),
   role: optionalText(120),
+  /** The language to email them in (default English): the form sends its own. */
+  language: z.optional(z.enum(EMAIL_LANGUAGES)),
 });
 
 /** What the registrant agreed to. Both must be given. */
@@ -26,7 +34,14 @@ export const registrationInputSchema = /* @__PURE__ */ z.object({
   consent: consentSchema,
   /** Left empty by people; filled in by bots that complete every field. */
   trap: z.optional(z.string().check(z.maxLength(200))),
-});
+}).check(
+  // A new group's rules start in the future; a change keeps the date the group began on.
+  notInThePast(
+    (r: { group: { schedule: Schedule }; updatesGroupId?: string | undefined }) => r.group.schedule,
+    ['group', 'schedule'],
+    (r) => r.updatesGroupId === undefined,
+  ),
+);
 
 /** A moderator's decision on a registration. */
 export const decisionSchema = /* @__PURE__ */ z.object({

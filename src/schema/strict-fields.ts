@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { Fields } from './fields.js';
+import { localDate, localDateTime, scheduleChecks, timeZone } from './schedule-checks.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText, webAddress } from './text.js';
 
 /** Every content check and message: for what people submit and the server stores (see `Fields`). */
@@ -19,4 +20,8 @@ export const strictFields: Fields = {
     if (max !== undefined) checks.push(z.maxLength(max));
     return z.array(item).check(...checks);
   },
+  localDateTime,
+  localDate,
+  timeZone,
+  scheduleChecks,
 };

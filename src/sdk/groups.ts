@@ -1,7 +1,10 @@
 import {
   groupSchema,
   searchResultSchema,
+  upcomingMeetingsSchema,
   type Group,
+  type Schedule,
+  type UpcomingMeetings,
   type GroupHit,
   type SearchQuery,
   type SearchResult,
@@ -25,6 +28,19 @@ export interface GroupsResource {
   searchAll(query: SearchQuery, options?: RequestOptions): AsyncGenerator<GroupHit, void, undefined>;
   /** One published group; a `NotFoundError` when it is unknown or archived. */
   get(id: string, options?: RequestOptions): Promise<Group>;
+  /**
+   * A group's next meetings, soonest first, worked out by the directory from
+   * its recurrence rules in its time zone (`limit` 1–50, default 3;
+   * `cancelled` also lists cancelled ones, marked).
+   */
+  meetings(id: string, query?: { limit?: number; cancelled?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
+  /**
+   * The next meetings a schedule being written will give, checked as a
+   * registration would be (a `ValidationError` naming each field otherwise;
+   * `newGroup` also refuses a first meeting in the past). What the form shows
+   * the leader before they submit.
+   */
+  previewSchedule(input: { schedule: Schedule; limit?: number; newGroup?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
 }
 
 export function groupsResource(send: Send): GroupsResource {
@@ -42,5 +58,15 @@ export function groupsResource(send: Send): GroupsResource {
       } while (cursor);
     },
     get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
+    meetings: (id, query = {}, options) =>
+      send(`v1/groups/${encodeURIComponent(id)}/meetings`, upcomingMeetingsSchema, {
+        searchParams: {
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.cancelled ? { cancelled: 'true' } : {}),
+        },
+        signal: options?.signal,
+      }),
+    previewSchedule: (input, options) =>
+      send('v1/schedules/preview', upcomingMeetingsSchema, { method: 'post', json: input, signal: options?.signal }),
   };
 }

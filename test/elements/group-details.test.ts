@@ -77,7 +77,7 @@ describe('<peer-group-details>', () => {
   });
 
   it('offers no calendar file when no meeting is to come', async () => {
-    const el = await details(testGroup({ schedule: { description: 'Ask us', timeZone: 'Europe/London', meetings: [] } }));
+    const el = await details(testGroup({ schedule: { timeZone: 'Europe/London', rules: [], exceptions: [], meetings: [], note: 'Ask us' } }));
     expect(text(part(el, 'meetings'))).to.contain('No dates published yet');
     expect(link(el, /calendar/)).to.equal(undefined);
   });

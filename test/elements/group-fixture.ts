@@ -40,8 +40,9 @@ export function testGroup(overrides: Partial<GroupHit> = {}): GroupHit {
     },
     servesEverywhere: false,
     schedule: {
-      description: 'First Tuesday of the month, 6pm to 7:30pm',
       timeZone: 'Europe/London',
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2100-01-05T18:00', durationMinutes: 90 }],
+      exceptions: [],
       meetings: [
         { start: '2020-01-07T18:00', durationMinutes: 90 },
         { start: '2099-12-01T18:00', durationMinutes: 90 },

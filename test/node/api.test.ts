@@ -252,11 +252,13 @@ describe('the API described', () => {
       'GET /v1/groups',
       'GET /v1/groups/{id}',
       'GET /v1/groups/{id}/calendar.ics',
+      'GET /v1/groups/{id}/meetings',
       'GET /v1/taxonomy',
       'POST /v1/admin/groups/{id}/archive',
       'POST /v1/admin/registrations/{id}/approve',
       'POST /v1/admin/registrations/{id}/reject',
       'POST /v1/registrations',
+      'POST /v1/schedules/preview',
       'PUT /v1/admin/groups/{id}',
     ]);
     for (const name of ['Group', 'SearchResult', 'Problem', 'Taxonomy', 'RegistrationReceipt']) {

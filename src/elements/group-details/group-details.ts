@@ -10,6 +10,7 @@ import { directoryClient } from '../shared/directory.js';
 import { answerText } from '../shared/answers.js';
 import { formatList, localeOf } from '../shared/intl.js';
 import { formatMeeting, upcomingMeetings } from '../shared/time.js';
+import { scheduleText } from '../shared/schedule-text.js';
 import { directionsHref, audiencesText } from '../shared/group-text.js';
 import {
   conditionLabel,
@@ -156,7 +157,7 @@ export class PeerGroupDetails extends LitElement {
           )}
           ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
-          ${row(msg('When'), theirs(g.schedule.description))}
+          ${row(msg('When'), scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)))}
           ${row(
             msg('Next meeting'),
             next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),

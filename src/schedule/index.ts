@@ -1,0 +1,15 @@
+/**
+ * `peer-directory/schedule`: a group's schedule worked out. `meetingsOf`
+ * expands its RFC 5545 rules (rrule-temporal, in the group's time zone) into
+ * the next meetings; `describeSchedule` puts it in words in any locale from
+ * phrases the locale supplies; `recurrenceOf` and `rruleText` give the rules
+ * as calendars write them.
+ *
+ * The expansion brings rrule-temporal and the Temporal polyfill (about 52 KB
+ * gzip): pages that only show the words should import `describe.js` alone,
+ * and pages showing dates can ask the API (`client.groups.meetings`).
+ * @module
+ */
+export { meetingsOf, meetingAt, newlyCancelled, type MeetingQuery } from './occurrences.js';
+export { describeRule, describeSchedule, weekdayName, clockTime, type SchedulePhrases } from './describe.js';
+export { recurrenceOf, rruleText, byDay, zoned } from './rules.js';
