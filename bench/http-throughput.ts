@@ -113,6 +113,7 @@ export async function measureHttpThroughput(options: HttpThroughputOptions = {})
     dataDir,
     corsOrigins: '*',
     registrationRateLimit: 10,
+    reminderRateLimit: 20,
     searchRefreshMs: 60_000,
     trustProxy: false,
     principles: [],

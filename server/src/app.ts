@@ -12,6 +12,8 @@ import type { Config } from './config.js';
 import type { Geocoder } from './geocode/geocoder.js';
 import type { SearchService } from './search/index.js';
 import type { Store } from './store/store.js';
+import type { MailService } from './mail/index.js';
+import { reminderRoutes } from './routes/reminders.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, HttpProblem, notFoundHandler } from './errors.js';
 import { openapiPlugin } from './routes/openapi.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,6 +39,8 @@ export interface AppDependencies {
   store: Store;
   geocoder: Geocoder;
   search: SearchPort;
+  /** Email, when SMTP_URL is set: routes queue it in the store with their change and wake the worker. */
+  mail?: MailService | undefined;
   /** Fastify's logger option: off in tests, on in the CLI. */
   logger?: FastifyServerOptions['logger'];
 }
@@ -49,7 +53,7 @@ export interface AppDependencies {
  * await app.listen({ port: config.port, host: config.host });
  * ```
  */
-export async function buildApp({ config, store, geocoder, search, logger = false }: AppDependencies) {
+export async function buildApp({ config, store, geocoder, search, mail, logger = false }: AppDependencies) {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
@@ -80,7 +84,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
     // Only the routes that ask for a limit (registrations) have one.
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new HttpProblem(429, 'rateLimited', `Too many registrations from this address. Try again in ${context.after}.`),
+      new HttpProblem(429, 'rateLimited', `Too many requests from this address. Try again in ${context.after}.`),
   });
   await app.register(openapiPlugin);
 
@@ -88,10 +92,10 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(groupRoutes, { geocoder, search, store });
   await app.register(calendarRoutes, { store });
   await app.register(meetingsRoutes, { store });
-  await app.register(taxonomyRoutes, { principles: config.principles });
+  await app.register(taxonomyRoutes, { principles: config.principles, email: mail !== undefined });
   await app.register(geocodeRoutes, { geocoder });
-  await app.register(registrationRoutes, { geocoder, store, rateLimit: config.registrationRateLimit });
-  await app.register(adminRoutes, { geocoder, store, search, adminToken: config.adminToken });
+  await app.register(registrationRoutes, { geocoder, store, rateLimit: config.registrationRateLimit, mail });
+  await app.register(adminRoutes, { geocoder, store, search, adminToken: config.adminToken, mail });
   await app.register(feedRoutes, {
     store,
     geocoder,
@@ -99,6 +103,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });
+  await app.register(reminderRoutes, { store, mail, rateLimit: config.reminderRateLimit });
   if (config.demo) await app.register(staticRoutes);
 
   return app;

@@ -18,7 +18,8 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
   serve          run the directory API (configured by environment variables:
                  PORT, HOST, DATA_DIR, DATABASE_URL, ADMIN_TOKEN, GEOCODER_URL,
                  CORS_ORIGINS, REGISTRATION_RATE_LIMIT, SEARCH_REFRESH_MS,
-                 TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT)
+                 TRUST_PROXY, PRINCIPLES_FILE, FEED_RATE_LIMIT; email: SMTP_URL, MAIL_FROM,
+                 PUBLIC_URL, GROUP_PAGE_URL, REMINDER_RATE_LIMIT)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
   import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
                  (import --help for its options)
@@ -61,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
     if (!process.env.ADMIN_TOKEN) console.log(`Demo admin token: ${config.adminToken}`);
   }
   if (!config.adminToken) console.log('Admin routes are off: set ADMIN_TOKEN to turn them on.');
+  if (config.mail) console.log(`Email is on: sending through ${new URL(config.mail.smtpUrl).host} as ${config.mail.from}.`);
+  else console.log('Email is off: set SMTP_URL, MAIL_FROM and PUBLIC_URL to send registrant emails and reminders. Pages will not promise emails.');
 
   // Closing releases the embedded store's lock, so the next start finds the data directory free.
   await new Promise<void>((resolve) => {

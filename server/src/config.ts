@@ -75,6 +75,14 @@ export const environmentSchema = z.object({
   TRUST_PROXY: trustProxy,
   PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
   FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
+  // Email (issue 14): all optional; without SMTP_URL the server sends none.
+  SMTP_URL: z.optional(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address' })),
+  MAIL_FROM: z.optional(plainText(200).check(z.regex(/@[^\s@>]+>?$/, 'MAIL_FROM must be an address such as "Peer Directory <directory@example.org>"'))),
+  PUBLIC_URL: optionalUrl('PUBLIC_URL'),
+  GROUP_PAGE_URL: z.optional(
+    z.string().check(z.regex(/^https?:\/\/\S*\{id\}\S*$/, 'GROUP_PAGE_URL must be an http(s) address with {id} where the group id goes')),
+  ),
+  REMINDER_RATE_LIMIT: wholeNumber('REMINDER_RATE_LIMIT', 1, 100000, 20),
 });
 
 const principleSchema = z.object({
@@ -111,6 +119,20 @@ export interface Config {
   feedRateLimit: number;
   /** Serve the demo site and browser bundles too (`serve --demo`). */
   demo: boolean;
+  /** Email settings; absent when SMTP_URL is unset, and then no email is sent or promised. */
+  mail?: MailConfig;
+  /** "Remind me" requests accepted per client address per hour. */
+  reminderRateLimit: number;
+}
+
+/** Where email goes and where its links point. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  /** The API's public base URL, for links in emails. */
+  publicUrl: string;
+  /** A group's page, `{id}` replaced by its id. */
+  groupPageUrl: string;
 }
 
 /** Thrown when the environment holds a bad value; `problems` has one line per bad variable. */
@@ -141,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   }
   const e = parsed.data;
   const demo = options.demo ?? false;
+  const mailProblems = [
+    ...(e.SMTP_URL && !e.MAIL_FROM ? ['MAIL_FROM must be set when SMTP_URL is: the address emails come from'] : []),
+    ...(e.SMTP_URL && !e.PUBLIC_URL ? ['PUBLIC_URL must be set when SMTP_URL is: where links in emails point, e.g. https://directory.example.org'] : []),
+  ];
+  if (mailProblems.length > 0) throw new ConfigError(mailProblems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,6 +182,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     principles: e.PRINCIPLES_FILE ? readPrinciples(e.PRINCIPLES_FILE) : [],
     feedRateLimit: e.FEED_RATE_LIMIT,
     demo,
+    ...(e.SMTP_URL && e.MAIL_FROM && e.PUBLIC_URL
+      ? {
+          mail: {
+            smtpUrl: e.SMTP_URL,
+            from: e.MAIL_FROM,
+            publicUrl: e.PUBLIC_URL,
+            groupPageUrl: e.GROUP_PAGE_URL ?? `${e.PUBLIC_URL.replace(/\/$/, '')}/v1/groups/{id}`,
+          },
+        }
+      : {}),
+    reminderRateLimit: e.REMINDER_RATE_LIMIT,
   };
 }
 

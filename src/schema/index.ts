@@ -29,3 +29,5 @@ export * from './meeting-time.js';
 export * from './static-directory.js';
 export * from './meetings.js';
 export { pastDateIssues, localNow } from './schedule-checks.js';
+export * from './reminders.js';
+export * from './outbox.js';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Group } from 'peer-directory/schema';
 import { createServer, type DirectoryServer } from '../../server/src/index.js';
 import type { Config, Principle } from '../../server/src/config.js';
+import type { WorkerTuning } from '../../server/src/mail/index.js';
 
 /** What a test may choose about its server. */
 export interface TestServerOptions {
@@ -26,7 +27,18 @@ export interface TestServerOptions {
   corsOrigins?: '*' | string[];
   /** Open Referral feed requests per client address per minute (default 100,000). */
   feedRateLimit?: number;
+  /** SMTP_URL (e.g. the test SMTP server's): email on, from directory@example.org, links to https://directory.example.org. */
+  smtpUrl?: string;
+  /** "Remind me" requests per client address per hour (default 1000). */
+  reminderRateLimit?: number;
+  /** DATABASE_URL: PostgreSQL instead of a fresh embedded store. */
+  databaseUrl?: string;
+  /** Tuning of the outbox worker (tests shorten its waits). */
+  mailWorker?: WorkerTuning;
 }
+
+/** Where links in test emails point. */
+export const TEST_PUBLIC_URL = 'https://directory.example.org';
 
 /** A running test server. */
 export interface TestServer {
@@ -58,10 +70,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     principles: options.principles ?? [],
     feedRateLimit: options.feedRateLimit ?? 100_000,
     demo: false,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.smtpUrl
+      ? {
+          mail: {
+            smtpUrl: options.smtpUrl,
+            from: 'Peer Directory <directory@example.org>',
+            publicUrl: TEST_PUBLIC_URL,
+            groupPageUrl: 'https://www.example.org/groups?group={id}',
+          },
+        }
+      : {}),
+    reminderRateLimit: options.reminderRateLimit ?? 1000,
   };
   let server: DirectoryServer;
   try {
-    server = await createServer(config, { seed: options.seed ?? 'sample' });
+    server = await createServer(config, { seed: options.seed ?? 'sample', ...(options.mailWorker ? { mailWorker: options.mailWorker } : {}) });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

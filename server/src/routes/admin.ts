@@ -9,6 +9,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
 import {
   auditEntrySchema,
+  OUTBOX_STATES,
+  outboxEntrySchema,
   groupInputSchema,
   groupSchema,
   identifier,
@@ -20,6 +22,7 @@ import {
 import type { SearchPort } from '../app.js';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
+import type { MailService } from '../mail/index.js';
 import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
 import { toPublishedGroup } from './locate-group.js';
 import { newGroupId } from './group-id.js';
@@ -31,6 +34,8 @@ export interface AdminRoutesOptions {
   search: SearchPort;
   /** Unset: every admin route answers 401, whatever the token. */
   adminToken: string | undefined;
+  /** Email, when on: registrants are told of decisions, reminder subscribers of cancelled meetings. */
+  mail?: MailService | undefined;
 }
 
 declare module 'fastify' {
@@ -44,12 +49,16 @@ const idParams = z.object({ id: identifier });
 const listQuery = z.object({ status: z.optional(z.enum(REGISTRATION_STATUSES)) });
 const auditQuery = z.object({ limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))) });
 const actorHeader = plainText(80, 'X-Actor must not be empty');
+const outboxQuery = z.object({
+  state: z.optional(z.enum(OUTBOX_STATES)),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
+});
 const security = [{ adminToken: [] }];
 
 /** The staff routes, behind the bearer token. */
 export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
   app,
-  { geocoder, store, search, adminToken },
+  { geocoder, store, search, adminToken, mail },
 ) => {
   const expected = adminToken === undefined ? undefined : sha256(adminToken);
   app.decorateRequest('actor', 'admin');
@@ -113,8 +122,14 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       }
       groupId ??= newGroupId(registration.group.name);
       const group = await toPublishedGroup(geocoder, registration.group, groupId, '#/group/location/postcode');
-      const approved = await store.approveRegistration(registration.id, group, request.actor);
+      const approved = await store.approveRegistration(
+        registration.id,
+        group,
+        request.actor,
+        mail ? { registrant: mail.registrant.approved, group: mail.reminders.cancellations } : {},
+      );
       if (!approved) throw notFoundProblem('There is no registration with this id.');
+      mail?.worker.wake();
       await search.refresh();
       return approved;
     },
@@ -133,8 +148,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       },
     },
     async (request) => {
-      const rejected = await store.rejectRegistration(request.params.id, request.body.reason, request.actor);
+      const rejected = await store.rejectRegistration(request.params.id, request.body.reason, request.actor, mail?.registrant.rejected);
       if (!rejected) throw notFoundProblem('There is no registration with this id.');
+      mail?.worker.wake();
       return rejected;
     },
   );
@@ -156,7 +172,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       const { id } = request.params;
       if (!(await store.getGroup(id))) throw notFoundProblem('There is no published group with this id.');
       const group = await toPublishedGroup(geocoder, request.body, id, '#/location/postcode');
-      await store.putGroup(group, request.actor);
+      // A meeting newly cancelled here is told to the people with reminders for it, in the same transaction.
+      await store.putGroup(group, request.actor, mail?.reminders.cancellations);
+      mail?.worker.wake();
       await search.refresh();
       return group;
     },
@@ -178,6 +196,41 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       const archived = await store.archiveGroup(request.params.id, request.actor);
       if (!archived) throw notFoundProblem('There is no published group with this id.');
       await search.refresh();
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/admin/outbox',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Queued, sent and given-up emails, newest first',
+        description:
+          'What the outbox holds: `state=failed` lists emails the SMTP server refused until the worker gave up, with the last error. ' +
+          'Content is never shown; a sent email keeps neither its address nor its content.',
+        querystring: outboxQuery,
+        response: { 200: z.object({ entries: z.array(outboxEntrySchema) }) },
+      },
+    },
+    async (request) => ({ entries: await store.listOutbox(request.query.state, request.query.limit) }),
+  );
+
+  app.post(
+    '/v1/admin/outbox/:id/retry',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Queue a given-up email again',
+        params: z.object({ id: z.coerce.number().check(z.int(), z.gte(1)) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (!(await store.retryMail(request.params.id))) throw notFoundProblem('There is no given-up email with this id.');
+      mail?.worker.wake();
       return reply.code(204).send(null);
     },
   );

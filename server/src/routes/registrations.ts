@@ -14,6 +14,7 @@ import {
 import type { Geocoder } from '../geocode/geocoder.js';
 import { newReference } from '../store/reference.js';
 import type { Store } from '../store/store.js';
+import type { MailService } from '../mail/index.js';
 import { locateGroup } from './locate-group.js';
 
 /** What the registration route needs. */
@@ -22,6 +23,8 @@ export interface RegistrationRoutesOptions {
   store: Store;
   /** Registrations accepted per client address per hour. */
   rateLimit: number;
+  /** Email, when on: the registrant is told their registration arrived. */
+  mail?: MailService | undefined;
 }
 
 const registrationHeaders = z.looseObject({
@@ -33,7 +36,7 @@ const registrationHeaders = z.looseObject({
 /** Registering groups for review. */
 export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions> = async (
   app,
-  { geocoder, store, rateLimit },
+  { geocoder, store, rateLimit, mail },
 ) => {
   app.post(
     '/v1/registrations',
@@ -62,10 +65,11 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       }
       const group = await locateGroup(geocoder, input.group, '#/group/location/postcode', { allowUnavailable: true });
       const { trap: _trap, ...kept } = input;
-      const { registration } = await store.createRegistration({
-        input: { ...kept, group } satisfies RegistrationInput,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
+      const { registration, created } = await store.createRegistration(
+        { input: { ...kept, group } satisfies RegistrationInput, idempotencyKey: request.headers['idempotency-key'] },
+        mail?.registrant.received,
+      );
+      if (created) mail?.worker.wake();
       return receiptOf(registration);
     },
   );
