@@ -103,7 +103,7 @@ export async function buildApp({ config, store, geocoder, search, mail, logger =
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });
-  await app.register(reminderRoutes, { store, mail, rateLimit: config.reminderRateLimit });
+  await app.register(reminderRoutes, { store, mail, rateLimit: config.reminderRateLimit, ...(config.reminderLimits ? { limits: config.reminderLimits } : {}) });
   if (config.demo) await app.register(staticRoutes);
 
   return app;

@@ -123,6 +123,8 @@ export interface Config {
   mail?: MailConfig;
   /** "Remind me" requests accepted per client address per hour. */
   reminderRateLimit: number;
+  /** Reminder requests a day per address and per group (defaults 5 and 200). */
+  reminderLimits?: { perAddress: number; perGroup: number };
 }
 
 /** Where email goes and where its links point. */

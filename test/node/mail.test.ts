@@ -58,7 +58,7 @@ describe('emails to the person who registers a group', () => {
     assert.ok(mail!.html.includes(`Your reference is ${receipt.reference}.`));
     assert.match(mail!.html, /<html lang="en">/);
     assert.ok(!mail!.raw.includes('ben@example.org') && !mail!.raw.includes('Ben Jones'), 'nothing of the other registrant');
-    assert.equal(mail!.headers.get('list-unsubscribe'), undefined, 'a one-off notice has nothing to unsubscribe from');
+    assert.equal(mail!.header('List-Unsubscribe'), undefined, 'a one-off notice has nothing to unsubscribe from');
   });
 
   test('says it is published, with the link to the group', async () => {

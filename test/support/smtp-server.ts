@@ -18,6 +18,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   headers: ParsedMail['headers'];
+  /** A header exactly as sent (unfolded), e.g. `header('List-Unsubscribe')`. */
+  header(name: string): string | undefined;
   raw: string;
 }
 
@@ -79,6 +81,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           text: parsed.text ?? '',
           html: typeof parsed.html === 'string' ? parsed.html : '',
           headers: parsed.headers,
+          header: (name) =>
+            parsed.headerLines
+              .find((h) => h.key === name.toLowerCase())
+              ?.line.slice(name.length + 1)
+              .replace(/\r?\n[ \t]+/g, ' ')
+              .trim(),
           raw,
         });
         for (const w of waiters.splice(0)) w();

@@ -31,6 +31,8 @@ export interface TestServerOptions {
   smtpUrl?: string;
   /** "Remind me" requests per client address per hour (default 1000). */
   reminderRateLimit?: number;
+  /** Reminder requests a day per address and per group (the server's defaults when absent). */
+  reminderLimits?: { perAddress: number; perGroup: number };
   /** DATABASE_URL: PostgreSQL instead of a fresh embedded store. */
   databaseUrl?: string;
   /** Tuning of the outbox worker (tests shorten its waits). */
@@ -82,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         }
       : {}),
     reminderRateLimit: options.reminderRateLimit ?? 1000,
+    ...(options.reminderLimits ? { reminderLimits: options.reminderLimits } : {}),
   };
   let server: DirectoryServer;
   try {

@@ -25,9 +25,18 @@ export interface ReminderMail {
   cancellations: GroupChangeNotice;
 }
 
+/**
+ * How dates are written for a group's readers: their language, the group's
+ * country's conventions (en-GB in London, en-US in New York).
+ */
+export function dateLocale(language: string, group: Group): string {
+  const region = group.location?.country ?? (group.schedule.timeZone.startsWith('America/') ? 'US' : 'GB');
+  return `${language}-${region}`;
+}
+
 /** A meeting's date and time in words, on the group's clock. */
-export function meetingWhen(m: Pick<MeetingOccurrence, 'startsAt'>, timeZone: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
+export function meetingWhen(m: Pick<MeetingOccurrence, 'startsAt'>, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -56,7 +65,8 @@ export function reminderMail(settings: MailSettings, now: () => number = Date.no
       subscriptionId: sub.id,
     });
   };
-  const when = (m: Pick<MeetingOccurrence, 'startsAt'>, group: Group, sub: ReminderSubscription) => meetingWhen(m, group.schedule.timeZone, sub.language);
+  const when = (m: Pick<MeetingOccurrence, 'startsAt'>, group: Group, sub: ReminderSubscription) =>
+    meetingWhen(m, group.schedule.timeZone, dateLocale(sub.language, group));
 
   return {
     confirmation(sub, group) {

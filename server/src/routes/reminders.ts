@@ -37,6 +37,8 @@ export interface ReminderRoutesOptions {
   mail: MailService | undefined;
   /** Requests per client address per hour. */
   rateLimit: number;
+  /** Requests a day per address and per group. */
+  limits?: { perAddress: number; perGroup: number };
 }
 
 const tokenQuery = z.object({
@@ -70,7 +72,10 @@ function page(reply: FastifyReply, language: string, text: PageText, action?: st
     .send(html);
 }
 
-export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = async (app, { store, mail, rateLimit }) => {
+export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = async (
+  app,
+  { store, mail, rateLimit, limits = { perAddress: REMINDERS_PER_ADDRESS_PER_DAY, perGroup: REMINDERS_PER_GROUP_PER_DAY } },
+) => {
   // RFC 8058: a mail client unsubscribes by POSTing "List-Unsubscribe=One-Click" as a form.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -88,7 +93,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
           'Sends a confirmation email with a link; nothing is planned until it is followed. `meeting` (a local start from ' +
           '`GET /v1/groups/{id}/meetings`) for one meeting, absent for every meeting until the person stops. ' +
           `The answer is the same whether or not the address had asked before. Limits: ${rateLimit} per client address an hour, ` +
-          `${REMINDERS_PER_ADDRESS_PER_DAY} per address and ${REMINDERS_PER_GROUP_PER_DAY} per group a day (429). 503 when the server sends no email.`,
+          `${limits.perAddress} per address and ${limits.perGroup} per group a day (429). 503 when the server sends no email.`,
         params: z.object({ id: identifier }),
         body: reminderRequestSchema,
         response: { 202: reminderReceiptSchema },
@@ -111,7 +116,7 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
       }
       const hash = addressHash(email);
       const recent = await store.recentReminderRequests(hash, group.id);
-      if (recent.byEmail >= REMINDERS_PER_ADDRESS_PER_DAY || recent.byGroup >= REMINDERS_PER_GROUP_PER_DAY) {
+      if (recent.byEmail >= limits.perAddress || recent.byGroup >= limits.perGroup) {
         throw new HttpProblem(429, 'rateLimited', 'Too many reminder requests today. Try again tomorrow.', undefined, { 'retry-after': '86400' });
       }
       const offsets = [...new Set(reminders)].map((r) => REMINDER_MINUTES[r]).sort((a, b) => b - a);
