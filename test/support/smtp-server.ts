@@ -52,7 +52,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           return false;
         };
         const timer = setTimeout(() => reject(new Error(`${messages.length} of ${n} messages arrived in ${timeoutMs} ms`)), timeoutMs);
-        if (!check()) waiters.push(() => void check());
+        const wait = () => {
+          if (!check()) waiters.push(wait);
+        };
+        wait();
       });
     },
     close: async () => {},
