@@ -2,11 +2,13 @@
 // own clock across daylight-saving changes, and the same rules in words in
 // each language the directory speaks.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
+import { createDirectoryClient, ValidationError } from 'peer-directory';
 import { groupInputSchema, registrationInputSchema, scheduleSchema, type Schedule } from 'peer-directory/schema';
 import { describeSchedule, meetingsOf, newlyCancelled, rruleText } from 'peer-directory/schedule';
 import { catalogue } from '../../server/src/messages/index.js';
-import { makeRegistrationInput } from '../support/fixtures.js';
+import { makeGroup, makeRegistrationInput } from '../support/fixtures.js';
+import { startTestServer, type TestServer } from '../support/start-server.js';
 
 const schedule = (s: Partial<Schedule> & Pick<Schedule, 'timeZone'>): Schedule => ({ rules: [], exceptions: [], meetings: [], ...s });
 const starts = (s: Schedule, after: number, limit = 4) => meetingsOf(s, { after, limit }).map((m) => m.startsAt);
@@ -148,5 +150,48 @@ describe('what people may submit as a schedule', () => {
     assert.equal(registrationInputSchema.safeParse({ ...registration, updatesGroupId: 'grp-1' }).success, true);
     const oneOff = { ...input.group, schedule: schedule({ timeZone: 'Europe/London', meetings: [{ start: '2020-05-01T10:00', durationMinutes: 60 }] }) };
     assert.deepEqual(groupInputSchema.safeParse(oneOff).error?.issues.map((i) => i.message), ['Enter a date in the future']);
+  });
+});
+
+describe('the next meetings, from the directory', () => {
+  const group = makeGroup({
+    schedule: {
+      timeZone: 'America/New_York',
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TH', weekOfMonth: 3, start: '2099-01-15T19:00', durationMinutes: 90 }],
+      exceptions: [{ date: '2099-02-19' }],
+      meetings: [],
+    },
+  });
+  let server: TestServer;
+  let client: ReturnType<typeof createDirectoryClient>;
+  before(async () => {
+    server = await startTestServer({ seed: [group] });
+    client = createDirectoryClient({ baseUrl: server.url });
+  });
+  after(() => server?.close());
+
+  test('lists a published group’s next meetings, and its cancelled ones when asked', async () => {
+    const { timeZone, meetings } = await client.groups.meetings(group.id, { limit: 2 });
+    assert.equal(timeZone, 'America/New_York');
+    assert.deepEqual(meetings.map((m) => m.start), ['2099-01-15T19:00', '2099-03-19T19:00']);
+    const withCancelled = await client.groups.meetings(group.id, { limit: 3, cancelled: true });
+    assert.deepEqual(withCancelled.meetings.map((m) => [m.start, m.cancelled ?? false]), [
+      ['2099-01-15T19:00', false],
+      ['2099-02-19T19:00', true],
+      ['2099-03-19T19:00', false],
+    ]);
+  });
+
+  test('previews a schedule being written, and refuses a new group’s first meeting in the past', async () => {
+    const schedule = { ...group.schedule, exceptions: [] };
+    const preview = await client.groups.previewSchedule({ schedule, limit: 3, newGroup: true });
+    // 7pm EST, then 7pm EDT once the clocks go forward on 8 March 2099.
+    assert.deepEqual(preview.meetings.map((m) => m.startsAt), ['2099-01-16T00:00:00Z', '2099-02-20T00:00:00Z', '2099-03-19T23:00:00Z']);
+    const past = { ...schedule, rules: [{ ...schedule.rules[0]!, start: '2020-01-16T19:00' }] };
+    await assert.rejects(client.groups.previewSchedule({ schedule: past, newGroup: true }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.deepEqual(error.problem.errors, [{ pointer: '#/schedule/rules/0/start', detail: 'The first meeting must be in the future' }]);
+      return true;
+    });
   });
 });
