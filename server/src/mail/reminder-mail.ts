@@ -7,7 +7,7 @@
  */
 import type { Group, MeetingOccurrence } from 'peer-directory/schema';
 import { meetingAt, meetingsOf, newlyCancelled } from 'peer-directory/schedule';
-import { catalogue, type Catalogue } from '../messages/index.js';
+import { catalogue, localeFor, type Catalogue } from '../messages/index.js';
 import type { GroupChangeNotice, ReminderStep } from '../store/store.js';
 import { composeMail, type MailSettings } from './compose.js';
 import type { OutgoingMail } from './outgoing.js';
@@ -23,15 +23,6 @@ export interface ReminderMail {
   step: ReminderStep;
   /** Whom to tell when a change cancels meetings. */
   cancellations: GroupChangeNotice;
-}
-
-/**
- * How dates are written for a group's readers: their language, the group's
- * country's conventions (en-GB in London, en-US in New York).
- */
-export function dateLocale(language: string, group: Group): string {
-  const region = group.location?.country ?? (group.schedule.timeZone.startsWith('America/') ? 'US' : 'GB');
-  return `${language}-${region}`;
 }
 
 /** A meeting's date and time in words, on the group's clock. */
@@ -66,7 +57,7 @@ export function reminderMail(settings: MailSettings, now: () => number = Date.no
     });
   };
   const when = (m: Pick<MeetingOccurrence, 'startsAt'>, group: Group, sub: ReminderSubscription) =>
-    meetingWhen(m, group.schedule.timeZone, dateLocale(sub.language, group));
+    meetingWhen(m, group.schedule.timeZone, localeFor(sub.language, group));
 
   return {
     confirmation(sub, group) {

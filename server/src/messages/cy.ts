@@ -2,7 +2,7 @@ import type { Catalogue } from './catalogue.js';
 
 // Intl gives Welsh weekdays as "dydd Mercher"; the ordinal follows the noun.
 const NTH = { 1: 'cyntaf', 2: 'ail', 3: 'trydydd', 4: 'pedwerydd', [-1]: 'olaf' } as const;
-const ordinal = (day: string, nth: keyof typeof NTH) => (nth === 1 || nth === -1 ? `${day} ${NTH[nth]}` : `${NTH[nth]} ${day}`);
+const ordinal = (day: string, nth: keyof typeof NTH) => (nth === 1 || nth === -1 ? `Y ${day} ${NTH[nth]}` : nth === 2 ? `Yr ail ${day}` : `Y ${NTH[nth]} ${day}`);
 
 /** Welsh. */
 export const cy: Catalogue = {
@@ -10,8 +10,8 @@ export const cy: Catalogue = {
   schedule: {
     weekly: (day) => `Bob ${day}`,
     everyWeeks: (day, n) => (n === 2 ? `Bob yn ail ${day}` : `Bob ${n} wythnos ar ${day}`),
-    monthly: (day, nth) => `Y ${ordinal(day, nth)} o’r mis`,
-    everyMonths: (day, nth, n) => `Y ${ordinal(day, nth)} bob ${n} mis`,
+    monthly: (day, nth) => `${ordinal(day, nth)} o’r mis`,
+    everyMonths: (day, nth, n) => `${ordinal(day, nth)} bob ${n} mis`,
     withTimes: (pattern, from, to) => `${pattern}, ${from} i ${to}`,
     count: (sentence, n) => `${sentence}, ${n} cyfarfod i gyd`,
     until: (sentence, last) => `${sentence}, tan ${last}`,

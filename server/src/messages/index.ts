@@ -12,6 +12,15 @@ export { MESSAGE_LANGUAGES, type Catalogue, type MailText, type MessageLanguage,
 
 const catalogues: Record<MessageLanguage, Catalogue> = { en, es, cy };
 
+/**
+ * How dates and times are written for a group's readers: their language with
+ * the conventions of the group's country (en-GB in Leeds, en-US in Queens).
+ */
+export function localeFor(language: string, group: { location?: { country: string } | undefined; schedule: { timeZone: string } }): string {
+  const region = group.location?.country ?? (group.schedule.timeZone.startsWith('America/') ? 'US' : 'GB');
+  return `${language}-${region}`;
+}
+
 /** The catalogue for a language (English when there is none for it). */
 export function catalogue(language: string | undefined): Catalogue {
   return catalogues[(language ?? 'en').toLowerCase().split('-')[0] as MessageLanguage] ?? en;

@@ -14,7 +14,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { identifier, type Group, type RecurrenceRule } from 'peer-directory/schema';
 import { describeSchedule, meetingsOf, zoned } from 'peer-directory/schedule';
 import type { Temporal } from 'temporal-polyfill';
-import { catalogue } from '../messages/index.js';
+import { catalogue, localeFor } from '../messages/index.js';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
 import { etagOf, SHORT_CACHE } from './caching.js';
@@ -71,7 +71,7 @@ export function groupCalendar(group: Group, now: number): string | undefined {
 
   const description = [
     group.summary,
-    describeSchedule(schedule, 'en', catalogue('en').schedule).join('\n'),
+    describeSchedule(schedule, localeFor('en', group), catalogue('en').schedule).join('\n'),
     contactText(group),
     catalogue('en').noMedicalAdvice,
   ]
