@@ -7,8 +7,9 @@
  * from `Intl`. No recurrence library: pages that only show the words stay small.
  * @module
  */
-import type { RecurrenceRule, Schedule, Weekday, WeekOfMonth } from '../schema/index.js';
-import { WEEKDAYS } from '../schema/index.js';
+import type { RecurrenceRule, Schedule } from '../schema/index.js';
+// The leaf module, not the schema's index: the words must not bring zod along.
+import { WEEKDAYS, type Weekday, type WeekOfMonth } from '../schema/weekdays.js';
 
 /** The phrases one locale builds schedule sentences from. Each returns a whole phrase. */
 export interface SchedulePhrases {

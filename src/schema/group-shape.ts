@@ -16,6 +16,7 @@ import {
   modelCodes,
 } from './taxonomy.js';
 import type { Fields, StringField } from './fields.js';
+import { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type WeekOfMonth } from './weekdays.js';
 
 /** A yes/no answer with the group's own words. */
 export const yesNoAnswerShape = (f: Fields) =>
@@ -54,17 +55,6 @@ export const locationShape = (f: Fields) =>
     lat: f.number(-90, 90),
     lng: f.number(-180, 180),
   });
-
-/** RFC 5545 weekday codes (`BYDAY`), Monday first. */
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Which of a month's weekdays a monthly rule means: the first to the fourth, or -1 for the last. */
-export const WEEKS_OF_MONTH = [1, 2, 3, 4, -1] as const;
-export type WeekOfMonth = (typeof WEEKS_OF_MONTH)[number];
-
-/** How often a rule repeats (`FREQ`). */
-export const FREQUENCIES = ['weekly', 'monthly'] as const;
 
 /** One planned meeting, in the group's local time: a one-off, or a meeting a rule moved to. */
 export const meetingShape = (f: Fields) =>

@@ -12,7 +12,7 @@ import {
   yesNoAnswerShape,
 } from './group-shape.js';
 
-export { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type Weekday, type WeekOfMonth } from './group-shape.js';
+export { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type Weekday, type WeekOfMonth } from './weekdays.js';
 
 /**
  * A published group, as every public response shows it. It holds nothing

@@ -1,35 +1,33 @@
 /**
- * The content checks of a schedule that need a calendar: real dates, known
- * time zones, a rule's first meeting falling on the rule, and nothing
- * submitted in the past. Only strict schemas (what people submit and the
- * server stores) use them, so pages that only read groups never load the
- * Temporal polyfill.
+ * The content checks of a schedule: real dates (zod's ISO formats, which
+ * know month lengths and leap years), known time zones (Intl), a rule's
+ * first meeting falling on the rule, and nothing submitted in the past.
+ * Built-ins only: every page that submits a group loads these, and through
+ * the shared CDN chunk every page, so a date library here (the Temporal
+ * polyfill is 19 KB gzip) would cost them all.
  * @module
  */
 import { z } from 'zod/mini';
-import { Temporal } from 'temporal-polyfill';
 import type { ScheduleParts } from './fields.js';
-import { WEEKDAYS } from './group-shape.js';
+import { WEEKDAYS } from './weekdays.js';
 
-/** The calendar date of a `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`, or undefined when there is no such date. */
-export function calendarDate(text: string): Temporal.PlainDate | undefined {
-  try {
-    return Temporal.PlainDate.from(text.slice(0, 10), { overflow: 'reject' });
-  } catch {
-    return undefined;
-  }
+/** A calendar date's weekday (0 Monday … 6 Sunday), day of month and month length; `text` is checked already. */
+function dateParts(text: string): { weekday: number; day: number; daysInMonth: number } {
+  const [y = 0, m = 1, d = 1] = text.slice(0, 10).split('-').map(Number);
+  return {
+    weekday: (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7,
+    day: d,
+    daysInMonth: new Date(Date.UTC(y, m, 0)).getUTCDate(),
+  };
 }
 
-const onCalendar = (pattern: RegExp) => (s: string) => pattern.test(s) && calendarDate(s) !== undefined;
-
 /** `YYYY-MM-DDTHH:mm` naming a real date and time. */
-export const localDateTime = () =>
-  z.string().check(
-    z.refine(onCalendar(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/), 'Enter a real date and time'),
-  );
+export const localDateTime = () => z.iso.datetime({ local: true, precision: -1, error: 'Enter a real date and time' });
 
 /** `YYYY-MM-DD` naming a real date. */
-export const localDate = () => z.string().check(z.refine(onCalendar(/^\d{4}-\d{2}-\d{2}$/), 'Enter a real date'));
+export const localDate = () => z.iso.date({ error: 'Enter a real date' });
+
+const isDate = (text: string) => z.safeParse(localDate(), text.slice(0, 10)).success;
 
 /** Whether the runtime knows an IANA time zone (Intl throws a RangeError for one it does not). */
 export function isTimeZone(zone: string): boolean {
@@ -51,18 +49,18 @@ function ruleIssues(schedule: ScheduleParts): Issue[] {
   const issues: Issue[] = [];
   schedule.rules.forEach((rule, i) => {
     const at = (field: string, message: string) => issues.push({ path: ['rules', i, field], message });
-    const first = calendarDate(rule.start);
+    const first = isDate(rule.start) ? dateParts(rule.start) : undefined;
     if (rule.frequency === 'monthly' && rule.weekOfMonth === undefined) at('weekOfMonth', 'Choose which week of the month');
     if (rule.frequency === 'weekly' && rule.weekOfMonth !== undefined) at('weekOfMonth', 'Only monthly meetings have a week of the month');
     if (rule.count !== undefined && rule.until !== undefined) at('until', 'Give the number of meetings or the last date, not both');
     if (!first) return;
-    if (WEEKDAYS[first.dayOfWeek - 1] !== rule.weekday) at('start', 'The first meeting must fall on the day the group meets');
+    if (WEEKDAYS[first.weekday] !== rule.weekday) at('start', 'The first meeting must fall on the day the group meets');
     else if (rule.frequency === 'monthly' && rule.weekOfMonth !== undefined) {
       const nth = rule.weekOfMonth === -1 ? (first.day + 7 > first.daysInMonth ? -1 : 0) : Math.ceil(first.day / 7);
       if (nth !== rule.weekOfMonth) at('start', 'The first meeting must fall in the week of the month the group meets');
     }
-    const until = rule.until === undefined ? undefined : calendarDate(rule.until);
-    if (until && Temporal.PlainDate.compare(until, first) < 0) at('until', 'The last date must be on or after the first meeting');
+    // ISO dates compare as text.
+    if (rule.until !== undefined && rule.until < rule.start.slice(0, 10)) at('until', 'The last date must be on or after the first meeting');
   });
   return issues;
 }
@@ -76,10 +74,19 @@ export function scheduleChecks(): z.core.$ZodCheck<ScheduleParts>[] {
   ];
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 /** Local date and time now in `zone`, `YYYY-MM-DDTHH:mm`, comparable as text with meeting starts. */
 export function localNow(zone: string, now: number = Date.now()): string {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(isTimeZone(zone) ? zone : 'UTC');
-  return zoned.toPlainDateTime().toString({ smallestUnit: 'minute' });
+  let clock = clocks.get(zone);
+  if (!clock) {
+    const timeZone = isTimeZone(zone) ? zone : 'UTC';
+    const numeric = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+    clock = new Intl.DateTimeFormat('en-CA', { timeZone, ...numeric, hourCycle: 'h23' });
+    clocks.set(zone, clock);
+  }
+  const p = Object.fromEntries(clock.formatToParts(now).map(({ type, value }) => [type, value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
 /**

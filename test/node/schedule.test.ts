@@ -190,7 +190,7 @@ describe('the next meetings, from the directory', () => {
     const past = { ...schedule, rules: [{ ...schedule.rules[0]!, start: '2020-01-16T19:00' }] };
     await assert.rejects(client.groups.previewSchedule({ schedule: past, newGroup: true }), (error: unknown) => {
       assert.ok(error instanceof ValidationError);
-      assert.deepEqual(error.problem.errors, [{ pointer: '#/schedule/rules/0/start', detail: 'The first meeting must be in the future' }]);
+      assert.deepEqual(error.problem?.errors, [{ pointer: '#/schedule/rules/0/start', detail: 'The first meeting must be in the future' }]);
       return true;
     });
   });
