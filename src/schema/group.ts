@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { shapeOnlyFields } from './fields.js';
 import {
   answersShape,
+  groupFields,
   groupShape,
   locationShape,
   meetingShape,
@@ -22,6 +23,18 @@ export { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type Weekday, type WeekOfMonth }
  * pay for those checks in download size and get nothing for them.
  */
 export const groupSchema = /* @__PURE__ */ groupShape(shapeOnlyFields, () => z.string());
+
+/**
+ * A group as a leader submitted it, as staff read it in a registration:
+ * shape only, like every response (the server checked it with
+ * `groupInputSchema` on the way in). A location may lack coordinates.
+ */
+export const submittedGroupSchema = /* @__PURE__ */ z.object({
+  ...groupFields(shapeOnlyFields),
+  location: z.optional(
+    z.extend(locationShape(shapeOnlyFields), { lat: z.optional(z.number()), lng: z.optional(z.number()) }),
+  ),
+});
 
 export type YesNoAnswer = z.infer<ReturnType<typeof yesNoAnswerShape>>;
 export type Answers = z.infer<ReturnType<typeof answersShape>>;

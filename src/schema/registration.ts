@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { groupInputSchema } from './group-input.js';
-import type { Schedule } from './group.js';
+import { submittedGroupSchema, type Schedule } from './group.js';
 import { notInThePast } from './schedule-checks.js';
 import { REGISTRATION_STATUSES } from './registration-receipt.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
@@ -46,23 +46,33 @@ export const registrationInputSchema = /* @__PURE__ */ z.object({
 /** A moderator's decision on a registration. */
 export const decisionSchema = /* @__PURE__ */ z.object({
   by: z.string(),
-  at: z.iso.datetime(),
+  at: z.string(),
   reason: z.optional(z.string()),
 });
 
-/** A registration as directory staff see it (admin routes only). */
+/**
+ * A registration as directory staff see it (admin routes only). Shape only,
+ * like every response: its content was checked when it was submitted, and
+ * the staff pages and the SDK would otherwise download every input check.
+ */
 export const registrationSchema = /* @__PURE__ */ z.object({
-  id: identifier,
+  id: z.string(),
   reference: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
-  receivedAt: z.iso.datetime(),
-  group: groupInputSchema,
-  updatesGroupId: z.optional(identifier),
-  registrant: registrantSchema,
-  consent: z.extend(consentSchema, { at: z.iso.datetime() }),
+  receivedAt: z.string(),
+  group: submittedGroupSchema,
+  updatesGroupId: z.optional(z.string()),
+  registrant: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.optional(z.string()),
+    role: z.optional(z.string()),
+    language: z.optional(z.enum(EMAIL_LANGUAGES)),
+  }),
+  consent: z.object({ storeData: z.literal(true), noMedicalAdvice: z.literal(true), at: z.string() }),
   decision: z.optional(decisionSchema),
   /** The published group, once approved. */
-  groupId: z.optional(identifier),
+  groupId: z.optional(z.string()),
 });
 
 /** `POST /v1/admin/registrations/{id}/reject` */
