@@ -31,6 +31,10 @@ export interface TestSmtpServer {
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Refuse messages to recipients `refuse` returns a reply for, e.g. `451 Try again later`. */
   refuse: (recipient: string) => { code: number; message: string } | undefined;
+  /** Milliseconds to wait before accepting each recipient: a slower provider, so more of a send is in flight. */
+  rcptDelayMs: number;
+  /** Connection errors, e.g. a client killed mid-message (ECONNRESET). */
+  errors: Error[];
   close(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: '',
     messages,
     refuse: () => undefined,
+    rcptDelayMs: 0,
+    errors: [],
     waitFor(n, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -65,10 +71,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      const refusal = state.refuse(address.address);
-      if (!refusal) return callback();
-      const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
-      callback(error);
+      const answer = () => {
+        const refusal = state.refuse(address.address);
+        if (!refusal) return callback();
+        callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      };
+      if (state.rcptDelayMs > 0) setTimeout(answer, state.rcptDelayMs);
+      else answer();
     },
     onData(stream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
@@ -97,6 +106,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
+  // A client that dies mid-conversation (the kill -9 tests) is an error of that connection, not of the server.
+  server.on('error', (error: Error) => state.errors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));

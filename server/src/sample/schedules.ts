@@ -33,10 +33,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * A group's schedule as of `now`: the rule as RFC 5545 recurrence, starting
- * at its next meeting, with any words in the note.
- * @param _style kept for callers; the words are now generated from the rule in each reader's locale
+ * at its next meeting, with any words in the note. The words people read
+ * are generated from the rule in their own locale.
  */
-export function buildSchedule(spec: ScheduleSpec, timeZone: string, now: Date, _style?: 'uk' | 'us'): Schedule {
+export function buildSchedule(spec: ScheduleSpec, timeZone: string, now: Date): Schedule {
   const { rule } = spec;
   const note = [spec.before, rule.every === 'arranged' ? rule.description : undefined, spec.after].filter(Boolean).join(' ');
   const rules = rule.every === 'arranged' ? [] : [recurrence(rule, timeZone, now)];

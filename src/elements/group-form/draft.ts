@@ -1,4 +1,6 @@
-import type { Country, Group, RecurrenceRule, RegistrationInput, ScheduleException } from '../../schema/index.js';
+import { localNow, meetingInstant, type Country, type Group, type RecurrenceRule, type RegistrationInput, type ScheduleException } from '../../schema/index.js';
+
+const today = (zone: string) => localNow(zone).slice(0, 10);
 
 /** A yes/no radio pair before and after it is answered. */
 export type YesNo = '' | 'yes' | 'no';
@@ -184,8 +186,9 @@ export function draftFromGroup(group: Group): Draft {
     scheduleDescription: group.schedule.note ?? '',
     timeZone: group.schedule.timeZone,
     scheduleRules: group.schedule.rules,
-    scheduleExceptions: group.schedule.exceptions,
-    meetings: group.schedule.meetings.map((m) => ({
+    // Exceptions and one-off meetings already over are history: they are not sent back (the API refuses past dates).
+    scheduleExceptions: group.schedule.exceptions.filter((x) => x.date >= today(group.schedule.timeZone)),
+    meetings: group.schedule.meetings.filter((m) => meetingInstant(m.start, group.schedule.timeZone) > Date.now()).map((m) => ({
       date: m.start.slice(0, 10),
       time: m.start.slice(11, 16),
       durationMinutes: String(m.durationMinutes),
