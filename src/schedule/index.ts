@@ -10,6 +10,6 @@
  * and pages showing dates can ask the API (`client.groups.meetings`).
  * @module
  */
-export { meetingsOf, meetingAt, newlyCancelled, type MeetingQuery } from './occurrences.js';
+export { meetingsOf, meetingAt, newlyCancelled, ruleOn, type MeetingQuery } from './occurrences.js';
 export { describeRule, describeSchedule, weekdayName, clockTime, type SchedulePhrases } from './describe.js';
 export { recurrenceOf, rruleText, byDay, zoned } from './rules.js';

@@ -93,6 +93,14 @@ export function meetingAt(schedule: Schedule, start: string): MeetingOccurrence 
   return meetingsOf(schedule, { after: instant, limit: 20, includeCancelled: true }).find((m) => m.start === start);
 }
 
+/** The index of the rule that gives a meeting on a local date (`YYYY-MM-DD`), if one does. */
+export function ruleOn(schedule: Schedule, date: string): number | undefined {
+  const from = zoned(`${date}T00:00`, schedule.timeZone);
+  const to = from.add({ days: 1 });
+  const index = schedule.rules.findIndex((rule) => recurrenceOf(rule, schedule.timeZone).between(from, to, true).length > 0);
+  return index < 0 ? undefined : index;
+}
+
 /** Local dates of the meetings `after` cancels that `before` did not: whom to tell. */
 export function newlyCancelled(before: Schedule | undefined, after: Schedule): string[] {
   const was = new Set((before?.exceptions ?? []).filter((e) => e.start === undefined).map((e) => e.date));

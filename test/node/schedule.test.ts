@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDirectoryClient, ValidationError } from 'peer-directory';
 import { groupInputSchema, registrationInputSchema, scheduleSchema, type Schedule } from 'peer-directory/schema';
-import { describeSchedule, meetingsOf, newlyCancelled, rruleText } from 'peer-directory/schedule';
+import { describeSchedule, meetingsOf, newlyCancelled, rruleText, ruleOn } from 'peer-directory/schedule';
 import { catalogue } from '../../server/src/messages/index.js';
 import { makeGroup, makeRegistrationInput } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
@@ -71,6 +71,8 @@ describe('the next meetings of a schedule', () => {
     });
     assert.equal(meetingsOf(s, { after, limit: 3 })[2]!.movedFrom, '2027-02-02');
     assert.deepEqual(newlyCancelled(s, { ...s, exceptions: [...s.exceptions, { date: '2027-03-02' }] }), ['2027-03-02']);
+    assert.equal(ruleOn(s, '2027-01-05'), 0, 'the first Tuesday is the rule’s');
+    assert.equal(ruleOn(s, '2027-01-06'), undefined);
   });
 
   test('end after a course’s last session, or on the last date, and keep a fortnightly rhythm', () => {

@@ -12,7 +12,7 @@ import { z } from 'zod/mini';
 import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { identifier, type Group, type RecurrenceRule } from 'peer-directory/schema';
-import { describeSchedule, meetingsOf, zoned } from 'peer-directory/schedule';
+import { describeSchedule, meetingsOf, ruleOn, zoned } from 'peer-directory/schedule';
 import type { Temporal } from 'temporal-polyfill';
 import { catalogue, localeFor } from '../messages/index.js';
 import type { Store } from '../store/store.js';
@@ -107,15 +107,19 @@ export function groupCalendar(group: Group, now: number): string | undefined {
     });
   };
 
+  // Each exception belongs to the rule that gives a meeting on its date; one on no rule's date changes nothing.
+  const exceptions = schedule.exceptions.flatMap((x) => {
+    const rule = ruleOn(schedule, x.date);
+    return rule === undefined ? [] : [{ ...x, rule }];
+  });
   schedule.rules.forEach((rule, i) => {
-    // A cancelled or moved meeting is left out of the rule (EXDATE, at the time the rule gives it).
-    const excluded = schedule.exceptions.map((x) => zoned(`${x.date}T${rule.start.slice(11)}`, timeZone));
+    // A cancelled or moved meeting is left out of its rule (EXDATE, at the time the rule gives it).
+    const excluded = exceptions.filter((x) => x.rule === i).map((x) => zoned(`${x.date}T${rule.start.slice(11)}`, timeZone));
     event(`rule-${i}`, rule.start, rule.durationMinutes, repeatingOf(rule, excluded, timeZone));
   });
-  const moved = schedule.exceptions.filter((x) => x.start !== undefined);
-  for (const x of moved) {
-    const rule = schedule.rules.find((r) => r.start.slice(0, 10) <= x.date) ?? schedule.rules[0];
-    event(`moved-${x.date.replace(/\D/g, '')}`, x.start!, x.durationMinutes ?? rule?.durationMinutes ?? 60);
+  for (const x of exceptions) {
+    if (x.start === undefined) continue;
+    event(`moved-${x.date.replace(/\D/g, '')}`, x.start, x.durationMinutes ?? schedule.rules[x.rule]!.durationMinutes);
   }
   for (const m of schedule.meetings) event(m.start.replace(/\D/g, ''), m.start, m.durationMinutes);
   return calendar.toString();
