@@ -12,7 +12,7 @@ import { createGeocoder } from './geocode/index.js';
 import { sampleGroups } from './sample/sample-groups.js';
 import { SearchService } from './search/index.js';
 import { openStore, type Store } from './store/index.js';
-import { createMailService, type MailService, type WorkerTuning } from './mail/index.js';
+import { createMailService, type MailEvent, type MailService, type WorkerTuning } from './mail/index.js';
 
 export { buildApp, BODY_LIMIT, type App, type AppDependencies } from './app.js';
 export { loadConfig, ConfigError, DEMO_ADMIN_TOKEN, type Config } from './config.js';
@@ -63,8 +63,16 @@ export async function createServer(config: Config, options: CreateServerOptions 
     const geocoder = createGeocoder({ cache: store, providerUrl: config.geocoderUrl });
     search = new SearchService(store, { refreshMs: config.searchRefreshMs });
     await search.start();
-    mail = config.mail ? createMailService(config.mail, store, options.mailWorker) : undefined;
-    const app = await buildApp({ config, store, geocoder, search, mail, logger: options.logger ?? false });
+    let app: App | undefined;
+    // Operators see every retry, every email given up and every round that failed in the log.
+    const onEvent = (event: MailEvent) => {
+      if (event.type === 'retry' || event.type === 'failed') {
+        app?.log.warn({ email: event.id, error: event.error }, event.type === 'retry' ? 'email will be retried' : 'email given up');
+      } else if (event.type === 'error') app?.log.error({ error: event.error }, 'the outbox worker could not run');
+      options.mailWorker?.onEvent?.(event);
+    };
+    mail = config.mail ? createMailService(config.mail, store, { ...options.mailWorker, onEvent }) : undefined;
+    app = await buildApp({ config, store, geocoder, search, mail, logger: options.logger ?? false });
     await app.ready();
     // Only one process uses an embedded store, so any claim left in it is from a killed process.
     await mail?.worker.start(!config.databaseUrl);

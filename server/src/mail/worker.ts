@@ -17,7 +17,9 @@ import type { MailTransport } from './transport.js';
 /** What the worker reports, for logs and tests. */
 export type MailEvent =
   | { type: 'sending' | 'sent'; id: number; messageId: string }
-  | { type: 'retry' | 'failed'; id: number; messageId: string; error: string };
+  | { type: 'retry' | 'failed'; id: number; messageId: string; error: string }
+  /** A round could not run (the store unreachable or closing); the next round tries again. */
+  | { type: 'error'; error: string };
 
 /** How the worker runs. */
 export interface MailWorkerOptions {
@@ -98,8 +100,7 @@ export class MailWorker {
         if (claimed.length < batch) break;
       }
     } catch (error) {
-      // The store was closing or unreachable: the next round tries again.
-      this.options.onEvent?.({ type: 'failed', id: 0, messageId: '', error: String(error) });
+      this.options.onEvent?.({ type: 'error', error: String(error) });
     }
   }
 
