@@ -5,7 +5,7 @@
  * phrases the locale supplies; `recurrenceOf` and `rruleText` give the rules
  * as calendars write them.
  *
- * The expansion brings rrule-temporal and the Temporal polyfill (about 52 KB
+ * The expansion brings rrule-temporal and the Temporal polyfill (about 67 KB
  * gzip): pages that only show the words should import `describe.js` alone,
  * and pages showing dates can ask the API (`client.groups.meetings`).
  * @module
