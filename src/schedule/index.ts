@@ -6,8 +6,9 @@
  * as calendars write them.
  *
  * The expansion brings rrule-temporal and the Temporal polyfill (about 67 KB
- * gzip): pages that only show the words should import `describe.js` alone,
- * and pages showing dates can ask the API (`client.groups.meetings`).
+ * gzip). The package has no side effects, so a page importing only
+ * `describeSchedule` gets the words alone (0.6 KB); pages showing dates can
+ * ask the API instead (`client.groups.meetings`).
  * @module
  */
 export { meetingsOf, meetingAt, newlyCancelled, ruleOn, type MeetingQuery } from './occurrences.js';
