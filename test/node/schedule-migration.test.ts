@@ -55,7 +55,7 @@ for (const engine of engines) {
       const { db, options, done } = await engine.open();
       cleanUp = done;
       const all = await loadMigrations();
-      await migrate(db, all.filter((m) => m.name < '0003'));
+      await migrate(db, all.filter((m) => m.name < '0004'));
       const group = oldGroup();
       await db.query(`INSERT INTO groups (id, record, status) VALUES ($1, $2::jsonb, 'published')`, [group.id, JSON.stringify(group)]);
       const input = makeRegistrationInput();

@@ -13,7 +13,6 @@ import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } 
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { identifier, type Group, type RecurrenceRule } from 'peer-directory/schema';
 import { describeSchedule, meetingsOf, ruleOn, zoned } from 'peer-directory/schedule';
-import type { Temporal } from 'temporal-polyfill';
 import { catalogue, localeFor } from '../messages/index.js';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
@@ -126,7 +125,7 @@ export function groupCalendar(group: Group, now: number): string | undefined {
 }
 
 /** A rule as ical-generator's repeating options: `BYDAY=1WE` is written `BYDAY=WE;BYSETPOS=1`, which means the same. */
-function repeatingOf(rule: RecurrenceRule, excluded: Temporal.ZonedDateTime[], timeZone: string): ICalRepeatingOptions {
+function repeatingOf(rule: RecurrenceRule, excluded: ReturnType<typeof zoned>[], timeZone: string): ICalRepeatingOptions {
   return {
     freq: rule.frequency === 'weekly' ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
     interval: rule.interval,

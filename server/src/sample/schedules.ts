@@ -58,6 +58,9 @@ function recurrence(rule: Exclude<ScheduleRule, { every: 'arranged' }>, timeZone
   const first = recurrenceOf(pattern, timeZone).next(new Date(from));
   if (!first) throw new Error(`No meeting after ${now.toISOString()} for ${JSON.stringify(rule)}`);
   const start = first.toPlainDateTime().toString({ smallestUnit: 'minute' });
-  return { ...pattern, start, ...(rule.every === 'course' ? { count: rule.sessions } : {}) };
+  if (rule.every !== 'course') return { ...pattern, start };
+  // A course ends on its last session's date (UNTIL, which every format carries; the UK HSDS profile has no COUNT).
+  const last = recurrenceOf({ ...pattern, start, count: rule.sessions }, timeZone).all().at(-1)!;
+  return { ...pattern, start, until: last.toPlainDate().toString() };
 }
 
