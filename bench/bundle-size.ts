@@ -94,6 +94,13 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
   results.push(size('baseline: trivial LitElement (all-in)', await bundle(baseline, () => false)));
   results.push(size('SDK alone (ky, zod external)', await bundle(join(root, 'dist/index.js'), bare)));
   results.push(size('SDK all-in (ky, zod/mini included)', await bundle(join(root, 'dist/index.js'), () => false)));
+  // A schedule in words costs pages little; its expansion (rrule-temporal and its Temporal polyfill) is for pages that need it.
+  const words = join(dir, 'schedule-words.js');
+  writeFileSync(words, `export { describeSchedule } from ${JSON.stringify(join(root, 'dist/schedule/describe.js'))};\n`);
+  results.push(size('schedule in words: describeSchedule (all-in)', await bundle(words, () => false)));
+  const expand = join(dir, 'schedule-expand.js');
+  writeFileSync(expand, `export { meetingsOf } from ${JSON.stringify(join(root, 'dist/schedule/occurrences.js'))};\n`);
+  results.push(size('schedule expanded: meetingsOf (all-in)', await bundle(expand, () => false)));
   const cdn = join(root, 'dist/cdn');
   for (const file of existsSync(cdn) ? readdirSync(cdn).filter((f) => f.endsWith('.js')).sort() : []) {
     const tag = `<peer-${file.replace(/\.js$/, '')}>`;

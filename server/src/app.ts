@@ -11,6 +11,8 @@ import type { Config } from './config.js';
 import type { Geocoder } from './geocode/geocoder.js';
 import type { SearchPort } from './search/index.js';
 import type { Store } from './store/store.js';
+import type { MailService } from './mail/index.js';
+import { reminderRoutes } from './routes/reminders.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './errors.js';
 import { HitCounter, registerRateLimits } from './limits/index.js';
 import { loggerOptions, logRequests, type LogStream } from './logging.js';
@@ -26,6 +28,7 @@ import { adminRoutes } from './routes/admin.js';
 import { staticRoutes } from './routes/static.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { feedRoutes } from './openreferral/index.js';
+import { meetingsRoutes } from './routes/meetings.js';
 
 /** Everything `buildApp` wires together. */
 export interface AppDependencies {
@@ -33,6 +36,8 @@ export interface AppDependencies {
   store: Store;
   geocoder: Geocoder;
   search: SearchPort;
+  /** Email, when SMTP_URL is set: routes queue it in the store with their change and wake the worker. */
+  mail?: MailService | undefined;
   /** Log as the configuration says (`true`, the CLI), to a stream of one's own (tests), or not at all (default). */
   logger?: boolean | { stream: LogStream };
 }
@@ -45,7 +50,7 @@ export interface AppDependencies {
  * await app.listen({ port: config.port, host: config.host });
  * ```
  */
-export async function buildApp({ config, store, geocoder, search, logger = false }: AppDependencies) {
+export async function buildApp({ config, store, geocoder, search, mail, logger = false }: AppDependencies) {
   const { timeouts } = config;
   const app = Fastify({
     logger: logger === false ? false : loggerOptions(config.log, logger === true ? undefined : logger.stream),
@@ -100,9 +105,10 @@ export async function buildApp({ config, store, geocoder, search, logger = false
   await app.register(healthRoutes);
   await app.register(groupRoutes, { geocoder, search, store });
   await app.register(calendarRoutes, { store });
-  await app.register(taxonomyRoutes, { principles: config.principles });
+  await app.register(meetingsRoutes, { store });
+  await app.register(taxonomyRoutes, { principles: config.principles, email: mail !== undefined });
   await app.register(geocodeRoutes, { geocoder });
-  await app.register(registrationRoutes, { geocoder, store, counter, rateLimit: config.registrationRateLimit });
+  await app.register(registrationRoutes, { geocoder, store, counter, rateLimit: config.registrationRateLimit, mail });
   await app.register(adminRoutes, {
     geocoder,
     store,
@@ -110,6 +116,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
     counter,
     adminToken: config.adminToken,
     failureLimit: config.adminFailureLimit,
+    mail,
   });
   await app.register(feedRoutes, {
     store,
@@ -118,6 +125,7 @@ export async function buildApp({ config, store, geocoder, search, logger = false
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });
+  await app.register(reminderRoutes, { store, mail, rateLimit: config.reminderRateLimit, ...(config.reminderLimits ? { limits: config.reminderLimits } : {}) });
   if (config.demo) await app.register(staticRoutes);
 
   return app;

@@ -29,7 +29,9 @@ const USAGE = `Usage: peer-directory-server serve [--demo]
                  PRINCIPLES_FILE, FEED_RATE_LIMIT, BODY_LIMIT_BYTES,
                  HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, IDLE_TIMEOUT_MS,
                  KEEP_ALIVE_TIMEOUT_MS, MAX_CONNECTIONS, HSTS_MAX_AGE,
-                 LOG_LEVEL, ACCESS_LOG, SLOW_REQUEST_MS; see docs/api.md)
+                 LOG_LEVEL, ACCESS_LOG, SLOW_REQUEST_MS;
+                 email: SMTP_URL, MAIL_FROM, PUBLIC_URL, GROUP_PAGE_URL,
+                 REMINDER_RATE_LIMIT; see docs/api.md)
   --demo         also serve the demo site at / and the browser bundles at /cdn/
   import         add groups from a spreadsheet, an HSDS package or an Open Referral feed
                  (import --help for its options)
@@ -70,6 +72,8 @@ async function main(argv: string[]): Promise<number> {
     if (!process.env.ADMIN_TOKEN) console.log(`Demo admin token: ${config.adminToken}`);
   }
   if (!config.adminToken) console.log('Admin routes are off: set ADMIN_TOKEN to turn them on.');
+  if (config.mail) console.log(`Email is on: sending through ${new URL(config.mail.smtpUrl).host} as ${config.mail.from}.`);
+  else console.log('Email is off: set SMTP_URL, MAIL_FROM and PUBLIC_URL to send registrant emails and reminders. Pages will not promise emails.');
 
   // Closing releases the embedded store's lock, so the next start finds the data directory free.
   await new Promise<void>((resolve) => {

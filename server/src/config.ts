@@ -91,6 +91,14 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   ACCESS_LOG: z._default(z.enum(['on', 'off']), 'off'),
   SLOW_REQUEST_MS: wholeNumber('SLOW_REQUEST_MS', 1, 600_000, 1_000),
+  // Email (issue 14): all optional; without SMTP_URL the server sends none.
+  SMTP_URL: z.optional(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address' })),
+  MAIL_FROM: z.optional(plainText(200).check(z.regex(/@[^\s@>]+>?$/, 'MAIL_FROM must be an address such as "Peer Directory <directory@example.org>"'))),
+  PUBLIC_URL: optionalUrl('PUBLIC_URL'),
+  GROUP_PAGE_URL: z.optional(
+    z.string().check(z.regex(/^https?:\/\/\S*\{id\}\S*$/, 'GROUP_PAGE_URL must be an http(s) address with {id} where the group id goes')),
+  ),
+  REMINDER_RATE_LIMIT: wholeNumber('REMINDER_RATE_LIMIT', 1, 100000, 20),
 }).check(
   z.refine((e) => e.HEADERS_TIMEOUT_MS <= e.REQUEST_TIMEOUT_MS, {
     path: ['HEADERS_TIMEOUT_MS'],
@@ -165,6 +173,22 @@ export interface Config {
   log: LogConfig;
   /** Strict-Transport-Security max-age in seconds; 0 sends none (set it only behind TLS). */
   hstsMaxAgeSeconds: number;
+  /** Email settings; absent when SMTP_URL is unset, and then no email is sent or promised. */
+  mail?: MailConfig;
+  /** "Remind me" requests accepted per client address per hour. */
+  reminderRateLimit: number;
+  /** Reminder requests a day per address and per group (defaults 5 and 200). */
+  reminderLimits?: { perAddress: number; perGroup: number };
+}
+
+/** Where email goes and where its links point. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  /** The API's public base URL, for links in emails. */
+  publicUrl: string;
+  /** A group's page, `{id}` replaced by its id. */
+  groupPageUrl: string;
 }
 
 /** Thrown when the environment holds a bad value; `problems` has one line per bad variable. */
@@ -195,6 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   }
   const e = parsed.data;
   const demo = options.demo ?? false;
+  const mailProblems = [
+    ...(e.SMTP_URL && !e.MAIL_FROM ? ['MAIL_FROM must be set when SMTP_URL is: the address emails come from'] : []),
+    ...(e.SMTP_URL && !e.PUBLIC_URL ? ['PUBLIC_URL must be set when SMTP_URL is: where links in emails point, e.g. https://directory.example.org'] : []),
+  ];
+  if (mailProblems.length > 0) throw new ConfigError(mailProblems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -222,6 +251,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     maxConnections: e.MAX_CONNECTIONS,
     hstsMaxAgeSeconds: e.HSTS_MAX_AGE,
     log: { level: e.LOG_LEVEL, accessLog: e.ACCESS_LOG === 'on', slowRequestMs: e.SLOW_REQUEST_MS },
+    ...(e.SMTP_URL && e.MAIL_FROM && e.PUBLIC_URL
+      ? {
+          mail: {
+            smtpUrl: e.SMTP_URL,
+            from: e.MAIL_FROM,
+            publicUrl: e.PUBLIC_URL,
+            groupPageUrl: e.GROUP_PAGE_URL ?? `${e.PUBLIC_URL.replace(/\/$/, '')}/v1/groups/{id}`,
+          },
+        }
+      : {}),
+    reminderRateLimit: e.REMINDER_RATE_LIMIT,
   };
 }
 

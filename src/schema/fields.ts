@@ -5,6 +5,14 @@ export type StringField = z.ZodMiniType<string, string>;
 /** A number field. */
 export type NumberField = z.ZodMiniType<number, number>;
 
+/** What the strict schedule checks read of a schedule (its full type is inferred from the shape). */
+export interface ScheduleParts {
+  timeZone: string;
+  rules: { frequency: string; weekday: string; weekOfMonth?: number | undefined; start: string; count?: number | undefined; until?: string | undefined }[];
+  exceptions: { date: string; start?: string | undefined }[];
+  meetings: { start: string }[];
+}
+
 /**
  * How a schema checks its fields. A shape that is both submitted and
  * returned (a group) is written once, as a function of `Fields`, and built
@@ -35,6 +43,14 @@ export interface Fields {
   number(min: number, max: number, integer?: boolean): NumberField;
   /** A list of `item`s: at least one when `required` (its message), at most `max`. */
   list<T extends z.ZodMiniType>(item: T, required?: string, max?: number): z.ZodMiniArray<T>;
+  /** A local date and time, `YYYY-MM-DDTHH:mm`, that is on the calendar. */
+  localDateTime(): StringField;
+  /** A local date, `YYYY-MM-DD`, that is on the calendar. */
+  localDate(): StringField;
+  /** An IANA time zone the runtime knows, e.g. `Europe/London`. */
+  timeZone(): StringField;
+  /** Checks across a schedule's parts: each rule's first date falls on it, and so on. */
+  scheduleChecks(): z.core.$ZodCheck<ScheduleParts>[];
 }
 
 const string = () => z.string();
@@ -47,9 +63,11 @@ export const shapeOnlyFields: Fields = {
   webAddress: string,
   phone: string,
   identifier: string,
-  localDateTime: string,
-  timeZone: string,
   matching: string,
   number: () => z.number(),
   list: (item) => z.array(item),
+  localDateTime: string,
+  localDate: string,
+  timeZone: string,
+  scheduleChecks: () => [],
 };

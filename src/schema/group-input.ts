@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { strictFields } from './strict-fields.js';
-import { existsInZone, isTimeZone, LOCAL_MINUTE, meetingInstant } from './meeting-time.js';
+import type { Schedule } from './group.js';
 import {
   answersShape,
   groupFields,
@@ -9,9 +9,12 @@ import {
   meetingShape,
   organisationShape,
   publicContactShape,
+  recurrenceRuleShape,
+  scheduleExceptionShape,
   scheduleShape,
   yesNoAnswerShape,
 } from './group-shape.js';
+import { notInThePast } from './schedule-checks.js';
 
 // Groups as people submit them and as the server stores them: every content
 // check and message. What the API returns is `groupSchema` (group.ts), the
@@ -30,7 +33,13 @@ export const locationSchema = /* @__PURE__ */ locationShape(strictFields);
 /** One planned meeting, in the group's local time. */
 export const meetingSchema = /* @__PURE__ */ meetingShape(strictFields);
 
-/** When a group meets: words for people, meetings for calendars. */
+/** A recurrence rule: every n weeks on a weekday, or a weekday of every n months. */
+export const recurrenceRuleSchema = /* @__PURE__ */ recurrenceRuleShape(strictFields);
+
+/** A cancelled or moved meeting of a rule. */
+export const scheduleExceptionSchema = /* @__PURE__ */ scheduleExceptionShape(strictFields);
+
+/** When a group meets: rules, their exceptions and one-off meetings, in the group's time zone. */
 export const scheduleSchema = /* @__PURE__ */ scheduleShape(strictFields);
 
 /** Contact details the group wants published. */
@@ -47,7 +56,11 @@ export const organisationSchema = /* @__PURE__ */ organisationShape(strictFields
  */
 export const storedGroupSchema = /* @__PURE__ */ groupShape(strictFields, () => z.iso.datetime());
 
-const groupInputBase = /* @__PURE__ */ z.object({
+/**
+ * A group as a leader describes it: no id, and a location may come without
+ * coordinates (the server geocodes its postcode).
+ */
+export const groupInputSchema = /* @__PURE__ */ z.object({
   ...groupFields(strictFields),
   location: z.optional(
     z.extend(locationSchema, {
@@ -64,64 +77,10 @@ const groupInputBase = /* @__PURE__ */ z.object({
     path: ['servesEverywhere'],
     message: 'Only groups that meet online or by telephone can serve people anywhere',
   }),
-);
-
-/** A schedule's meetings, with the time zone they are in. */
-interface Meetings {
-  schedule: { timeZone: string; meetings: { start: string }[] };
-}
-
-// Meetings whose start and zone passed their own checks; the others already have an issue.
-function* checkedMeetings(g: Meetings) {
-  if (!isTimeZone(g.schedule.timeZone)) return;
-  for (const [index, meeting] of g.schedule.meetings.entries()) {
-    if (!LOCAL_MINUTE.test(meeting.start)) continue;
-    yield { start: meeting.start, timeZone: g.schedule.timeZone, path: ['schedule', 'meetings', index, 'start'] };
-  }
-}
-
-/**
- * A group as a leader describes it: no id, and a location may come without
- * coordinates (the server geocodes its postcode). Every meeting is a time
- * that exists in the group's zone; see `groupSubmissionSchema` for the check
- * that it is still to come.
- */
-export const groupInputSchema = /* @__PURE__ */ groupInputBase.check(
-  z.superRefine((g: Meetings, ctx) => {
-    for (const m of checkedMeetings(g)) {
-      if (!existsInZone(m.start, m.timeZone)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: m.path,
-          input: m.start,
-          params: { meeting: 'clock-change' },
-          message: `The clocks change at that time in ${m.timeZone}, so it does not happen there: choose another time`,
-        });
-      }
-    }
-  }),
-);
-
-/**
- * A group as it is submitted now (a registration, a staff edit): as
- * `groupInputSchema`, and every meeting still to come. Stored and returned
- * groups keep meetings that have since passed, so only submissions check this.
- */
-export const groupSubmissionSchema = /* @__PURE__ */ groupInputSchema.check(
-  z.superRefine((g: Meetings, ctx) => {
-    const now = Date.now();
-    for (const m of checkedMeetings(g)) {
-      if (meetingInstant(m.start, m.timeZone) < now) {
-        ctx.addIssue({
-          code: 'custom',
-          path: m.path,
-          input: m.start,
-          params: { meeting: 'past' },
-          message: 'This meeting is in the past: enter a date still to come',
-        });
-      }
-    }
-  }),
+  // One-off and moved meetings in the past are refused; a rule's first date
+  // only for a new group (registrationInputSchema), as an edit keeps the
+  // date the group began on.
+  notInThePast((g: { schedule: Schedule }) => g.schedule, ['schedule'], () => false),
 );
 
 export type GroupInput = z.input<typeof groupInputSchema>;

@@ -16,6 +16,7 @@ import {
   modelCodes,
 } from './taxonomy.js';
 import type { Fields, StringField } from './fields.js';
+import { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type WeekOfMonth } from './weekdays.js';
 
 /** A yes/no answer with the group's own words. */
 export const yesNoAnswerShape = (f: Fields) =>
@@ -55,7 +56,7 @@ export const locationShape = (f: Fields) =>
     lng: f.number(-180, 180),
   });
 
-/** One planned meeting, in the group's local time. */
+/** One planned meeting, in the group's local time: a one-off, or a meeting a rule moved to. */
 export const meetingShape = (f: Fields) =>
   z.object({
     /** Local date and time, `YYYY-MM-DDTHH:mm`, in the schedule's time zone. */
@@ -63,14 +64,63 @@ export const meetingShape = (f: Fields) =>
     durationMinutes: f.number(5, 24 * 60, true),
   });
 
-/** When a group meets: words for people, meetings for calendars. */
-export const scheduleShape = (f: Fields) =>
+/**
+ * A recurrence rule (RFC 5545 §3.3.10), limited to what groups do and what
+ * can be said in a sentence in every locale: every n weeks on a weekday, or
+ * a given weekday of every n months (`BYDAY=1WE`, `-1` the last), with an
+ * optional end (`COUNT` or `UNTIL`, not both). `start` is `DTSTART`, the
+ * first meeting, and must fall on the rule.
+ */
+export const recurrenceRuleShape = (f: Fields) =>
   z.object({
-    description: f.text(300, 'Say when the group meets'),
-    /** IANA time zone, e.g. `Europe/London`. */
-    timeZone: f.timeZone(),
-    meetings: f.list(meetingShape(f), undefined, 52),
+    frequency: z.enum(FREQUENCIES, { error: 'Choose how often the group meets' }),
+    /** Every `interval` weeks or months: 1 is every one, 2 every other. */
+    interval: f.number(1, 12, true),
+    weekday: z.enum(WEEKDAYS, { error: 'Choose the day the group meets' }),
+    /** Monthly rules only. */
+    weekOfMonth: z.optional(z.union(WEEKS_OF_MONTH.map((n) => z.literal(n)) as [z.ZodMiniLiteral<WeekOfMonth>])),
+    /** The first meeting's local date and time, `YYYY-MM-DDTHH:mm`. */
+    start: f.localDateTime(),
+    durationMinutes: f.number(5, 24 * 60, true),
+    /** How many meetings in all (a course of six sessions). */
+    count: z.optional(f.number(1, 520, true)),
+    /** The last local date a meeting may fall on, `YYYY-MM-DD`. */
+    until: z.optional(f.localDate()),
   });
+
+/**
+ * A change to one meeting a rule gives: cancelled (no `start`), or moved to
+ * another time or length. `date` is the local date the rule gives it.
+ */
+export const scheduleExceptionShape = (f: Fields) =>
+  z.object({
+    /** The local date of the meeting as the rule gives it, `YYYY-MM-DD`. */
+    date: f.localDate(),
+    /** Where the meeting moves to; absent when it is cancelled. */
+    start: z.optional(f.localDateTime()),
+    durationMinutes: z.optional(f.number(5, 24 * 60, true)),
+    /** Why, for the people coming: "The hall is closed for the holidays". */
+    note: f.optionalText(200),
+  });
+
+/**
+ * When a group meets: recurrence rules, their exceptions and one-off
+ * meetings, all in local time in the group's IANA time zone. The words
+ * people read are generated from the rules (see `describeSchedule`), never
+ * typed; `note` holds what rules cannot say ("and by arrangement").
+ */
+export const scheduleShape = (f: Fields) =>
+  z
+    .object({
+      /** IANA time zone, e.g. `Europe/London`. */
+      timeZone: f.timeZone(),
+      rules: f.list(recurrenceRuleShape(f), undefined, 7),
+      exceptions: f.list(scheduleExceptionShape(f), undefined, 100),
+      /** One-off meetings, besides those the rules give. */
+      meetings: f.list(meetingShape(f), undefined, 52),
+      note: f.optionalText(300),
+    })
+    .check(...f.scheduleChecks());
 
 /** Contact details the group wants published. */
 export const publicContactShape = (f: Fields) =>

@@ -2,13 +2,18 @@ import { z } from 'zod/mini';
 import { shapeOnlyFields } from './fields.js';
 import {
   answersShape,
+  groupFields,
   groupShape,
   locationShape,
   meetingShape,
   publicContactShape,
+  recurrenceRuleShape,
+  scheduleExceptionShape,
   scheduleShape,
   yesNoAnswerShape,
 } from './group-shape.js';
+
+export { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type Weekday, type WeekOfMonth } from './weekdays.js';
 
 /**
  * A published group, as every public response shows it. It holds nothing
@@ -19,10 +24,24 @@ import {
  */
 export const groupSchema = /* @__PURE__ */ groupShape(shapeOnlyFields, () => z.string());
 
+/**
+ * A group as a leader submitted it, as staff read it in a registration:
+ * shape only, like every response (the server checked it with
+ * `groupInputSchema` on the way in). A location may lack coordinates.
+ */
+export const submittedGroupSchema = /* @__PURE__ */ z.object({
+  ...groupFields(shapeOnlyFields),
+  location: z.optional(
+    z.extend(locationShape(shapeOnlyFields), { lat: z.optional(z.number()), lng: z.optional(z.number()) }),
+  ),
+});
+
 export type YesNoAnswer = z.infer<ReturnType<typeof yesNoAnswerShape>>;
 export type Answers = z.infer<ReturnType<typeof answersShape>>;
 export type Location = z.infer<ReturnType<typeof locationShape>>;
 export type Meeting = z.infer<ReturnType<typeof meetingShape>>;
+export type RecurrenceRule = z.infer<ReturnType<typeof recurrenceRuleShape>>;
+export type ScheduleException = z.infer<ReturnType<typeof scheduleExceptionShape>>;
 export type Schedule = z.infer<ReturnType<typeof scheduleShape>>;
 export type PublicContact = z.infer<ReturnType<typeof publicContactShape>>;
 export type Group = z.infer<typeof groupSchema>;

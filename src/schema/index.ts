@@ -28,3 +28,7 @@ export * from './taxonomy-response.js';
 export * from './problem.js';
 export * from './meeting-time.js';
 export * from './static-directory.js';
+export * from './meetings.js';
+export { pastDateIssues, localNow } from './schedule-checks.js';
+export * from './reminders.js';
+export * from './outbox.js';

@@ -46,16 +46,6 @@ function offsetAt(t: number, timeZone: string): number {
   return Date.UTC(p.year!, p.month! - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }
 
-/** Whether the platform's time-zone database knows `timeZone` (e.g. `Europe/London`). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatIn(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The instant (ms since the epoch) of a wall-clock time such as
  * `2026-12-01T18:30` in an IANA time zone. The offset is looked up at that

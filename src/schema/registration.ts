@@ -1,8 +1,14 @@
 import { z } from 'zod/mini';
-import { groupInputSchema, groupSubmissionSchema } from './group-input.js';
+import { groupInputSchema } from './group-input.js';
+import { submittedGroupSchema, type Schedule } from './group.js';
+import { notInThePast } from './schedule-checks.js';
 import { REGISTRATION_STATUSES } from './registration-receipt.js';
 import { queryNumber } from './query.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';
+
+/** The languages the directory writes emails in. */
+export const EMAIL_LANGUAGES = ['en', 'es', 'cy'] as const;
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number];
 
 /** The person registering a group. Private: never in a public response. */
 export const registrantSchema = /* @__PURE__ */ z.object({
@@ -10,6 +16,8 @@ export const registrantSchema = /* @__PURE__ */ z.object({
   email: emailAddress,
   phone: z.optional(phoneNumber),
   role: optionalText(120),
+  /** The language to email them in (default English): the form sends its own. */
+  language: z.optional(z.enum(EMAIL_LANGUAGES)),
 });
 
 /** What the registrant agreed to. Both must be given. */
@@ -20,35 +28,52 @@ export const consentSchema = /* @__PURE__ */ z.object({
 
 /** `POST /v1/registrations`: a new group, or changes to a published one. */
 export const registrationInputSchema = /* @__PURE__ */ z.object({
-  group: groupSubmissionSchema,
+  group: groupInputSchema,
   /** Set to ask for changes to a published group rather than add a new one. */
   updatesGroupId: z.optional(identifier),
   registrant: registrantSchema,
   consent: consentSchema,
   /** Left empty by people; filled in by bots that complete every field. */
   trap: z.optional(z.string().check(z.maxLength(200))),
-});
+}).check(
+  // A new group's rules start in the future; a change keeps the date the group began on.
+  notInThePast(
+    (r: { group: { schedule: Schedule }; updatesGroupId?: string | undefined }) => r.group.schedule,
+    ['group', 'schedule'],
+    (r) => r.updatesGroupId === undefined,
+  ),
+);
 
 /** A moderator's decision on a registration. */
 export const decisionSchema = /* @__PURE__ */ z.object({
   by: z.string(),
-  at: z.iso.datetime(),
+  at: z.string(),
   reason: z.optional(z.string()),
 });
 
-/** A registration as directory staff see it (admin routes only). */
+/**
+ * A registration as directory staff see it (admin routes only). Shape only,
+ * like every response: its content was checked when it was submitted, and
+ * the staff pages and the SDK would otherwise download every input check.
+ */
 export const registrationSchema = /* @__PURE__ */ z.object({
-  id: identifier,
+  id: z.string(),
   reference: z.string(),
   status: z.enum(REGISTRATION_STATUSES),
-  receivedAt: z.iso.datetime(),
-  group: groupInputSchema,
-  updatesGroupId: z.optional(identifier),
-  registrant: registrantSchema,
-  consent: z.extend(consentSchema, { at: z.iso.datetime() }),
+  receivedAt: z.string(),
+  group: submittedGroupSchema,
+  updatesGroupId: z.optional(z.string()),
+  registrant: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.optional(z.string()),
+    role: z.optional(z.string()),
+    language: z.optional(z.enum(EMAIL_LANGUAGES)),
+  }),
+  consent: z.object({ storeData: z.literal(true), noMedicalAdvice: z.literal(true), at: z.string() }),
   decision: z.optional(decisionSchema),
   /** The published group, once approved. */
-  groupId: z.optional(identifier),
+  groupId: z.optional(z.string()),
 });
 
 /** `POST /v1/admin/registrations/{id}/reject` */

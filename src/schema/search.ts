@@ -133,7 +133,7 @@ export const groupSummarySchema = /* @__PURE__ */ z.extend(
     serviceArea: true,
   }),
   {
-    schedule: z.pick(groupSchema.shape.schedule, { description: true }),
+    schedule: z.pick(groupSchema.shape.schedule, { timeZone: true, rules: true, note: true }),
     answers: z.pick(groupSchema.shape.answers, { cost: true }),
   },
 );
@@ -204,7 +204,7 @@ export function summaryOf(group: Group | GroupSummary): GroupSummary {
     ...(location && { location }),
     servesEverywhere,
     ...(serviceArea !== undefined && { serviceArea }),
-    schedule: { description: group.schedule.description },
+    schedule: { timeZone: group.schedule.timeZone, rules: group.schedule.rules, ...(group.schedule.note !== undefined && { note: group.schedule.note }) },
     answers: { cost },
   };
 }

@@ -21,6 +21,11 @@ export const taxonomyResponseSchema = /* @__PURE__ */ z.object({
   ),
   /** Quality principles configured by this directory's operator; none are built in. */
   principles: z.array(termSchema),
+  /** What this directory does beyond search: pages promise emails only when `email` is true. */
+  features: z.object({
+    /** The server sends email (registrant emails, reminders); false when it has no SMTP server. */
+    email: z.boolean(),
+  }),
 });
 
 export type TaxonomyResponse = z.infer<typeof taxonomyResponseSchema>;

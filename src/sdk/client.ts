@@ -6,6 +6,7 @@ import {
 } from '../schema/index.js';
 import { groupsResource, type GroupsResource } from './groups.js';
 import { registrationsResource, type RegistrationsResource } from './registrations.js';
+import { remindersResource, type RemindersResource } from './reminders.js';
 import { createTransport, type ClientOptions, type RequestOptions } from './transport.js';
 
 /** The public directory: what a charity's website calls. */
@@ -23,6 +24,8 @@ export interface DirectoryClient {
   geocode(q: string, options?: RequestOptions): Promise<GeocodeResult>;
   /** Send groups for review. */
   registrations: RegistrationsResource;
+  /** Email reminders about a group's meetings (double opt-in). */
+  reminders: RemindersResource;
 }
 
 /**
@@ -44,5 +47,6 @@ export function createDirectoryClient(options: ClientOptions): DirectoryClient {
     taxonomy: (opts) => send('v1/taxonomy', taxonomyResponseSchema, { signal: opts?.signal }),
     geocode: (q, opts) => send('v1/geocode', geocodeResultSchema, { searchParams: { q }, signal: opts?.signal }),
     registrations: registrationsResource(send),
+    reminders: remindersResource(send),
   };
 }

@@ -5,7 +5,10 @@ import {
   EVERYWHERE_QUERY_KEYS,
   type EverywherePage,
   type EverywhereQuery,
+  upcomingMeetingsSchema,
   type Group,
+  type Schedule,
+  type UpcomingMeetings,
   type GroupHit,
   type GroupSummary,
   type SearchQuery,
@@ -43,6 +46,19 @@ export interface GroupsResource {
   everywhereAll(query: EverywhereQuery, options?: RequestOptions): AsyncGenerator<GroupSummary, void, undefined>;
   /** One published group, in full; a `NotFoundError` when it is unknown or archived. */
   get(id: string, options?: RequestOptions): Promise<Group>;
+  /**
+   * A group's next meetings, soonest first, worked out by the directory from
+   * its recurrence rules in its time zone (`limit` 1–50, default 3;
+   * `cancelled` also lists cancelled ones, marked).
+   */
+  meetings(id: string, query?: { limit?: number; cancelled?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
+  /**
+   * The next meetings a schedule being written will give, checked as a
+   * registration would be (a `ValidationError` naming each field otherwise;
+   * `newGroup` also refuses a first meeting in the past). What the form shows
+   * the leader before they submit.
+   */
+  previewSchedule(input: { schedule: Schedule; limit?: number; newGroup?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
 }
 
 export function groupsResource(send: Send): GroupsResource {
@@ -60,6 +76,16 @@ export function groupsResource(send: Send): GroupsResource {
     everywhere,
     everywhereAll: (query, options) => everyPage(query.cursor, (cursor) => everywhere({ ...query, cursor }, options)),
     get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
+    meetings: (id, query = {}, options) =>
+      send(`v1/groups/${encodeURIComponent(id)}/meetings`, upcomingMeetingsSchema, {
+        searchParams: {
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.cancelled ? { cancelled: 'true' } : {}),
+        },
+        signal: options?.signal,
+      }),
+    previewSchedule: (input, options) =>
+      send('v1/schedules/preview', upcomingMeetingsSchema, { method: 'post', json: input, signal: options?.signal }),
   };
 }
 

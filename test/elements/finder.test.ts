@@ -644,7 +644,8 @@ describe('<peer-finder> group details', () => {
     const res = await fetch(calendar.href);
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.match(/^text\/calendar/);
-    expect(await res.text()).to.contain('DTSTART:20991201T180000Z');
+    // On the group's own clock, which calendars convert with the VTIMEZONE the file carries.
+    expect(await res.text()).to.contain('DTSTART;TZID=Europe/London:20991201T180000');
   });
 });
 

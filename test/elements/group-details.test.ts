@@ -76,8 +76,20 @@ describe('<peer-group-details>', () => {
     expect(language(answers.find((p) => text(p) === 'Yes')!), 'the page’s own words').to.not.equal('cy');
   });
 
+  it('gives the next meeting the directory works out from a published group’s rules', async () => {
+    const answer = (await (await fetch(`${api.url}/v1/groups/${published.id}/meetings?limit=1`)).json()) as { meetings: { startsAt: string }[] };
+    const [next] = answer.meetings;
+    expect(next, 'the sample group near LS1 3AB meets by a rule').to.exist;
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: published.schedule.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
+      Date.parse(next!.startsAt),
+    );
+    const el = await details(published);
+    await waitUntil(() => shown(part(el, 'meetings')).includes(day), `the next meeting, ${day}`);
+    expect(link(el, /Add meetings to your calendar/), 'and its calendar file').to.exist;
+  });
+
   it('offers no calendar file when no meeting is to come', async () => {
-    const el = await details(testGroup({ schedule: { description: 'Ask us', timeZone: 'Europe/London', meetings: [] } }));
+    const el = await details(testGroup({ schedule: { timeZone: 'Europe/London', rules: [], exceptions: [], meetings: [], note: 'Ask us' } }));
     expect(text(part(el, 'meetings'))).to.contain('No dates published yet');
     expect(link(el, /calendar/)).to.equal(undefined);
   });

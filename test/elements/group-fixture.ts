@@ -43,12 +43,10 @@ export function testGroup(overrides: Partial<TestGroup> = {}): TestGroup {
     },
     servesEverywhere: false,
     schedule: {
-      description: 'First Tuesday of the month, 6pm to 7:30pm',
       timeZone: 'Europe/London',
-      meetings: [
-        { start: '2020-01-07T18:00', durationMinutes: 90 },
-        { start: '2099-12-01T18:00', durationMinutes: 90 },
-      ],
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2100-01-05T18:00', durationMinutes: 90 }],
+      exceptions: [],
+      meetings: [{ start: '2099-12-01T18:00', durationMinutes: 90 }],
     },
     contact: { email: 'hello@leeds-diabetes.example.org', phone: '0113 496 0000', website: 'https://leeds-diabetes.example.org/group' },
     principles: [],

@@ -276,7 +276,8 @@ describe('<peer-group-form> registering a group', () => {
     expect(reference).to.match(/\S{4,}/);
     expect(submitted).to.deep.equal([{ reference, status: 'pending' }]);
     expect(text($(el, '[part=next-steps]'))).to.contain('usually within 5 working days');
-    expect(text($(el, '[part=next-steps]'))).to.contain('pat@example.org');
+    // The test directory has no SMTP server (taxonomy says features.email: false), so no email is promised.
+    expect(text($(el, '[part=next-steps]'))).not.to.contain('email');
     expect(saved(api.url), 'the draft is cleared after success').to.equal(null);
     await expect(el).to.be.accessible();
 

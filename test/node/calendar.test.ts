@@ -9,7 +9,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import ICAL from 'ical.js';
 import type { Group } from 'peer-directory/schema';
 import calendarRoutes from '../../server/src/routes/calendar.js';
-import { meetingInstant } from 'peer-directory/schema';
+import { meetingsOf } from 'peer-directory/schedule';
 import { errorHandler } from '../../server/src/errors.js';
 import { makeGroup } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
@@ -20,7 +20,27 @@ const NOW = Date.UTC(2026, 10, 1, 12, 0);
 /** The events a calendar app would import from an .ics text. */
 function eventsIn(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
+  // A calendar app registers the file's VTIMEZONEs before reading its times.
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   return calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+}
+
+/** Every meeting start a calendar app shows from now on, as UTC instants, soonest first (at most `limit`). */
+function startsIn(ics: string, after: number, limit = 8): string[] {
+  const starts: string[] = [];
+  for (const event of eventsIn(ics)) {
+    const it = event.iterator();
+    let next: ICAL.Time | null;
+    let n = 0;
+    while ((next = it.next()) && n < 200) {
+      n += 1;
+      const at = next.toJSDate().getTime();
+      if (at + event.duration.toSeconds() * 1000 <= after) continue;
+      starts.push(new Date(at).toISOString());
+      if (!event.isRecurring() || starts.length > limit * 3) break;
+    }
+  }
+  return starts.sort().slice(0, limit);
 }
 
 async function calendarApp(groups: Group[]) {
@@ -34,25 +54,28 @@ async function calendarApp(groups: Group[]) {
 }
 
 describe('a group’s calendar file', () => {
+  // First Tuesday of the month at 6pm, London: the clocks change on 28 March 2027.
   const london = makeGroup({
     name: 'Leeds Type 2 Together',
     schedule: {
-      description: 'First Tuesday of the month, 6pm',
       timeZone: 'Europe/London',
-      meetings: [
-        { start: '2026-10-06T18:00', durationMinutes: 90 }, // already over on NOW
-        { start: '2027-07-06T18:00', durationMinutes: 60 }, // summer time
-        { start: '2026-12-01T18:00', durationMinutes: 90 },
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2026-10-06T18:00', durationMinutes: 90 }],
+      exceptions: [
+        { date: '2027-01-05', note: 'The library is closed for the new year.' },
+        { date: '2027-02-02', start: '2027-02-09T18:30', durationMinutes: 60 },
       ],
+      meetings: [{ start: '2026-12-19T14:00', durationMinutes: 120 }],
     },
   });
+  // Thursdays at 7pm, New York: the clocks go back on 1 November 2026.
   const newYork = makeGroup({
     name: 'Queens Family Circle',
     location: { venue: 'Library, Room 3', town: 'New York', postcode: '11373', country: 'US', lat: 40.74, lng: -73.88 },
     schedule: {
-      description: 'Tuesdays, 6:30pm',
       timeZone: 'America/New_York',
-      meetings: [{ start: '2026-12-01T18:30', durationMinutes: 90 }],
+      rules: [{ frequency: 'weekly', interval: 1, weekday: 'TH', start: '2026-10-22T19:00', durationMinutes: 90 }],
+      exceptions: [],
+      meetings: [],
     },
   });
   const awkward = makeGroup({
@@ -64,8 +87,9 @@ describe('a group’s calendar file', () => {
   });
   const finished = makeGroup({
     schedule: {
-      description: 'Met once',
       timeZone: 'Europe/London',
+      rules: [{ frequency: 'weekly', interval: 1, weekday: 'TU', start: '2026-01-06T18:00', durationMinutes: 60, count: 4 }],
+      exceptions: [],
       meetings: [{ start: '2026-01-06T18:00', durationMinutes: 60 }],
     },
   });
@@ -86,26 +110,40 @@ describe('a group’s calendar file', () => {
     assert.ok(res.body.includes('\r\n'), 'lines end in CRLF');
   });
 
-  test('lists only meetings still to come, soonest first', async () => {
-    const events = eventsIn((await get(london.id)).body);
+  test('carries the rule as an RRULE in the group’s time zone, with its VTIMEZONE and EXDATEs', async () => {
+    const ics = (await get(london.id)).body;
+    assert.match(ics, /DTSTART;TZID=Europe\/London:20261006T180000/);
+    assert.match(ics, /RRULE:FREQ=MONTHLY;INTERVAL=1;BYDAY=TU;BYSETPOS=1/);
+    assert.match(ics, /EXDATE;TZID=Europe\/London:20270105T180000,20270202T180000/);
+    assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
+  });
+
+  test('gives a calendar app the same meetings as the directory, across the clocks changing in London', async () => {
+    const ics = (await get(london.id)).body;
+    const expected = meetingsOf(london.schedule, { after: NOW, limit: 8 }).map((m) => new Date(m.startsAt).toISOString());
+    assert.deepEqual(startsIn(ics, NOW), expected);
+    assert.deepEqual(startsIn(ics, NOW), [
+      '2026-11-03T18:00:00.000Z',
+      '2026-12-01T18:00:00.000Z',
+      '2026-12-19T14:00:00.000Z', // the one-off
+      // 5 January cancelled; 2 February moved to the 9th at 6.30pm
+      '2027-02-09T18:30:00.000Z',
+      '2027-03-02T18:00:00.000Z',
+      '2027-04-06T17:00:00.000Z', // 6pm BST
+      '2027-05-04T17:00:00.000Z',
+      '2027-06-01T17:00:00.000Z',
+    ]);
+  });
+
+  test('keeps New York meetings at 7pm local when the clocks go back', async () => {
+    const ics = (await get(newYork.id)).body;
+    // 7pm EDT (UTC-4) on 22 and 29 October, 7pm EST (UTC-5) on 5 November.
+    assert.deepEqual(startsIn(ics, Date.UTC(2026, 9, 20)).slice(0, 3), ['2026-10-22T23:00:00.000Z', '2026-10-29T23:00:00.000Z', '2026-11-06T00:00:00.000Z']);
     assert.deepEqual(
-      events.map((e) => e.startDate.toJSDate().toISOString()),
-      ['2026-12-01T18:00:00.000Z', '2027-07-06T17:00:00.000Z'],
+      startsIn(ics, Date.UTC(2026, 9, 20), 6),
+      meetingsOf(newYork.schedule, { after: Date.UTC(2026, 9, 20), limit: 6 }).map((m) => new Date(m.startsAt).toISOString()),
     );
-  });
-
-  test('starts London meetings at the London time, in winter and in summer time', async () => {
-    const [winter, summer] = eventsIn((await get(london.id)).body);
-    assert.equal(winter!.startDate.toJSDate().getTime(), Date.UTC(2026, 11, 1, 18, 0));
-    assert.equal(winter!.endDate.toJSDate().getTime(), Date.UTC(2026, 11, 1, 19, 30));
-    // 18:00 BST is 17:00 UTC.
-    assert.equal(summer!.startDate.toJSDate().getTime(), Date.UTC(2027, 6, 6, 17, 0));
-  });
-
-  test('starts New York meetings at the New York time', async () => {
-    const [event] = eventsIn((await get(newYork.id)).body);
-    // 18:30 EST (UTC-5) is 23:30 UTC.
-    assert.equal(event!.startDate.toJSDate().getTime(), Date.UTC(2026, 11, 1, 23, 30));
+    const [event] = eventsIn(ics);
     assert.equal(event!.duration.toSeconds(), 90 * 60);
     assert.equal(event!.location, 'Library, Room 3, New York, 11373');
   });
@@ -150,25 +188,13 @@ describe('a group’s calendar file', () => {
   });
 });
 
-describe('local times to instants', () => {
-  test('follow each zone’s clock changes', () => {
-    assert.equal(meetingInstant('2026-03-28T12:00', 'Europe/London'), Date.UTC(2026, 2, 28, 12, 0));
-    assert.equal(meetingInstant('2026-03-30T12:00', 'Europe/London'), Date.UTC(2026, 2, 30, 11, 0));
-    assert.equal(meetingInstant('2026-07-01T09:15', 'America/Los_Angeles'), Date.UTC(2026, 6, 1, 16, 15));
-    assert.equal(meetingInstant('2026-07-01T09:15', 'Asia/Kolkata'), Date.UTC(2026, 6, 1, 3, 45));
-  });
-
-  test('read an unknown zone as UTC rather than fail', () => {
-    assert.equal(meetingInstant('2026-07-01T09:15', 'Not/AZone'), Date.UTC(2026, 6, 1, 9, 15));
-  });
-});
-
 describe('the directory server', () => {
   let server: TestServer;
   const group = makeGroup({
     schedule: {
-      description: 'Every month',
       timeZone: 'Europe/London',
+      rules: [],
+      exceptions: [],
       meetings: [{ start: '2099-12-01T18:00', durationMinutes: 60 }],
     },
   });

@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from '../support/start-server.js';
 type Page<T = Record<string, unknown>> = HsdsPage<T>;
 type Service = Record<string, unknown> & { id: string; name: string; attributes?: Attribute[]; schedules?: Schedule[] };
 type Attribute = { value?: string; taxonomy_term: { id: string; name: string; taxonomy: string } };
-type Schedule = { dtstart?: string; opens_at?: string; closes_at?: string; description?: string };
+type Schedule = { dtstart?: string; opens_at?: string; closes_at?: string; description?: string; freq?: string; interval?: number; byday?: string };
 type ServiceAtLocation = { service: Service; location: { location_type: string; latitude?: number; longitude?: number } };
 
 const validators = openReferralValidators();
@@ -109,12 +109,10 @@ describe('what a service finder sees', () => {
     languages: ['en', 'pa'],
     answers: { familyWelcome: { answer: true, details: 'Partners come too.' } },
     schedule: {
-      description: 'First Tuesday of the month, 6pm',
       timeZone: 'Europe/London',
-      meetings: [
-        { start: '2026-12-01T18:00', durationMinutes: 90 },
-        { start: '2027-06-01T18:00', durationMinutes: 90 },
-      ],
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2026-12-01T18:00', durationMinutes: 90 }],
+      exceptions: [],
+      meetings: [{ start: '2027-06-08T18:00', durationMinutes: 90 }],
     },
   });
   const bradford = makeGroup({ id: 'bradford-t1', name: 'Bradford Parents of Type 1 Kids', conditions: ['type1'], location: at('Bradford', 53.795, -1.7594) });
@@ -234,16 +232,17 @@ describe('what a service finder sees', () => {
     assert.equal((await getJson<Page<Service>>(server, '/services?start_time=17:30&end_time=20:00')).body.total_items, 4);
   });
 
-  test('a group in full: meetings as schedules, cost, languages and the 8 answers', async () => {
+  test('a group in full: its rule and meetings as schedules, cost, languages and the 8 answers', async () => {
     const list = (await getJson<Page<Service>>(server, '/services?search=together')).body.contents;
     assert.deepEqual(names(list), ['Leeds Type 2 Together']);
     const service = (await getJson<Service & { languages: { code: string; name: string }[] }>(server, `/services/${list[0]!.id}`)).body;
     assert.deepEqual(
-      service.schedules!.map(({ dtstart, opens_at, closes_at }) => ({ dtstart, opens_at, closes_at })),
+      service.schedules!.map(({ dtstart, opens_at, closes_at, freq, interval, byday }) => ({ dtstart, opens_at, closes_at, freq, interval, byday })),
       [
-        // Winter is GMT; in June the same wall-clock time is an hour ahead of UTC.
-        { dtstart: '2026-12-01', opens_at: '18:00+00:00', closes_at: '19:30+00:00' },
-        { dtstart: '2027-06-01', opens_at: '18:00+01:00', closes_at: '19:30+01:00' },
+        // The rule: the first Tuesday of every month, from its first meeting (in winter, GMT).
+        { dtstart: '2026-12-01', opens_at: '18:00+00:00', closes_at: '19:30+00:00', freq: 'MONTHLY', interval: 1, byday: '1TU' },
+        // A one-off meeting: in June the same wall-clock time is an hour ahead of UTC.
+        { dtstart: '2027-06-08', opens_at: '18:00+01:00', closes_at: '19:30+01:00', freq: undefined, interval: undefined, byday: undefined },
       ],
     );
     assert.deepEqual(service.languages.map((l) => [l.code, l.name]), [

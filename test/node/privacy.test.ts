@@ -1,13 +1,15 @@
 // A group leader trusts the directory with their name, email and phone so
-// staff can reach them. None of it may ever appear in anything the public
-// can fetch: not in searches, the group's page, the taxonomy, geocoding,
-// the OpenAPI document, the receipt or an error.
+// staff can reach them, and a person asking for reminders with their email.
+// None of it may ever appear in anything the public can fetch: not in
+// searches, the group's page or meetings, the taxonomy, geocoding, the
+// OpenAPI document, a receipt, a confirm or unsubscribe page, or an error.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Registration, RegistrationInput, RegistrationReceipt, SearchResult } from 'peer-directory/schema';
 import { makeRegistrationInput } from '../support/fixtures.js';
 import { startFakePostcodesIo } from '../support/fake-postcodes-io.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js';
 
 type Postcodes = Awaited<ReturnType<typeof startFakePostcodesIo>>;
 
@@ -19,8 +21,13 @@ const PRIVATE = {
   role: 'Honorary treasurer of the secret committee',
 };
 const WHERE = { lat: 53.7453, lng: -2.0049 }; // Hebden Bridge
+// The address of someone who asked for reminders: kept apart, never shown.
+const REMINDED = 'remind.me.only.4417@reminded.example';
 
 let server: TestServer;
+let smtp: TestSmtpServer;
+let reminderToken: string;
+const reminderAnswers: string[] = [];
 let postcodes: Postcodes;
 let inPerson: Registration;
 let online: Registration;
@@ -59,15 +66,34 @@ async function registerAndApprove(input: RegistrationInput): Promise<Registratio
 
 before(async () => {
   postcodes = await startFakePostcodesIo();
-  server = await startTestServer({ geocoderUrl: postcodes.url });
+  smtp = await startSmtpServer();
+  server = await startTestServer({ geocoderUrl: postcodes.url, smtpUrl: smtp.url, mailWorker: { pollMs: 20 } });
   inPerson = await registerAndApprove(registration('Calder Valley Type 1 Walkers', false));
   online = await registerAndApprove(registration('Calder Valley Online Evenings', true));
+  const asked = await fetch(`${server.url}/v1/groups/${inPerson.groupId}/reminders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: REMINDED, reminders: ['week', 'day'] }),
+  });
+  assert.equal(asked.status, 202);
+  reminderAnswers.push(await asked.text());
+  for (;;) {
+    const confirm = smtp.messages.find((m) => m.to.includes(REMINDED));
+    if (confirm) {
+      reminderToken = /confirm\?token=([\w-]+)/.exec(confirm.text)![1]!;
+      break;
+    }
+    await smtp.waitFor(smtp.messages.length + 1);
+  }
+  const confirmed = await fetch(`${server.url}/v1/reminders/confirm?token=${reminderToken}`, { method: 'POST' });
+  reminderAnswers.push(await confirmed.text());
   consentAt = inPerson.consent.at;
   // Staff do see the details: that is what they were given for.
   assert.equal(inPerson.registrant.email, PRIVATE.email);
 });
 after(async () => {
   await server.close();
+  await smtp.close();
   await postcodes.close();
 });
 
@@ -86,6 +112,9 @@ function publicPaths(): string[] {
     `/v1/groups/${inPerson.groupId}`,
     `/v1/groups/${online.groupId}`,
     `/v1/groups/${inPerson.groupId}/calendar.ics`,
+    `/v1/groups/${inPerson.groupId}/meetings?limit=10&cancelled=true`,
+    `/v1/reminders/confirm?token=${reminderToken}`,
+    `/v1/reminders/unsubscribe?token=${reminderToken}`,
     '/v1/taxonomy',
     `/v1/geocode?q=${near}`,
     '/openapi.json',
@@ -100,6 +129,7 @@ function assertNothingPrivate(where: string, text: string, { receipt = false } =
   for (const [what, value] of Object.entries(PRIVATE)) {
     assert.ok(!text.includes(value), `${where} contains the registrant's ${what}`);
   }
+  assert.ok(!text.includes(REMINDED) && !text.includes('reminded.example'), `${where} contains the address of someone asking for reminders`);
   if (!receipt) assert.ok(!text.includes(consentAt), `${where} contains the consent record's time`);
   assert.ok(!/"consent"\s*:\s*\{\s*"(storeData|noMedicalAdvice|at)"\s*:\s*(true|")/.test(text), `${where} contains a consent record`);
   assert.ok(!text.includes('registrant.example'), `${where} contains the registrant's email domain`);
@@ -145,6 +175,11 @@ describe('what the public can see of a registered group', () => {
       assertNothingPrivate(`/openreferral${path}`, await response.text());
       assertNothingPrivate(`/openreferral${path} headers`, JSON.stringify([...response.headers]));
     }
+  });
+
+  test('asking for reminders and confirming them answers nothing about the address', async () => {
+    assert.deepEqual(JSON.parse(reminderAnswers[0]!), { status: 'confirmation-sent' });
+    for (const text of reminderAnswers) assertNothingPrivate('a reminder answer', text);
   });
 
   test('the receipt a leader gets back says only the reference, the status and when', async () => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { AUDIENCES, CONDITIONS, FORMATS, MODELS, storedGroupSchema, type Group } from 'peer-directory/schema';
 import { createGeocoder } from '../../server/src/geocode/index.js';
 import { sampleGroups } from '../../server/src/sample/sample-groups.js';
+import { describeSchedule, meetingsOf } from 'peer-directory/schedule';
+import { catalogue } from '../../server/src/messages/index.js';
 import { milesBetween as miles } from '../support/distance.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -37,7 +39,7 @@ function strings(value: unknown): string[] {
 
 /** The words people read about a group (not its ids, codes or dates). */
 function prose(g: Group): string[] {
-  return strings([g.name, g.summary, g.organisation?.name, g.answers, g.schedule.description, g.location?.venue, g.location?.address, g.serviceArea]);
+  return strings([g.name, g.summary, g.organisation?.name, g.answers, g.schedule.note, g.location?.venue, g.location?.address, g.serviceArea]);
 }
 
 describe('the sample directory', () => {
@@ -60,7 +62,8 @@ describe('the sample directory', () => {
   it('is the same every time for the same moment, and only schedules and update times move with the date', () => {
     assert.deepEqual(sampleGroups(NOW), groups);
     const later = sampleGroups(new Date('2027-02-14T18:30:00Z'));
-    const steady = (g: Group) => ({ ...g, schedule: { ...g.schedule, meetings: [], description: '' }, updatedAt: '' });
+    // A rule's first meeting is its next one on the day the sample is made; the rule itself stays.
+    const steady = (g: Group) => ({ ...g, schedule: { ...g.schedule, rules: g.schedule.rules.map((r) => ({ ...r, start: r.start.slice(10), until: undefined })) }, updatedAt: '' });
     assert.deepEqual(later.map(steady), groups.map(steady));
   });
 
@@ -124,13 +127,13 @@ describe('the sample directory', () => {
     }
   });
 
-  it('plans every meeting in the future, in the group\'s own time zone', () => {
+  it('starts every rule at a meeting still to come, in the group\'s own time zone', () => {
     for (const now of [NOW, new Date('2026-03-29T00:30:00Z'), new Date('2026-11-01T06:59:00Z'), new Date('2026-12-31T23:59:00Z')]) {
       for (const g of sampleGroups(now)) {
         const local = wallClock(now, g.schedule.timeZone);
-        for (const m of g.schedule.meetings) assert.ok(m.start > local, `${g.id} meets at ${m.start}, after ${local} local time`);
-        const starts = g.schedule.meetings.map((m) => m.start);
-        assert.deepEqual(starts, [...starts].sort(), `${g.id} lists meetings in order`);
+        for (const r of g.schedule.rules) assert.ok(r.start > local, `${g.id} first meets at ${r.start}, after ${local} local time`);
+        const next = meetingsOf(g.schedule, { after: now.getTime(), limit: 1 });
+        assert.equal(next.length, g.schedule.rules.length > 0 ? 1 : 0, g.id);
       }
     }
     const zones = new Set(groups.map((g) => g.schedule.timeZone));
@@ -141,10 +144,19 @@ describe('the sample directory', () => {
     assert.ok(us.every((g) => g.schedule.timeZone.startsWith('America/')));
   });
 
-  it('describes a monthly meeting in words, with its next dates', () => {
+  it('describes a monthly meeting by its rule, with its next dates', () => {
     const cardiff = groups.find((g) => g.id === 'grp-cardiff-t1-parents')!;
-    assert.equal(cardiff.schedule.description, 'Second Tuesday of the month, 7pm to 8.30pm');
-    assert.deepEqual(cardiff.schedule.meetings.map((m) => m.start), ['2026-12-08T19:00', '2027-01-12T19:00', '2027-02-09T19:00', '2027-03-09T19:00']);
+    assert.deepEqual(cardiff.schedule.rules, [
+      { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 2, start: '2026-12-08T19:00', durationMinutes: 90 },
+    ]);
+    assert.deepEqual(describeSchedule(cardiff.schedule, 'en-GB', catalogue('en').schedule), ['Second Tuesday of the month, 19:00 to 20:30']);
+    assert.deepEqual(
+      meetingsOf(cardiff.schedule, { after: NOW.getTime(), limit: 4 }).map((m) => m.start),
+      ['2026-12-08T19:00', '2027-01-12T19:00', '2027-02-09T19:00', '2027-03-09T19:00'],
+    );
+    // A course of six weekly sessions ends on the sixth.
+    const course = groups.find((g) => g.schedule.rules.some((r) => r.until !== undefined))!;
+    assert.equal(meetingsOf(course.schedule, { after: 0, limit: 20 }).length, 6);
   });
 
   it('uses only contact details reserved for fiction', () => {

@@ -53,10 +53,11 @@ export function makeGroup(overrides: DeepPartial<Group> = {}): Group {
     },
     servesEverywhere: false,
     schedule: {
-      description: 'First Tuesday of the month, 6pm to 7:30pm',
       timeZone: 'Europe/London',
-      // Far ahead, so a registration made from this group is never refused as in the past.
-      meetings: [{ start: '2099-12-01T18:00', durationMinutes: 90 }],
+      // First Tuesday of the month, 6pm to 7.30pm, from 2099: in the future whenever tests run.
+      rules: [{ frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2099-12-01T18:00', durationMinutes: 90 }],
+      exceptions: [],
+      meetings: [],
     },
     contact: { email: 'hello@leeds-diabetes.example.org' },
     principles: [],

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Group } from 'peer-directory/schema';
 import { createServer, type AppDependencies, type DirectoryServer } from '../../server/src/index.js';
 import { loadConfig, type Config, type Principle } from '../../server/src/config.js';
+import type { WorkerTuning } from '../../server/src/mail/index.js';
 import { startPostgres } from './postgres.js';
 
 /**
@@ -40,7 +41,20 @@ export interface TestServerOptions {
   demo?: boolean;
   /** Where the server's log lines go (default: no logging). */
   logger?: AppDependencies['logger'];
+  /** SMTP_URL (e.g. the test SMTP server's): email on, from directory@example.org, links to https://directory.example.org. */
+  smtpUrl?: string;
+  /** "Remind me" requests per client address per hour (default 1000). */
+  reminderRateLimit?: number;
+  /** Reminder requests a day per address and per group (the server's defaults when absent). */
+  reminderLimits?: { perAddress: number; perGroup: number };
+  /** DATABASE_URL: PostgreSQL instead of a fresh embedded store. */
+  databaseUrl?: string;
+  /** Tuning of the outbox worker (tests shorten its waits). */
+  mailWorker?: WorkerTuning;
 }
+
+/** Where links in test emails point. */
+export const TEST_PUBLIC_URL = 'https://directory.example.org';
 
 /** A running test server. */
 export interface TestServer {
@@ -61,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-test-'));
   const adminToken =
     options.adminToken === null ? undefined : (options.adminToken ?? `test-admin-${crypto.randomUUID()}`);
-  const database = TEST_STORE === 'postgres' ? await startPostgres() : undefined;
+  const database = TEST_STORE === 'postgres' && !options.databaseUrl ? await startPostgres() : undefined;
   const config: Config = {
     // Limits high enough that only the stories about limits meet them.
     ...loadConfig({
@@ -74,12 +88,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.env,
     }),
     dataDir,
-    databaseUrl: database?.url,
+    databaseUrl: options.databaseUrl ?? database?.url,
     adminToken,
     geocoderUrl: options.geocoderUrl,
     corsOrigins: options.corsOrigins ?? '*',
     principles: options.principles ?? [],
     demo: options.demo ?? false,
+    ...(options.smtpUrl
+      ? {
+          mail: {
+            smtpUrl: options.smtpUrl,
+            from: 'Peer Directory <directory@example.org>',
+            publicUrl: TEST_PUBLIC_URL,
+            groupPageUrl: 'https://www.example.org/groups?group={id}',
+          },
+        }
+      : {}),
+    reminderRateLimit: options.reminderRateLimit ?? 1000,
+    ...(options.reminderLimits ? { reminderLimits: options.reminderLimits } : {}),
   };
   const cleanUp = async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -87,7 +113,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   let server: DirectoryServer;
   try {
-    server = await createServer(config, { seed: options.seed ?? 'sample', logger: options.logger });
+    server = await createServer(config, {
+      seed: options.seed ?? 'sample',
+      logger: options.logger,
+      ...(options.mailWorker ? { mailWorker: options.mailWorker } : {}),
+    });
   } catch (error) {
     await cleanUp();
     throw error;

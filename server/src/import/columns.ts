@@ -13,8 +13,11 @@ import {
   LEADERS,
   MODELS,
   type Group,
+  type RecurrenceRule,
   type Term,
 } from 'peer-directory/schema';
+import { rruleText, zoned } from 'peer-directory/schedule';
+import { RRuleTemporal } from 'rrule-temporal';
 
 /** A cell read: its value for the group (undefined: blank), or why it cannot be read. */
 export type Cell = { value?: unknown; error?: string };
@@ -125,6 +128,55 @@ const meetings: Column = {
     group.schedule.meetings.map((m) => `${m.start.replace('T', ' ')} ${m.durationMinutes}`).join(`${LIST_SEPARATOR} `),
 };
 
+/**
+ * Recurrence rules as `2026-12-08 19:00 90 FREQ=MONTHLY;INTERVAL=1;BYDAY=2TU`
+ * (first meeting's local date and time, minutes, then the RFC 5545 RRULE as
+ * the library writes it), separated by `|`. The RRULE is read by
+ * rrule-temporal, on a neutral clock: its dates are local to the group.
+ */
+const rules: Column = {
+  header: 'rules',
+  path: ['schedule', 'rules'],
+  blank: [],
+  read: (cell) => {
+    const out: RecurrenceRule[] = [];
+    for (const item of cell.split('|').map((s) => s.trim()).filter(Boolean)) {
+      const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})\s+(\d+)\s+(?:RRULE:)?(\S+)$/i.exec(item);
+      const start = match && `${match[1]}T${match[2]!.padStart(2, '0')}:${match[3]}`;
+      const rule = match && ruleFromRrule(match[5]!, start!, Number(match[4]));
+      if (!rule) return { error: `“${item}” is not a rule: write the first date, the start time, the minutes and the RRULE, like 2026-12-08 19:00 90 FREQ=MONTHLY;BYDAY=2TU` };
+      out.push(rule);
+    }
+    return { value: out };
+  },
+  write: (group) =>
+    group.schedule.rules.map((r) => `${r.start.replace('T', ' ')} ${r.durationMinutes} ${rruleText(r, 'UTC')}`).join(' | '),
+};
+
+/** An RRULE the directory can hold (every n weeks on a weekday, a weekday of every n months), or undefined. */
+function ruleFromRrule(rrule: string, start: string, durationMinutes: number): RecurrenceRule | undefined {
+  let options;
+  try {
+    options = new RRuleTemporal({ rruleString: rrule.toUpperCase(), dtstart: zoned(start, 'UTC') }).options();
+  } catch {
+    return undefined;
+  }
+  const day = options.byDay?.length === 1 ? /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(options.byDay[0]!) : null;
+  if (!day || (options.freq !== 'WEEKLY' && options.freq !== 'MONTHLY')) return undefined;
+  const weekly = options.freq === 'WEEKLY';
+  if (weekly === (day[1] !== undefined)) return undefined;
+  return {
+    frequency: weekly ? 'weekly' : 'monthly',
+    interval: options.interval ?? 1,
+    weekday: day[2] as RecurrenceRule['weekday'],
+    ...(day[1] !== undefined ? { weekOfMonth: Number(day[1]) as RecurrenceRule['weekOfMonth'] } : {}),
+    start,
+    durationMinutes,
+    ...(options.count !== undefined ? { count: options.count } : {}),
+    ...(options.until ? { until: options.until.toPlainDate().toString() } : {}),
+  };
+}
+
 /** A text every group must give. */
 const required = (header: string, ...path: string[]): Column => ({ ...text(header, ...path), blank: '' });
 
@@ -152,8 +204,9 @@ export const COLUMNS: readonly Column[] = [
   number('longitude', 'location', 'lng'),
   yesNo('serves_everywhere', 'servesEverywhere'),
   text('service_area', 'serviceArea'),
-  required('schedule', 'schedule', 'description'),
+  text('schedule', 'schedule', 'note'),
   text('time_zone', 'schedule', 'timeZone'),
+  rules,
   meetings,
   text('email', 'contact', 'email'),
   text('phone', 'contact', 'phone'),

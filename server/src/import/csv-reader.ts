@@ -77,6 +77,8 @@ export function fillGroupDefaults(draft: Record<string, unknown>): void {
   const location = draft.location as Record<string, unknown> | undefined;
   if (location) location.country ??= 'GB';
   const schedule = (draft.schedule ??= {}) as Record<string, unknown>;
+  schedule.rules ??= [];
+  schedule.exceptions ??= [];
   schedule.meetings ??= [];
 }
 

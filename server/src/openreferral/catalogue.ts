@@ -165,15 +165,19 @@ export class FeedCatalogue {
     add('leaders', group.leaders);
     add('principles', group.principles);
     const id = serviceId(group.id);
-    // Meetings are wall-clock times already: the weekday and times need no time zone.
-    const sessions = group.schedule.meetings.map(({ start, durationMinutes }) => {
+    // Rules and meetings are wall-clock times already: the weekday and times need no time zone.
+    const session = (start: string, durationMinutes: number, day?: string) => {
       const startsAt = Date.parse(`${start}:00Z`);
       return {
-        day: WEEKDAYS[new Date(startsAt).getUTCDay()]!,
+        day: day ?? WEEKDAYS[new Date(startsAt).getUTCDay()]!,
         opens: start.slice(11, 16),
         closes: new Date(startsAt + durationMinutes * 60_000).toISOString().slice(11, 16),
       };
-    });
+    };
+    const sessions = [
+      ...group.schedule.rules.map((r) => session(r.start, r.durationMinutes, r.weekday)),
+      ...group.schedule.meetings.map((m) => session(m.start, m.durationMinutes)),
+    ];
     return {
       group,
       position: -1,

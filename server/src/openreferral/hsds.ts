@@ -45,9 +45,12 @@ export interface HsdsSchedule {
   interval?: number;
   byday?: string;
   bymonthday?: string;
+  until?: string;
+  count?: number;
   opens_at?: string;
   closes_at?: string;
   description?: string;
+  notes?: string;
   attending_type?: string;
 }
 

@@ -10,8 +10,10 @@ import { z } from 'zod/mini';
 import {
   auditLogSchema,
   auditQuerySchema,
+  OUTBOX_STATES,
+  outboxEntrySchema,
+  groupInputSchema,
   groupSchema,
-  groupSubmissionSchema,
   idParamsSchema,
   plainText,
   registrationListQuerySchema,
@@ -22,6 +24,7 @@ import {
 import type { SearchPort } from '../search/index.js';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
+import type { MailService } from '../mail/index.js';
 import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
 import { toPublishedGroup } from './locate-group.js';
 import { newGroupId } from './group-id.js';
@@ -38,6 +41,8 @@ export interface AdminRoutesOptions {
   counter: HitCounter;
   /** Wrong tokens per client address per 15 minutes before every admin request from it is refused. */
   failureLimit: number;
+  /** Email, when on: registrants are told of decisions, reminder subscribers of cancelled meetings. */
+  mail?: MailService | undefined;
 }
 
 declare module 'fastify' {
@@ -48,12 +53,16 @@ declare module 'fastify' {
 }
 
 const actorHeader = plainText(80, 'X-Actor must not be empty');
+const outboxQuery = z.object({
+  state: z.optional(z.enum(OUTBOX_STATES)),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000))),
+});
 const security = [{ adminToken: [] }];
 
 /** The staff routes, behind the bearer token. */
 export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
   app,
-  { geocoder, store, search, adminToken, counter, failureLimit },
+  { geocoder, store, search, adminToken, counter, failureLimit, mail },
 ) => {
   const expected = adminToken === undefined ? undefined : sha256(adminToken);
   app.decorateRequest('actor', 'admin');
@@ -134,8 +143,14 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       }
       groupId ??= newGroupId(registration.group.name);
       const group = await toPublishedGroup(geocoder, registration.group, groupId, '#/group/location/postcode');
-      const approved = await store.approveRegistration(registration.id, group, request.actor);
+      const approved = await store.approveRegistration(
+        registration.id,
+        group,
+        request.actor,
+        mail ? { registrant: mail.registrant.approved, group: mail.reminders.cancellations } : {},
+      );
       if (!approved) throw notFoundProblem('There is no registration with this id.');
+      mail?.worker.wake();
       await search.refresh();
       return approved;
     },
@@ -154,8 +169,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       },
     },
     async (request) => {
-      const rejected = await store.rejectRegistration(request.params.id, request.body.reason, request.actor);
+      const rejected = await store.rejectRegistration(request.params.id, request.body.reason, request.actor, mail?.registrant.rejected);
       if (!rejected) throw notFoundProblem('There is no registration with this id.');
+      mail?.worker.wake();
       return rejected;
     },
   );
@@ -169,7 +185,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
         summary: 'Replace a published group’s details',
         description: 'Coordinates are found from the postcode when the location has none.',
         params: idParamsSchema,
-        body: groupSubmissionSchema,
+        body: groupInputSchema,
         response: { 200: groupSchema },
       },
     },
@@ -177,7 +193,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       const { id } = request.params;
       if (!(await store.getGroup(id))) throw notFoundProblem('There is no published group with this id.');
       const group = await toPublishedGroup(geocoder, request.body, id, '#/location/postcode');
-      await store.putGroup(group, request.actor);
+      // A meeting newly cancelled here is told to the people with reminders for it, in the same transaction.
+      await store.putGroup(group, request.actor, mail?.reminders.cancellations);
+      mail?.worker.wake();
       await search.refresh();
       return group;
     },
@@ -199,6 +217,41 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
       const archived = await store.archiveGroup(request.params.id, request.actor);
       if (!archived) throw notFoundProblem('There is no published group with this id.');
       await search.refresh();
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/admin/outbox',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Queued, sent and given-up emails, newest first',
+        description:
+          'What the outbox holds: `state=failed` lists emails the SMTP server refused until the worker gave up, with the last error. ' +
+          'Content is never shown; a sent email keeps neither its address nor its content.',
+        querystring: outboxQuery,
+        response: { 200: z.object({ entries: z.array(outboxEntrySchema) }) },
+      },
+    },
+    async (request) => ({ entries: await store.listOutbox(request.query.state, request.query.limit) }),
+  );
+
+  app.post(
+    '/v1/admin/outbox/:id/retry',
+    {
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Queue a given-up email again',
+        params: z.object({ id: z.coerce.number().check(z.int(), z.gte(1)) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      if (!(await store.retryMail(request.params.id))) throw notFoundProblem('There is no given-up email with this id.');
+      mail?.worker.wake();
       return reply.code(204).send(null);
     },
   );

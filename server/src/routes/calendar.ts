@@ -1,14 +1,19 @@
 /**
- * `GET /v1/groups/{id}/calendar.ics`: a group's upcoming meetings as an
- * iCalendar file (RFC 5545), the zero-infrastructure "remind me about this
- * event". Meetings are stored as wall-clock times in the schedule's IANA
- * time zone; each is written as a UTC instant (`DTSTART:…Z`), which every
- * calendar shows in its reader's own zone without needing a VTIMEZONE.
+ * `GET /v1/groups/{id}/calendar.ics`: a group's meetings as an iCalendar
+ * file (RFC 5545), the zero-infrastructure "remind me about this event",
+ * written by ical-generator. Each rule is one repeating event in the group's
+ * time zone (`DTSTART;TZID=…`, `RRULE`, `EXDATE` for cancelled and moved
+ * meetings, and the zone's `VTIMEZONE`), so calendars keep the local time
+ * across clock changes; moved and one-off meetings are events of their own.
  * @module
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
-import { idParamsSchema, meetingInstant, type Group } from 'peer-directory/schema';
+import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { idParamsSchema, type Group, type RecurrenceRule } from 'peer-directory/schema';
+import { describeSchedule, meetingsOf, ruleOn, zoned } from 'peer-directory/schedule';
+import { catalogue, localeFor } from '../messages/index.js';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
 import { etagOf, SHORT_CACHE } from './caching.js';
@@ -30,9 +35,9 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = asyn
         tags: ['groups'],
         summary: 'A group’s upcoming meetings as a calendar file',
         description:
-          'An iCalendar (RFC 5545) file, `text/calendar`, with one event per meeting that has not yet ended. ' +
-          'Start and end times are UTC instants converted from the group’s local times in `schedule.timeZone`. ' +
-          '404 when the group is unknown or has no upcoming meetings.',
+          'An iCalendar (RFC 5545) file, `text/calendar`: one repeating event per rule (RRULE, with EXDATE for ' +
+          'cancelled and moved meetings) in the group’s time zone, and one event per moved or one-off meeting. ' +
+          '404 when the group is unknown or has no meetings to come.',
         params: idParamsSchema,
       },
     },
@@ -54,27 +59,19 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = asyn
 export default calendarRoutes;
 
 /**
- * The group's meetings that have not ended by `now` as an iCalendar text,
- * or undefined when there are none (a calendar must hold at least one event).
+ * The group's schedule as an iCalendar text, or undefined when it has no
+ * meeting still to come (a calendar must hold at least one event).
  */
 export function groupCalendar(group: Group, now: number): string | undefined {
-  const { timeZone } = group.schedule;
-  const meetings = group.schedule.meetings
-    .map((m) => {
-      const start = meetingInstant(m.start, timeZone);
-      return { local: m.start, start, end: start + m.durationMinutes * 60_000 };
-    })
-    .filter((m) => m.end > now)
-    .sort((a, b) => a.start - b.start);
-  if (meetings.length === 0) return undefined;
+  const { schedule } = group;
+  const { timeZone } = schedule;
+  if (meetingsOf(schedule, { after: now, limit: 1 }).length === 0) return undefined;
 
-  const stamp = utcStamp(Date.parse(group.updatedAt));
   const description = [
     group.summary,
-    group.schedule.description,
+    describeSchedule(schedule, localeFor('en', group), catalogue('en').schedule).join('\n'),
     contactText(group),
-    'Peer supporters share their own experience of diabetes. They do not give medical advice: ' +
-      'for questions about your treatment, talk to your own doctor, nurse or care team.',
+    catalogue('en').noMedicalAdvice,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -83,34 +80,60 @@ export function groupCalendar(group: Group, now: number): string | undefined {
     : group.formats.includes('online')
       ? 'Online'
       : 'By telephone';
+  const calendar = ical({
+    prodId: { company: 'peer-directory', product: 'group calendar', language: 'EN' },
+    name: group.name,
+    // No calendar-wide zone (DTSTAMP stays UTC); the generator adds the VTIMEZONE of each event's zone.
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  const common = {
+    summary: group.name,
+    description,
+    location: group.location ? { title: location, geo: { lat: group.location.lat, lon: group.location.lng } } : location,
+    timezone: timeZone,
+    stamp: new Date(group.updatedAt),
+    ...(group.contact.website ? { url: group.contact.website } : {}),
+  };
+  const event = (uid: string, start: string, minutes: number, repeating?: ICalRepeatingOptions) => {
+    const begins = zoned(start, timeZone);
+    calendar.createEvent({
+      ...common,
+      id: `${group.id}-${uid}@peer-directory`,
+      start: begins,
+      end: begins.add({ minutes }),
+      ...(repeating ? { repeating } : {}),
+    });
+  };
 
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//peer-directory//group calendar//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${text(group.name)}`,
-  ];
-  for (const m of meetings) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${group.id}-${m.local.replace(/\D/g, '')}@peer-directory`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART:${utcStamp(m.start)}`,
-      `DTEND:${utcStamp(m.end)}`,
-      `SUMMARY:${text(group.name)}`,
-      `DESCRIPTION:${text(description)}`,
-      `LOCATION:${text(location)}`,
-      ...(group.location ? [`GEO:${group.location.lat};${group.location.lng}`] : []),
-      ...(group.contact.website ? [`URL:${group.contact.website}`] : []),
-      'STATUS:CONFIRMED',
-      'TRANSP:OPAQUE',
-      'END:VEVENT',
-    );
+  // Each exception belongs to the rule that gives a meeting on its date; one on no rule's date changes nothing.
+  const exceptions = schedule.exceptions.flatMap((x) => {
+    const rule = ruleOn(schedule, x.date);
+    return rule === undefined ? [] : [{ ...x, rule }];
+  });
+  schedule.rules.forEach((rule, i) => {
+    // A cancelled or moved meeting is left out of its rule (EXDATE, at the time the rule gives it).
+    const excluded = exceptions.filter((x) => x.rule === i).map((x) => zoned(`${x.date}T${rule.start.slice(11)}`, timeZone));
+    event(`rule-${i}`, rule.start, rule.durationMinutes, repeatingOf(rule, excluded, timeZone));
+  });
+  for (const x of exceptions) {
+    if (x.start === undefined) continue;
+    event(`moved-${x.date.replace(/\D/g, '')}`, x.start, x.durationMinutes ?? schedule.rules[x.rule]!.durationMinutes);
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  for (const m of schedule.meetings) event(m.start.replace(/\D/g, ''), m.start, m.durationMinutes);
+  return calendar.toString();
+}
+
+/** A rule as ical-generator's repeating options: `BYDAY=1WE` is written `BYDAY=WE;BYSETPOS=1`, which means the same. */
+function repeatingOf(rule: RecurrenceRule, excluded: ReturnType<typeof zoned>[], timeZone: string): ICalRepeatingOptions {
+  return {
+    freq: rule.frequency === 'weekly' ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
+    interval: rule.interval,
+    byDay: [ICalWeekday[rule.weekday]],
+    ...(rule.frequency === 'monthly' && rule.weekOfMonth !== undefined ? { bySetPos: rule.weekOfMonth } : {}),
+    ...(rule.count !== undefined ? { count: rule.count } : {}),
+    ...(rule.until !== undefined ? { until: zoned(`${rule.until}T23:59`, timeZone).withTimeZone('UTC') } : {}),
+    ...(excluded.length > 0 ? { exclude: excluded, excludeTimezone: timeZone } : {}),
+  };
 }
 
 function contactText(group: Group): string {
@@ -119,41 +142,3 @@ function contactText(group: Group): string {
     .filter(Boolean)
     .join('\n');
 }
-
-/** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped. */
-function text(value: string): string {
-  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** `20261201T183000Z` */
-function utcStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-const encoder = new TextEncoder();
-
-/**
- * RFC 5545 §3.1: lines longer than 75 octets are folded with CRLF and a
- * space, never inside a multi-byte UTF-8 character.
- */
-function fold(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-      limit = 74; // continuation lines begin with a space
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-

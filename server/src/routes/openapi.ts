@@ -24,6 +24,11 @@ import {
   searchQuerySchema,
   searchResultSchema,
   taxonomyResponseSchema,
+  outboxEntrySchema,
+  recurrenceRuleSchema,
+  reminderRequestSchema,
+  scheduleSchema,
+  upcomingMeetingsSchema,
 } from 'peer-directory/schema';
 
 /**
@@ -60,6 +65,17 @@ openapiRegistry.add(taxonomyResponseSchema, {
   id: 'Taxonomy',
   description: 'Labels for every code, the 8 questions to ask about a programme, and the operator’s quality principles.',
 });
+openapiRegistry.add(scheduleSchema, {
+  id: 'Schedule',
+  description: 'When a group meets: RFC 5545 recurrence rules, their exceptions and one-off meetings, in local time in `timeZone`.',
+});
+openapiRegistry.add(recurrenceRuleSchema, {
+  id: 'RecurrenceRule',
+  description: 'Every n weeks on a weekday, or a weekday of every n months (BYDAY=1WE; -1 the last), from `start` (DTSTART).',
+});
+openapiRegistry.add(upcomingMeetingsSchema, { id: 'UpcomingMeetings', description: 'A schedule’s next meetings, soonest first.' });
+openapiRegistry.add(reminderRequestSchema, { id: 'ReminderRequest', description: '“Remind me about this meeting”: an address and when to be reminded.' });
+openapiRegistry.add(outboxEntrySchema, { id: 'OutboxEntry', description: 'A queued, sent or given-up email, without its content.' });
 openapiRegistry.add(problemSchema, {
   id: 'Problem',
   description: 'An error as RFC 9457 problem details. Validation problems list every invalid field in `errors`.',
@@ -141,6 +157,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         { name: 'groups', description: 'Searching and reading published groups' },
         { name: 'reference', description: 'Taxonomy and geocoding' },
         { name: 'registrations', description: 'Asking for a group to be listed' },
+        { name: 'reminders', description: 'Email reminders about meetings: double opt-in, one-click unsubscribe' },
         { name: 'admin', description: 'Directory staff: review, edit, archive (bearer token)' },
         { name: 'operations', description: 'Health' },
       ],

@@ -14,6 +14,7 @@ import {
 import type { Geocoder } from '../geocode/geocoder.js';
 import { newReference } from '../store/reference.js';
 import type { Store } from '../store/store.js';
+import type { MailService } from '../mail/index.js';
 import { locateGroup } from './locate-group.js';
 import { HttpProblem } from '../errors.js';
 import type { HitCounter } from '../limits/index.js';
@@ -26,6 +27,8 @@ export interface RegistrationRoutesOptions {
   counter: HitCounter;
   /** Registrations accepted per client address per hour. */
   rateLimit: number;
+  /** Email, when on: the registrant is told their registration arrived. */
+  mail?: MailService | undefined;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -46,7 +49,7 @@ const registrationHeaders = z.looseObject({
 /** Registering groups for review. */
 export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions> = async (
   app,
-  { geocoder, store, counter, rateLimit },
+  { geocoder, store, counter, rateLimit, mail },
 ) => {
   // Only accepted registrations count against the limit: the limit is checked
   // and counted after validation (a 400 never reaches it), the honeypot's
@@ -102,11 +105,12 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
       }
       const group = await locateGroup(geocoder, input.group, '#/group/location/postcode', { allowUnavailable: true });
       const { trap: _trap, ...kept } = input;
-      const { registration, created } = await store.createRegistration({
-        input: { ...kept, group } satisfies RegistrationInput,
-        idempotencyKey: request.headers['idempotency-key'],
-      });
+      const { registration, created } = await store.createRegistration(
+        { input: { ...kept, group } satisfies RegistrationInput, idempotencyKey: request.headers['idempotency-key'] },
+        mail?.registrant.received,
+      );
       request.newRegistration = created;
+      if (created) mail?.worker.wake();
       return receiptOf(registration);
     },
   );

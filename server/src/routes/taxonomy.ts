@@ -25,13 +25,15 @@ import { etagOf, LONG_CACHE, sendJson } from './caching.js';
 export interface TaxonomyRoutesOptions {
   /** The operator's quality principles (PRINCIPLES_FILE); none are built in. */
   principles: Principle[];
+  /** Whether the server sends email (SMTP_URL set). */
+  email?: boolean;
 }
 
 const terms = (list: readonly Term[]) =>
   list.map(({ code, label, description }) => (description === undefined ? { code, label } : { code, label, description }));
 
 /** Builds the taxonomy answer from the schema's constants and the configured principles. */
-export function buildTaxonomy(principles: Principle[]): TaxonomyResponse {
+export function buildTaxonomy(principles: Principle[], email = false): TaxonomyResponse {
   return z.parse(taxonomyResponseSchema, {
     conditions: terms(CONDITIONS),
     audiences: terms(AUDIENCES),
@@ -41,12 +43,13 @@ export function buildTaxonomy(principles: Principle[]): TaxonomyResponse {
     leaders: terms(LEADERS),
     questions: QUESTIONS.map(({ key, number, text, kind }) => ({ key, number, text, kind })),
     principles: terms(principles),
+    features: { email },
   });
 }
 
 /** The taxonomy route. */
-export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyRoutesOptions> = async (app, { principles }) => {
-  const json = JSON.stringify(buildTaxonomy(principles));
+export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyRoutesOptions> = async (app, { principles, email = false }) => {
+  const json = JSON.stringify(buildTaxonomy(principles, email));
   const etag = etagOf(json);
   app.get(
     '/v1/taxonomy',

@@ -92,7 +92,7 @@ function localGroup(place: SamplePlace, kind: GroupKind, now: Date): Group {
     },
     servesEverywhere: false,
     serviceArea: kind.remote?.serviceArea(context),
-    schedule: buildSchedule(schedule, place.timeZone, now, place.country === 'GB' ? 'uk' : 'us'),
+    schedule: buildSchedule(schedule, place.timeZone, now),
     contact: fictionalContact(place, `${place.slug}.${kind.key}`, kind.phoneFirst ?? false, random),
     principles: [],
     updatedAt: updatedAt(now, random),
@@ -109,7 +109,7 @@ function everywhereGroup(written: EverywhereGroup, now: Date): Group {
     id,
     conditions: [...rest.conditions],
     servesEverywhere: true,
-    schedule: buildSchedule(schedule, schedule.timeZone, now, schedule.timeZone === 'Europe/London' ? 'uk' : 'us'),
+    schedule: buildSchedule(schedule, schedule.timeZone, now),
     principles: [],
     updatedAt: updatedAt(now, random),
   });

@@ -195,7 +195,8 @@ const OTHER_LANGUAGES: Weighted<string> = [
 const KINDS = ['Support Group', 'Peer Group', 'Circle', 'Friends', 'Meet-up', 'Network', 'Coffee Morning', 'Walk and Talk'];
 const PLACES = ['Central', 'North', 'South', 'East', 'West', 'Riverside', 'Parkside', 'Old Town', 'Hillside', 'Village'];
 const ORGANISATIONS = ['Diabetes Friends', 'Healthy Communities Trust', 'Local NHS Trust', 'Together Health', 'Community Voices'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// Weekday codes and a 2026 date on each, for a fortnightly rule's first meeting.
+const DAYS = [['MO', '05'], ['TU', '06'], ['WE', '07'], ['TH', '08'], ['FR', '09'], ['SA', '10']] as const;
 const CONDITION_WORDS: Record<Condition, string> = {
   type1: 'Type 1',
   type2: 'Type 2',
@@ -290,7 +291,12 @@ function syntheticGroup(i: number, rand: () => number, townOf: () => Town): Grou
     },
     ...(everywhere ? {} : { location: { town: town.name, region: town.region, country: 'GB' as const, ...near(town, rand) } }),
     servesEverywhere: everywhere,
-    schedule: { description: `Every other ${day}, 7pm`, timeZone: 'Europe/London', meetings: [] },
+    schedule: {
+      timeZone: 'Europe/London',
+      rules: [{ frequency: 'weekly', interval: 2, weekday: day[0], start: `2026-01-${day[1]}T19:00`, durationMinutes: 90 }],
+      exceptions: [],
+      meetings: [],
+    },
     contact: { email: `${id}@example.org` },
     principles: [],
     updatedAt: new Date(UPDATED_FROM + i * 60_000).toISOString(),

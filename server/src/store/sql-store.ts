@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
-import type { FeedCheck, GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, Store } from './store.js';
+import type { FeedCheck, GroupChangeNotice, GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, RegistrationNotice, ReminderStep, Store } from './store.js';
+import type { OutboxEntry, OutgoingMail, QueuedMail } from '../mail/outgoing.js';
+import type { NewReminderSubscription, PlannedReminder, ReminderSubscription } from '../mail/reminder-types.js';
+import * as mail from './mail-store.js';
 import { sqlErrorOf, UNIQUE_VIOLATION, type Database, type Queryable } from './database.js';
 import { RegistrationStateError } from './errors.js';
 import { migrate } from './migrate.js';
@@ -82,11 +85,12 @@ export class SqlStore implements Store {
     return row?.record;
   }
 
-  async putGroup(group: Group, actor: string): Promise<void> {
+  async putGroup(group: Group, actor: string, notify?: GroupChangeNotice): Promise<void> {
     await this.db.transaction(async (tx) => {
       await beginGroupChange(tx);
-      const [before] = await tx.query<{ status: string }>('SELECT status FROM groups WHERE id = $1', [group.id]);
+      const [before] = await tx.query<{ status: string; record: Group }>('SELECT status, record FROM groups WHERE id = $1', [group.id]);
       await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
+      if (notify) await noticeGroupChange(tx, before?.status === 'published' ? before.record : undefined, group, notify);
       const detail =
         before === undefined ? 'Published a new group' : before.status === 'archived' ? 'Republished an archived group' : undefined;
       await recordAudit(tx, { actor, action: 'edit', subject: group.id, detail });
@@ -130,19 +134,24 @@ export class SqlStore implements Store {
     });
   }
 
-  async createRegistration(reg: NewRegistration): Promise<{ registration: Registration; created: boolean }> {
+  async createRegistration(reg: NewRegistration, notify?: RegistrationNotice): Promise<{ registration: Registration; created: boolean }> {
     const receivedAt = new Date().toISOString();
     for (let attempt = 1; ; attempt++) {
       try {
         // Two requests with one key may race: the unique index lets exactly one
         // insert, and the other waits for it, inserts nothing, and reads it below.
-        const [inserted] = await this.db.query<RegistrationRow>(
-          `INSERT INTO registrations (id, reference, idempotency_key, received_at, input, consent_at)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $4)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING ${REGISTRATION_COLUMNS}`,
-          [randomUUID(), newReference(), reg.idempotencyKey ?? null, receivedAt, JSON.stringify(reg.input)],
-        );
+        // The "we received it" email is queued in the same transaction as the registration.
+        const inserted = await this.db.transaction(async (tx) => {
+          const [row] = await tx.query<RegistrationRow>(
+            `INSERT INTO registrations (id, reference, idempotency_key, received_at, input, consent_at)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $4)
+             ON CONFLICT (idempotency_key) DO NOTHING
+             RETURNING ${REGISTRATION_COLUMNS}`,
+            [randomUUID(), newReference(), reg.idempotencyKey ?? null, receivedAt, JSON.stringify(reg.input)],
+          );
+          if (row && notify) await mail.enqueue(tx, notify(toRegistration(row)));
+          return row;
+        });
         if (inserted) return { registration: toRegistration(inserted), created: true };
         const [first] = await this.db.query<RegistrationRow>(
           `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE idempotency_key = $1`,
@@ -176,24 +185,35 @@ export class SqlStore implements Store {
     return row && toRegistration(row);
   }
 
-  async approveRegistration(id: string, group: Group, actor: string): Promise<Registration | undefined> {
+  async approveRegistration(
+    id: string,
+    group: Group,
+    actor: string,
+    notify: { registrant?: RegistrationNotice; group?: GroupChangeNotice } = {},
+  ): Promise<Registration | undefined> {
     return this.db.transaction(async (tx) => {
       // The feed lock before the row lock, as in every group write: one order, no deadlocks.
       await beginGroupChange(tx);
       const decided = await decide(tx, id, { status: 'approved', actor, groupId: group.id });
       if (!decided) return undefined;
+      const [before] = await tx.query<{ status: string; record: Group }>('SELECT status, record FROM groups WHERE id = $1', [group.id]);
       await tx.query(UPSERT_GROUP, [group.id, JSON.stringify(group)]);
       await recordAudit(tx, { actor, action: 'approve', subject: id, detail: `Published as group ${group.id}` });
-      return toRegistration(decided);
+      const registration = toRegistration(decided);
+      if (notify.registrant) await mail.enqueue(tx, notify.registrant(registration));
+      if (notify.group) await noticeGroupChange(tx, before?.status === 'published' ? before.record : undefined, group, notify.group);
+      return registration;
     });
   }
 
-  async rejectRegistration(id: string, reason: string, actor: string): Promise<Registration | undefined> {
+  async rejectRegistration(id: string, reason: string, actor: string, notify?: RegistrationNotice): Promise<Registration | undefined> {
     return this.db.transaction(async (tx) => {
       const decided = await decide(tx, id, { status: 'rejected', actor, reason });
       if (!decided) return undefined;
       await recordAudit(tx, { actor, action: 'reject', subject: id, detail: reason });
-      return toRegistration(decided);
+      const registration = toRegistration(decided);
+      if (notify) await mail.enqueue(tx, notify(registration));
+      return registration;
     });
   }
 
@@ -298,6 +318,88 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ key: r.key, windowStart: Number(r.window_start), hits: r.hits }));
   }
 
+  claimMail(limit: number, leaseMs: number): Promise<QueuedMail[]> {
+    return mail.claimDue(this.db, limit, leaseMs);
+  }
+
+  markMailSent(id: number): Promise<void> {
+    return this.db.transaction((tx) => mail.markSent(tx, id));
+  }
+
+  markMailFailed(id: number, error: string, retryAt: number | undefined): Promise<void> {
+    return mail.markAttemptFailed(this.db, id, error, retryAt);
+  }
+
+  releaseMailClaims(): Promise<void> {
+    return mail.releaseClaims(this.db);
+  }
+
+  listOutbox(state?: OutboxEntry['state'], limit = 100): Promise<OutboxEntry[]> {
+    return mail.listOutbox(this.db, state, limit);
+  }
+
+  retryMail(id: number): Promise<boolean> {
+    return mail.retryFailed(this.db, id);
+  }
+
+  recentReminderRequests(emailHash: string, groupId: string): Promise<{ byEmail: number; byGroup: number }> {
+    return mail.recentRequests(this.db, emailHash, groupId);
+  }
+
+  async requestReminders(
+    sub: NewReminderSubscription,
+    emailHash: string,
+    confirmation: (s: ReminderSubscription) => OutgoingMail,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const kept = await mail.insertSubscription(tx, sub, emailHash);
+      await mail.enqueue(tx, [confirmation(kept)]);
+    });
+  }
+
+  async confirmReminders(
+    token: string,
+    plan: (s: ReminderSubscription, group: Group | undefined) => PlannedReminder | undefined,
+  ): Promise<{ planned: boolean } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const sub = await mail.subscriptionByToken(tx, token);
+      if (!sub) return undefined;
+      // Confirming twice (a second click) changes nothing.
+      if (sub.confirmed) return { planned: sub.next !== undefined };
+      const next = plan(sub, await publishedGroup(tx, sub.groupId));
+      await mail.setConfirmed(tx, sub.id, next);
+      return { planned: next !== undefined };
+    });
+  }
+
+  async unsubscribe(token: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const sub = await mail.subscriptionByToken(tx, token);
+      if (!sub) return false;
+      await mail.deleteSubscription(tx, sub.id);
+      return true;
+    });
+  }
+
+  async sendDueReminders(now: number, limit: number, step: ReminderStep): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const due = await mail.claimDueReminders(tx, now, limit);
+      const groups = new Map<string, Group | undefined>();
+      for (const sub of due) {
+        if (!groups.has(sub.groupId)) groups.set(sub.groupId, await publishedGroup(tx, sub.groupId));
+        const { mail: reminder, next } = step(sub, groups.get(sub.groupId));
+        if (reminder) await mail.enqueue(tx, [reminder]);
+        if (!reminder && !next) await mail.deleteSubscription(tx, sub.id);
+        else await mail.setNext(tx, sub.id, next);
+      }
+      return due.length;
+    });
+  }
+
+  sweepReminders(unconfirmedDays: number): Promise<void> {
+    return mail.sweep(this.db, unconfirmedDays);
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
@@ -310,6 +412,21 @@ export class SqlStore implements Store {
  */
 function beginGroupChange(tx: Queryable): Promise<unknown> {
   return tx.query('SELECT pg_advisory_xact_lock($1), pg_notify($2, \'\')', [GROUP_FEED_LOCK, GROUP_CHANNEL]);
+}
+
+async function publishedGroup(tx: Queryable, id: string): Promise<Group | undefined> {
+  const [row] = await tx.query<{ record: Group }>("SELECT record FROM groups WHERE id = $1 AND status = 'published'", [id]);
+  return row?.record;
+}
+
+/** Tells `notify` of a group's change with its subscriptions; queues what it says and ends what it ends. */
+async function noticeGroupChange(tx: Queryable, before: Group | undefined, after: Group, notify: GroupChangeNotice): Promise<void> {
+  const subscriptions = before ? await mail.groupSubscriptions(tx, after.id) : [];
+  if (subscriptions.length === 0) return;
+  const { mail: mails, end } = notify({ before, after, subscriptions });
+  await mail.enqueue(tx, mails);
+  // Ended, but kept until the cancellation email to it is sent (then deleted with it).
+  for (const id of end) await mail.setNext(tx, id, undefined);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { ChecklistNotes } from '../shared/checklist-store.js';
 import { formatLabel, questionText } from '../shared/terms.js';
 import { formatList } from '../shared/intl.js';
 import { formatMeeting, upcomingMeetings } from '../shared/time.js';
+import { scheduleText } from '../shared/schedule-text.js';
 
 type Question = (typeof QUESTIONS)[number];
 
@@ -130,7 +131,7 @@ export function groupFacts(group: Group, locale: string): TemplateResult {
     <div>
       <dt>${msg('When')}</dt>
       <dd>
-        <span lang=${own}>${group.schedule.description}</span>
+        <span>${scheduleText(group.schedule, locale).join('; ')}</span>
         ${next ? html`<br />${msg(str`Next meeting: ${formatMeeting(next, group.schedule.timeZone, locale)}`)}` : nothing}
       </dd>
     </div>

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { groupTextLanguage, type GroupHit, type GroupSummary, type Units } from '../../schema/index.js';
+import { scheduleText } from '../shared/schedule-text.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { localeOf } from '../shared/intl.js';
 import { formatLabel } from '../shared/terms.js';
@@ -69,7 +70,7 @@ export class PeerGroupCard extends LitElement {
         <dt>${msg('Where')}</dt>
         <dd lang=${g.location ? own : nothing}>${whereText(g)}</dd>
         <dt>${msg('When')}</dt>
-        <dd lang=${own}>${g.schedule.description}</dd>
+        <dd>${scheduleText(g.schedule, locale).join('; ')}</dd>
         <dt>${msg('Who for')}</dt>
         <dd>${audiencesText(g, locale)}</dd>
         <dt>${msg('Cost')}</dt>

@@ -10,6 +10,7 @@ import { directoryClient } from '../shared/directory.js';
 import { answerText } from '../shared/answers.js';
 import { formatList, localeOf } from '../shared/intl.js';
 import { formatMeeting, upcomingMeetings } from '../shared/time.js';
+import { scheduleText } from '../shared/schedule-text.js';
 import { directionsHref, audiencesText } from '../shared/group-text.js';
 import {
   conditionLabel,
@@ -75,6 +76,16 @@ export class PeerGroupDetails extends LitElement {
     args: () => [this.api, this.groupId, this.group] as const,
   });
 
+  // The next meeting comes from the directory, which expands the group's rules: the page downloads no recurrence library.
+  private next = new Task(this, {
+    task: async ([api, group], { signal }) => {
+      if (!api || !group) return undefined;
+      const [m] = (await directoryClient(api).groups.meetings(group.id, { limit: 1 }, { signal })).meetings;
+      return m && { start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) };
+    },
+    args: () => [this.api, this.group ?? this.load.value] as const,
+  });
+
   override connectedCallback() {
     super.connectedCallback();
     void useLocale(languageOf(this));
@@ -112,7 +123,8 @@ export class PeerGroupDetails extends LitElement {
   private record(g: Group): TemplateResult {
     const locale = localeOf(this);
     const list = (codes: string[], label: (c: string) => string) => formatList(codes.map(label), locale);
-    const next = upcomingMeetings(g.schedule)[0];
+    // Without the directory (or before it answers), the group's one-off meetings.
+    const next = this.next.value ?? upcomingMeetings(g.schedule)[0];
     const l = g.location;
     const directions = directionsHref(g);
     const calendar =
@@ -156,7 +168,7 @@ export class PeerGroupDetails extends LitElement {
           )}
           ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
-          ${row(msg('When'), theirs(g.schedule.description))}
+          ${row(msg('When'), scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)))}
           ${row(
             msg('Next meeting'),
             next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),

@@ -1,4 +1,6 @@
-import type { Country, Group, RegistrationInput } from '../../schema/index.js';
+import { localNow, meetingInstant, type Country, type Group, type RecurrenceRule, type RegistrationInput, type ScheduleException } from '../../schema/index.js';
+
+const today = (zone: string) => localNow(zone).slice(0, 10);
 
 /** A yes/no radio pair before and after it is answered. */
 export type YesNo = '' | 'yes' | 'no';
@@ -49,8 +51,12 @@ export interface Draft {
   country: Country;
   servesEverywhere: YesNo;
   serviceArea: string;
+  /** Words rules cannot say (the schedule's `note`). */
   scheduleDescription: string;
   timeZone: string;
+  /** The schedule's rules and exceptions, kept as they are until the form edits rules. */
+  scheduleRules: RecurrenceRule[];
+  scheduleExceptions: ScheduleException[];
   meetings: DraftMeeting[];
 
   leaders: string[];
@@ -122,6 +128,8 @@ export function emptyDraft(country: Country = 'GB'): Draft {
     serviceArea: '',
     scheduleDescription: '',
     timeZone: defaultTimeZone(country),
+    scheduleRules: [],
+    scheduleExceptions: [],
     meetings: [],
     leaders: [],
     contactEmail: '',
@@ -175,9 +183,12 @@ export function draftFromGroup(group: Group): Draft {
     postcode: loc?.postcode ?? '',
     servesEverywhere: group.formats.some((f) => f !== 'in-person') ? yesNo(group.servesEverywhere) : '',
     serviceArea: group.serviceArea ?? '',
-    scheduleDescription: group.schedule.description,
+    scheduleDescription: group.schedule.note ?? '',
     timeZone: group.schedule.timeZone,
-    meetings: group.schedule.meetings.map((m) => ({
+    scheduleRules: group.schedule.rules,
+    // Exceptions and one-off meetings already over are history: they are not sent back (the API refuses past dates).
+    scheduleExceptions: group.schedule.exceptions.filter((x) => x.date >= today(group.schedule.timeZone)),
+    meetings: group.schedule.meetings.filter((m) => meetingInstant(m.start, group.schedule.timeZone) > Date.now()).map((m) => ({
       date: m.start.slice(0, 10),
       time: m.start.slice(11, 16),
       durationMinutes: String(m.durationMinutes),
@@ -262,12 +273,14 @@ export function toRegistrationInput(d: Draft, updatesGroupId?: string): Unchecke
       servesEverywhere: remote ? answer(d.servesEverywhere) : false,
       serviceArea: remote && d.servesEverywhere === 'no' ? optional(d.serviceArea) : undefined,
       schedule: {
-        description: d.scheduleDescription,
         timeZone: d.timeZone,
+        rules: d.scheduleRules,
+        exceptions: d.scheduleExceptions,
         meetings: d.meetings.map((m) => ({
           start: m.date && m.time ? `${m.date}T${m.time}` : '',
           durationMinutes: Number(m.durationMinutes),
         })),
+        note: optional(d.scheduleDescription),
       },
       contact: {
         email: optional(d.contactEmail),

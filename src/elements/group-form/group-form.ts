@@ -104,8 +104,11 @@ export class PeerGroupForm extends LitElement {
   }
   private readonly store = new DraftStore(this, () => this.storageKey(this.api, this.group));
 
-  private readonly taxonomy = new Task<[string], Term[]>(this, {
-    task: async ([api], { signal }) => (await directoryClient(api).taxonomy({ signal })).principles,
+  private readonly taxonomy = new Task<[string], { principles: Term[]; email: boolean }>(this, {
+    task: async ([api], { signal }) => {
+      const { principles, features } = await directoryClient(api).taxonomy({ signal });
+      return { principles, email: features.email };
+    },
     args: () => [this.apiUrl],
   });
 
@@ -180,7 +183,7 @@ export class PeerGroupForm extends LitElement {
         return draft();
       },
       locale: this.locale,
-      principles: this.taxonomy.value ?? [],
+      principles: this.taxonomy.value?.principles ?? [],
       error: (target) => this.errors.find((e) => e.target === target)?.message,
       set: (key, value) => this.setField(key, value),
       addMeeting: () => {
@@ -221,6 +224,9 @@ export class PeerGroupForm extends LitElement {
     this.submitting = true;
     this.store.flush();
     try {
+      // Emails to the registrant come in the form's language where the directory writes it.
+      const language = (['en', 'es', 'cy'] as const).find((l) => l === this.locale.split('-')[0]);
+      if (language) input.registrant.language = language;
       const receipt = await directoryClient(this.apiUrl).registrations.create(input, {
         idempotencyKey: this.idempotencyKey,
       });
@@ -360,11 +366,13 @@ export class PeerGroupForm extends LitElement {
             ? msg('Directory staff will check the details, usually within 1 working day.')
             : msg(str`Directory staff will check the details, usually within ${days} working days.`)}
         </p>
-        <p>
-          ${email
-            ? msg(str`We will email you at ${email} when the group is published, or if we have any questions.`)
-            : msg('We will email you when the group is published, or if we have any questions.')}
-        </p>
+        ${this.taxonomy.value?.email === false
+          ? nothing
+          : html`<p>
+              ${email
+                ? msg(str`We will email you at ${email} when the group is published, or if we have any questions.`)
+                : msg('We will email you when the group is published, or if we have any questions.')}
+            </p>`}
         <p>${msg('Nothing appears in the directory until staff have checked it. Quote your reference number if you contact us.')}</p>
         <button type="button" class="secondary" @click=${this.startAgain}>${msg('Register another group')}</button>
       </div>`;

@@ -3,6 +3,7 @@ import { QUESTIONS, type Registration, type Term } from '../../schema/index.js';
 import { answerText } from '../shared/answers.js';
 import { formatList } from '../shared/intl.js';
 import { formatMeeting, meetingInstant } from '../shared/time.js';
+import { scheduleText } from '../shared/schedule-text.js';
 import {
   audienceLabel,
   conditionLabel,
@@ -76,7 +77,7 @@ export function describeGroup(g: ReviewedGroup, locale: string, principles: read
             ? msg(str`People in ${g.serviceArea}`)
             : msg('People in a certain area'),
     },
-    { key: 'schedule', label: msg('When'), value: g.schedule.description },
+    { key: 'schedule', label: msg('When'), value: scheduleText(g.schedule, locale).join('\n') },
     { key: 'timeZone', label: msg('Time zone'), value: g.schedule.timeZone },
     { key: 'meetings', label: msg('Next meetings'), value: meetings.join('\n') },
     { key: 'leaders', label: msg('Who runs it'), value: list(g.leaders.map(leaderLabel)) },

@@ -91,8 +91,11 @@ export class PeerReviewQueue extends LitElement {
   private readonly focusAfter = new FocusAfterRender(this);
   private readonly session = new StaffSession(this, () => this.apiUrl);
 
-  private readonly taxonomy = new Task<[string], Term[]>(this, {
-    task: async ([api], { signal }) => (await directoryClient(api).taxonomy({ signal })).principles,
+  private readonly taxonomy = new Task<[string], { principles: Term[]; email: boolean }>(this, {
+    task: async ([api], { signal }) => {
+      const { principles, features } = await directoryClient(api).taxonomy({ signal });
+      return { principles, email: features.email };
+    },
     args: () => [this.apiUrl],
   });
 
@@ -249,7 +252,10 @@ export class PeerReviewQueue extends LitElement {
     this.reasonError = '';
     void this.act(
       () => this.admin().registrations.reject(r.id, parsed.data.reason),
-      () => msg(str`Rejected “${r.group.name}”. The registrant will be told why.`),
+      () =>
+        this.taxonomy.value?.email === false
+          ? msg(str`Rejected “${r.group.name}”.`)
+          : msg(str`Rejected “${r.group.name}”. The registrant will be told why.`),
     );
   }
 
@@ -314,7 +320,7 @@ export class PeerReviewQueue extends LitElement {
 
   private renderOpened({ registration: r, published }: Opened): TemplateResult {
     const locale = this.locale;
-    const principles = this.taxonomy.value ?? [];
+    const principles = this.taxonomy.value?.principles ?? [];
     return html`<h2 id="detail-title" tabindex="-1">${r.group.name}</h2>
       <p class="meta">${registrationFacts(r, locale)} · ${statusLabel(r.status)}</p>
       ${r.decision ? html`<p class="notice">${decisionText(r, locale)}</p>` : nothing}

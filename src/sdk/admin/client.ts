@@ -1,4 +1,5 @@
-import { auditLogSchema, type AuditEntry } from '../../schema/index.js';
+import { z } from 'zod/mini';
+import { auditLogSchema, outboxEntrySchema, type AuditEntry, type OutboxEntry } from '../../schema/index.js';
 import { createTransport, type ClientOptions, type RequestOptions } from '../transport.js';
 import { adminGroupsResource, type AdminGroupsResource } from './groups.js';
 import { adminRegistrationsResource, type AdminRegistrationsResource } from './registrations.js';
@@ -20,6 +21,16 @@ export interface AdminClient {
   groups: AdminGroupsResource;
   /** The moderation log, newest first. */
   audit(options?: AuditOptions): Promise<AuditEntry[]>;
+  /** The outbox, newest first: `state: 'failed'` lists emails given up on, with the SMTP server's last answer. */
+  outbox(options?: OutboxOptions): Promise<OutboxEntry[]>;
+  /** Queues a given-up email again. */
+  retryEmail(id: number, options?: RequestOptions): Promise<void>;
+}
+
+/** Options for `outbox`. */
+export interface OutboxOptions extends RequestOptions {
+  state?: OutboxEntry['state'];
+  limit?: number;
 }
 
 /** Options for `audit`. */
@@ -27,6 +38,8 @@ export interface AuditOptions extends RequestOptions {
   /** The most entries to return (1 to 1000); the server's default when absent. */
   limit?: number;
 }
+
+const outboxSchema = z.object({ entries: z.array(outboxEntrySchema) });
 
 /**
  * Creates a client for the directory's staff routes. It is a separate
@@ -52,6 +65,13 @@ export function createAdminClient({ token, ...options }: AdminClientOptions): Ad
     audit: async (opts) => {
       const searchParams = opts?.limit === undefined ? undefined : { limit: opts.limit };
       return (await send('v1/admin/audit', auditLogSchema, { searchParams, signal: opts?.signal })).entries;
+    },
+    outbox: async (opts = {}) => {
+      const searchParams = { ...(opts.state ? { state: opts.state } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}) };
+      return (await send('v1/admin/outbox', outboxSchema, { searchParams, signal: opts.signal })).entries;
+    },
+    retryEmail: async (id, opts) => {
+      await send(`v1/admin/outbox/${id}/retry`, null, { method: 'post', signal: opts?.signal });
     },
   };
 }
