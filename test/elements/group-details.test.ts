@@ -19,8 +19,10 @@ let published: Group;
 before(async () => {
   api = await testApi();
   const res = await fetch(`${api.url}/v1/groups?near=${encodeURIComponent('LS1 3AB')}&limit=1`);
-  published = ((await res.json()) as { groups: Group[] }).groups[0]!;
-  expect(published, 'the sample data has a group near LS1 3AB').to.exist;
+  const [found] = ((await res.json()) as { groups: { id: string }[] }).groups;
+  expect(found, 'the sample data has a group near LS1 3AB').to.exist;
+  // A search gives summaries; the view is given the whole group, as the finder gives it.
+  published = (await (await fetch(`${api.url}/v1/groups/${found!.id}`)).json()) as Group;
 });
 beforeEach(() => setViewport({ width: 1280, height: 900 }));
 afterEach(() => fixtureCleanup());
