@@ -28,6 +28,7 @@ import {
   unicodeAttacks,
   type JsonSchema,
 } from './fuzz-values.js';
+import { startSmtpServer } from './smtp-server.js';
 import { startTestServer } from './start-server.js';
 
 interface Parameter {
@@ -296,7 +297,9 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzReport> {
  */
 export async function fuzzTestServer(runs: number, seed: number): Promise<FuzzReport & { operationNames: string[] }> {
   const group = makeGroup({ id: 'fuzz-leeds-group' });
-  const server = await startTestServer({ seed: [group] });
+  // Email on (a local SMTP server), so the reminder routes are reached rather than answering 503.
+  const smtp = await startSmtpServer();
+  const server = await startTestServer({ seed: [group], smtpUrl: smtp.url });
   try {
     const { registration } = await server.store.createRegistration({ input: makeRegistrationInput() });
     const { id: _id, updatedAt: _at, ...details } = group;
@@ -307,11 +310,16 @@ export async function fuzzTestServer(runs: number, seed: number): Promise<FuzzRe
       runs,
       seed,
       knownIds: [group.id, registration.id],
-      examples: { 'POST /v1/registrations': makeRegistrationInput(), 'PUT /v1/admin/groups/{id}': details },
+      examples: {
+        'POST /v1/registrations': makeRegistrationInput(),
+        'PUT /v1/admin/groups/{id}': details,
+        'POST /v1/groups/{id}/reminders': { email: 'someone@example.org', reminders: ['day'] },
+      },
     });
     const operationNames = (await operationsOf(server.url)).map((op) => `${op.method} ${op.path}`);
     return { ...report, operationNames };
   } finally {
     await server.close();
+    await smtp.close();
   }
 }
