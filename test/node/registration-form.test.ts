@@ -58,6 +58,28 @@ describe('the registration form’s table', () => {
     assert.ok(kinds.size >= 4, `groups of several kinds were tried: ${[...kinds].join(', ')}`);
   });
 
+  it('reads drafts kept in sessionStorage by the version before the table', () => {
+    // A draft as that version saved it: every name must still mean the same input, holding the same kind of value.
+    const kept = {
+      name: 'Truro Type 2', summary: 'Monthly.', organisationName: '', organisationWebsite: '', conditions: ['type2'],
+      audiences: ['adults'], model: 'support-group', functions: [], languages: ['en'], principles: [], purpose: 'p',
+      attendees: 'a', familyWelcome: 'yes', familyWelcomeDetails: '', clinicalEducation: 'no', clinicalEducationDetails: '',
+      leaderTraining: 't', professionalsInvolved: 'no', professionalsInvolvedDetails: '', memberExpectations: 'm', cost: 'free',
+      costDetails: '', formats: ['in-person'], venue: '', address: '', town: 'Truro', region: '', postcode: 'TR1 2AA',
+      country: 'GB', servesEverywhere: '', serviceArea: '', scheduleDescription: 'First Tuesday', timeZone: 'Europe/London',
+      meetings: [{ date: '2030-01-07', time: '19:00', durationMinutes: '90' }], leaders: ['peer'], contactEmail: '',
+      contactPhone: '', contactWebsite: '', registrantName: 'Pat', registrantEmail: 'pat@example.org', registrantPhone: '',
+      registrantRole: '', consentStoreData: true, consentNoMedicalAdvice: true, website2: '',
+    };
+    const empty = emptyDraft();
+    assert.deepEqual(Object.keys(kept).sort(), Object.keys(empty).sort());
+    for (const [key, value] of Object.entries(kept)) {
+      assert.equal(typeof value, typeof empty[key as keyof typeof empty], key);
+    }
+    const input = registrationInputSchema.parse(toRegistrationInput({ ...empty, ...kept } as typeof empty));
+    assert.deepEqual(input.group.schedule.meetings, [{ start: '2030-01-07T19:00', durationMinutes: 90 }]);
+  });
+
   it('leaves out what the form does not ask, and names every unanswered question', () => {
     const input = toRegistrationInput({ ...emptyDraft(), formats: ['online'] });
     assert.equal(input.group?.location, undefined, 'no venue for a group that meets online');
