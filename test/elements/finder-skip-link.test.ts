@@ -2,9 +2,10 @@
 // inside <main> with sync-url. Going back from a group's details traverses to
 // an address ending in #main, and Chromium then moves focus to that fragment's
 // target, after popstate; <main> cannot take focus, so focus fell to <body>.
-// Chromium does this only in a page nothing has scrolled yet (later traversals
-// restore the saved scroll position instead), so this story has a page of its
-// own (web-test-runner gives each file one) and checks that it is first.
+// Chromium did this only in a fresh page: the same story run after another one
+// in the same page never lost focus, even without the fix (which is why the
+// story once in finder.test.ts always passed). So it has a page of its own
+// (web-test-runner gives each file one) and checks that it comes first.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/finder.js';
