@@ -1,83 +1,14 @@
-import { localNow, meetingInstant, type Country, type Group, type RecurrenceRule, type RegistrationInput, type ScheduleException } from '../../schema/index.js';
+import { localNow, meetingInstant, type Country, type Group, type RegistrationInput } from '../../schema/index.js';
+import {
+  ASKED_WHEN,
+  REGISTRATION_FORM,
+  type Draft,
+  type DraftKey,
+  type FormField,
+  type RegistrationPath,
+} from '../../schema/registration-form.js';
 
-const today = (zone: string) => localNow(zone).slice(0, 10);
-
-/** A yes/no radio pair before and after it is answered. */
-export type YesNo = '' | 'yes' | 'no';
-
-/** One planned meeting as the form holds it: separate date and time inputs. */
-export interface DraftMeeting {
-  date: string;
-  time: string;
-  durationMinutes: string;
-}
-
-/**
- * Everything the form holds, as the inputs hold it: strings, choices and
- * ticks. It is what is kept in sessionStorage, so it must stay plain JSON;
- * `toRegistrationInput` turns it into what the API accepts.
- */
-export interface Draft {
-  name: string;
-  summary: string;
-  organisationName: string;
-  organisationWebsite: string;
-  conditions: string[];
-  audiences: string[];
-  model: string;
-  functions: string[];
-  languages: string[];
-  principles: string[];
-
-  purpose: string;
-  attendees: string;
-  familyWelcome: YesNo;
-  familyWelcomeDetails: string;
-  clinicalEducation: YesNo;
-  clinicalEducationDetails: string;
-  leaderTraining: string;
-  professionalsInvolved: YesNo;
-  professionalsInvolvedDetails: string;
-  memberExpectations: string;
-  cost: '' | 'free' | 'fee';
-  costDetails: string;
-
-  formats: string[];
-  venue: string;
-  address: string;
-  town: string;
-  region: string;
-  postcode: string;
-  country: Country;
-  servesEverywhere: YesNo;
-  serviceArea: string;
-  /** Words rules cannot say (the schedule's `note`). */
-  scheduleDescription: string;
-  timeZone: string;
-  /** The schedule's rules and exceptions, kept as they are until the form edits rules. */
-  scheduleRules: RecurrenceRule[];
-  scheduleExceptions: ScheduleException[];
-  meetings: DraftMeeting[];
-
-  leaders: string[];
-
-  contactEmail: string;
-  contactPhone: string;
-  contactWebsite: string;
-
-  registrantName: string;
-  registrantEmail: string;
-  registrantPhone: string;
-  registrantRole: string;
-
-  consentStoreData: boolean;
-  consentNoMedicalAdvice: boolean;
-
-  /** The honeypot: people never see it, so it stays empty unless a bot fills it. */
-  website2: string;
-}
-
-export type DraftKey = keyof Draft;
+export { meetsInPerson, meetsRemotely, type Draft, type DraftKey, type DraftMeeting, type YesNo } from '../../schema/registration-form.js';
 
 /** The yes/no questions among the 8, with the draft fields holding their answer and details. */
 export const YES_NO_QUESTIONS = [
@@ -86,128 +17,47 @@ export const YES_NO_QUESTIONS = [
   { key: 'professionalsInvolved', details: 'professionalsInvolvedDetails' },
 ] as const satisfies readonly { key: DraftKey; details: DraftKey }[];
 
-/** The time zone the browser is in, when the directory covers it; else the UK's. */
-function defaultTimeZone(country: Country): string {
-  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (country === 'US') return here.startsWith('America/') || here === 'Pacific/Honolulu' ? here : 'America/New_York';
-  return 'Europe/London';
+/** The draft's fields in the form's order. */
+export const DRAFT_KEYS = Object.keys(REGISTRATION_FORM) as DraftKey[];
+
+const fieldOf = (key: DraftKey) => REGISTRATION_FORM[key] as FormField<unknown>;
+
+/** Builds a draft one field at a time. */
+function draftOf(value: (key: DraftKey, field: FormField<unknown>) => unknown): Draft {
+  return Object.fromEntries(DRAFT_KEYS.map((key) => [key, value(key, fieldOf(key))])) as Draft;
 }
+
+/** The rules (`ASKED_WHEN`) of the parts a path lies in, outermost first. */
+function rulesFor(path: RegistrationPath) {
+  return path.map((_, i) => ASKED_WHEN[path.slice(0, i + 1).join('.')]).filter((rule) => rule !== undefined);
+}
+
+const isAsked = (d: Draft, key: DraftKey) => rulesFor(fieldOf(key).path).every((rule) => rule.asked(d));
 
 export function emptyDraft(country: Country = 'GB'): Draft {
-  return {
-    name: '',
-    summary: '',
-    organisationName: '',
-    organisationWebsite: '',
-    conditions: [],
-    audiences: [],
-    model: '',
-    functions: [],
-    languages: [],
-    principles: [],
-    purpose: '',
-    attendees: '',
-    familyWelcome: '',
-    familyWelcomeDetails: '',
-    clinicalEducation: '',
-    clinicalEducationDetails: '',
-    leaderTraining: '',
-    professionalsInvolved: '',
-    professionalsInvolvedDetails: '',
-    memberExpectations: '',
-    cost: '',
-    costDetails: '',
-    formats: [],
-    venue: '',
-    address: '',
-    town: '',
-    region: '',
-    postcode: '',
-    country,
-    servesEverywhere: '',
-    serviceArea: '',
-    scheduleDescription: '',
-    timeZone: defaultTimeZone(country),
-    scheduleRules: [],
-    scheduleExceptions: [],
-    meetings: [],
-    leaders: [],
-    contactEmail: '',
-    contactPhone: '',
-    contactWebsite: '',
-    registrantName: '',
-    registrantEmail: '',
-    registrantPhone: '',
-    registrantRole: '',
-    consentStoreData: false,
-    consentNoMedicalAdvice: false,
-    website2: '',
-  };
+  return draftOf((_, field) => field.empty(country));
 }
 
-const yesNo = (answer: boolean): YesNo => (answer ? 'yes' : 'no');
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
+}
 
 /** A draft that starts from a published group, for a leader asking to change it. */
 export function draftFromGroup(group: Group): Draft {
-  const a = group.answers;
-  const loc = group.location;
-  return {
-    ...emptyDraft(loc?.country),
-    name: group.name,
-    summary: group.summary,
-    organisationName: group.organisation?.name ?? '',
-    organisationWebsite: group.organisation?.website ?? '',
-    conditions: [...group.conditions],
-    audiences: [...group.audiences],
-    model: group.model,
-    functions: [...group.functions],
-    languages: [...group.languages],
-    principles: [...group.principles],
-    purpose: a.purpose,
-    attendees: a.attendees,
-    familyWelcome: yesNo(a.familyWelcome.answer),
-    familyWelcomeDetails: a.familyWelcome.details ?? '',
-    clinicalEducation: yesNo(a.clinicalEducation.answer),
-    clinicalEducationDetails: a.clinicalEducation.details ?? '',
-    leaderTraining: a.leaderTraining,
-    professionalsInvolved: yesNo(a.professionalsInvolved.answer),
-    professionalsInvolvedDetails: a.professionalsInvolved.details ?? '',
-    memberExpectations: a.memberExpectations,
-    cost: a.cost.free ? 'free' : 'fee',
-    costDetails: a.cost.details ?? '',
-    formats: [...group.formats],
-    venue: loc?.venue ?? '',
-    address: loc?.address ?? '',
-    town: loc?.town ?? '',
-    region: loc?.region ?? '',
-    postcode: loc?.postcode ?? '',
-    servesEverywhere: group.formats.some((f) => f !== 'in-person') ? yesNo(group.servesEverywhere) : '',
-    serviceArea: group.serviceArea ?? '',
-    scheduleDescription: group.schedule.note ?? '',
-    timeZone: group.schedule.timeZone,
-    scheduleRules: group.schedule.rules,
-    // Exceptions and one-off meetings already over are history: they are not sent back (the API refuses past dates).
-    scheduleExceptions: group.schedule.exceptions.filter((x) => x.date >= today(group.schedule.timeZone)),
-    meetings: group.schedule.meetings.filter((m) => meetingInstant(m.start, group.schedule.timeZone) > Date.now()).map((m) => ({
-      date: m.start.slice(0, 10),
-      time: m.start.slice(11, 16),
-      durationMinutes: String(m.durationMinutes),
-    })),
-    leaders: [...group.leaders],
-    contactEmail: group.contact.email ?? '',
-    contactPhone: group.contact.phone ?? '',
-    contactWebsite: group.contact.website ?? '',
-  };
+  const empty = emptyDraft(group.location?.country);
+  const draft = draftOf((key, field) => {
+    const value = field.path[0] === 'group' ? valueAt(group, field.path.slice(1)) : undefined;
+    return value === undefined ? empty[key] : field.fromGroup(value);
+  });
+  // A question the form would not ask this group starts unanswered.
+  for (const key of DRAFT_KEYS) if (!isAsked(draft, key)) (draft as Record<DraftKey, unknown>)[key] = empty[key];
+  // Exceptions and one-off meetings already over are history: they are not sent back (the API refuses past dates).
+  const zone = group.schedule.timeZone;
+  const today = localNow(zone).slice(0, 10);
+  draft.scheduleExceptions = draft.scheduleExceptions.filter((x) => x.date >= today);
+  draft.meetings = draft.meetings.filter((m) => meetingInstant(`${m.date}T${m.time}`, zone) > Date.now());
+  return draft;
 }
-
-/** Whether the group meets online or by telephone (and so may serve people anywhere). */
-export const meetsRemotely = (d: Draft) => d.formats.some((f) => f !== 'in-person');
-export const meetsInPerson = (d: Draft) => d.formats.includes('in-person');
-
-// Optional values are left out when empty: the schema treats absent as "not given",
-// while an empty email or web address would be a format error.
-const optional = (s: string) => (s.trim() === '' ? undefined : s);
-const answer = (v: YesNo) => (v === '' ? undefined : v === 'yes');
 
 /**
  * The registration schema's input, as a form holds it before it is checked:
@@ -227,76 +77,21 @@ type Unchecked<T> = T extends string
 
 /**
  * The request body the draft stands for. Unanswered questions stay
- * undefined, so the schema reports them with its own messages.
+ * undefined, so the schema reports them with its own messages; parts the
+ * form does not ask this group about are left out.
  */
 export function toRegistrationInput(d: Draft, updatesGroupId?: string): UncheckedRegistration {
-  const remote = meetsRemotely(d);
-  return {
-    group: {
-      name: d.name,
-      summary: d.summary,
-      organisation:
-        optional(d.organisationName) || optional(d.organisationWebsite)
-          ? { name: d.organisationName, website: optional(d.organisationWebsite) }
-          : undefined,
-      conditions: d.conditions,
-      audiences: d.audiences,
-      formats: d.formats,
-      model: d.model,
-      functions: d.functions,
-      leaders: d.leaders,
-      languages: d.languages,
-      answers: {
-        purpose: d.purpose,
-        attendees: d.attendees,
-        familyWelcome: { answer: answer(d.familyWelcome), details: optional(d.familyWelcomeDetails) },
-        clinicalEducation: { answer: answer(d.clinicalEducation), details: optional(d.clinicalEducationDetails) },
-        leaderTraining: d.leaderTraining,
-        professionalsInvolved: {
-          answer: answer(d.professionalsInvolved),
-          details: optional(d.professionalsInvolvedDetails),
-        },
-        memberExpectations: d.memberExpectations,
-        cost: { free: d.cost === '' ? undefined : d.cost === 'free', details: optional(d.costDetails) },
-      },
-      location: meetsInPerson(d)
-        ? {
-            venue: optional(d.venue),
-            address: optional(d.address),
-            town: d.town,
-            region: optional(d.region),
-            postcode: optional(d.postcode),
-            country: d.country,
-          }
-        : undefined,
-      // Only a remote group can serve everywhere; unanswered counts as "no" for an in-person one.
-      servesEverywhere: remote ? answer(d.servesEverywhere) : false,
-      serviceArea: remote && d.servesEverywhere === 'no' ? optional(d.serviceArea) : undefined,
-      schedule: {
-        timeZone: d.timeZone,
-        rules: d.scheduleRules,
-        exceptions: d.scheduleExceptions,
-        meetings: d.meetings.map((m) => ({
-          start: m.date && m.time ? `${m.date}T${m.time}` : '',
-          durationMinutes: Number(m.durationMinutes),
-        })),
-        note: optional(d.scheduleDescription),
-      },
-      contact: {
-        email: optional(d.contactEmail),
-        phone: optional(d.contactPhone),
-        website: optional(d.contactWebsite),
-      },
-      principles: d.principles,
-    },
-    updatesGroupId,
-    registrant: {
-      name: d.registrantName,
-      email: d.registrantEmail,
-      phone: optional(d.registrantPhone),
-      role: optional(d.registrantRole),
-    },
-    consent: { storeData: d.consentStoreData, noMedicalAdvice: d.consentNoMedicalAdvice },
-    trap: optional(d.website2),
-  };
+  const body: Record<string, unknown> = {};
+  for (const key of DRAFT_KEYS) {
+    const { path, toInput } = fieldOf(key);
+    const unasked = rulesFor(path).find((rule) => !rule.asked(d));
+    if (unasked && unasked.otherwise === undefined) continue;
+    // Every part on the way is there, even when the answer is not: the schema then names the missing answer.
+    let parent = body;
+    for (const k of path.slice(0, -1)) parent = (parent[k] ??= {}) as Record<string, unknown>;
+    const value = unasked ? unasked.otherwise : toInput(d[key]);
+    if (value !== undefined) parent[path.at(-1)!] = value;
+  }
+  if (updatesGroupId !== undefined) body.updatesGroupId = updatesGroupId;
+  return body as UncheckedRegistration;
 }

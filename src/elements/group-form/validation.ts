@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { recognisePlace, registrationInputSchema, type FieldError as ApiFieldError, type RegistrationInput } from '../../schema/index.js';
-import { emptyDraft, meetsInPerson, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
+import { REGISTRATION_FORM } from '../../schema/registration-form.js';
+import { DRAFT_KEYS, meetsInPerson, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
 import {
   checkAnswerMessage,
   controlCharactersMessage,
@@ -25,80 +26,15 @@ export interface FormError {
 
 type Path = readonly PropertyKey[];
 
-/**
- * Where each part of the request comes from in the draft, found by asking
- * `toRegistrationInput` itself rather than kept as a second table: each
- * draft field is changed in turn, from a draft that takes every branch
- * (in person and online, serving one area, run by an organisation), and the
- * parts of the request that change are that field's. A part several fields
- * move (the service area, which only an area-serving group sends) belongs
- * to the field that moves the fewest.
- */
-const FIELD_FOR_PATH: ReadonlyMap<string, DraftKey> = /* @__PURE__ */ (() => {
-  const base: Draft = {
-    ...emptyDraft(),
-    organisationName: 'a',
-    formats: ['in-person', 'online'],
-    servesEverywhere: 'no',
-    familyWelcome: 'no',
-    clinicalEducation: 'no',
-    professionalsInvolved: 'no',
-    cost: 'free',
-  };
-  const other = (key: DraftKey, v: unknown): unknown => {
-    if (key === 'formats') return [...(v as string[]), 'telephone'];
-    if (key === 'meetings') return [{ date: '2030-01-01', time: '10:00', durationMinutes: '60' }];
-    if (Array.isArray(v)) return [...v, 'x'];
-    if (typeof v === 'boolean') return !v;
-    if (v === 'no') return 'yes';
-    if (v === 'free') return 'fee';
-    if (key === 'country') return v === 'GB' ? 'US' : 'GB';
-    return `${String(v)}x`;
-  };
-  const leaves = (value: unknown, path: string, out: Map<string, string>) => {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, out);
-    } else {
-      out.set(path, JSON.stringify(value));
-    }
-    return out;
-  };
-  const before = leaves(toRegistrationInput(base), '', new Map());
-  const moved = new Map<string, { key: DraftKey; count: number }>();
-  for (const key of Object.keys(base) as DraftKey[]) {
-    const after = leaves(toRegistrationInput({ ...base, [key]: other(key, base[key]) }), '', new Map());
-    const paths = [...new Set([...before.keys(), ...after.keys()])].filter((p) => before.get(p) !== after.get(p));
-    for (const path of paths) {
-      const known = moved.get(path);
-      if (!known || paths.length < known.count) moved.set(path, { key, count: paths.length });
-    }
-  }
-  return new Map([...moved].map(([path, { key }]) => [path, key]));
-})();
-
-/** Fields answered by choosing: the summary links to their first option. */
-const CHOICES = new Set<DraftKey>([
-  'conditions',
-  'audiences',
-  'model',
-  'functions',
-  'languages',
-  'principles',
-  'familyWelcome',
-  'clinicalEducation',
-  'professionalsInvolved',
-  'cost',
-  'formats',
-  'servesEverywhere',
-  'leaders',
-]);
+/** Which draft field answers each part of the request, from the form's table. */
+const FIELD_FOR_PATH: ReadonlyMap<string, DraftKey> = /* @__PURE__ */ new Map(
+  DRAFT_KEYS.map((key) => [REGISTRATION_FORM[key].path.join('.'), key]),
+);
 
 /** The id of an option input: `conditions-0`, `cost-1`... */
 export const optionId = (key: DraftKey, index: number) => `${key}-${index}`;
 /** The id of one part of a planned meeting. */
 export const meetingId = (index: number, part: 'date' | 'time' | 'duration' | 'remove') => `meeting-${index}-${part}`;
-
-const FORM_ORDER = Object.keys(emptyDraft()) as DraftKey[];
 
 /** The postcode (GB) or ZIP code (US) recognised in what was typed, if it is one. */
 function postcodeOf(value: string, country: string): string | undefined {
@@ -130,7 +66,7 @@ function locate(path: Path): { key: DraftKey; target: string; meeting?: { index:
     const which = part === 'durationMinutes' ? 'duration' : 'date';
     return { key: 'meetings', target: meetingId(index, which), meeting: { index, part: String(part) } };
   }
-  const at = (key: DraftKey) => ({ key, target: key === 'meetings' ? 'add-meeting' : CHOICES.has(key) ? optionId(key, 0) : key });
+  const at = (key: DraftKey) => ({ key, target: key === 'meetings' ? 'add-meeting' : REGISTRATION_FORM[key].choice ? optionId(key, 0) : key });
   for (let n = path.length; n > 0; n--) {
     const key = FIELD_FOR_PATH.get(path.slice(0, n).join('.'));
     if (key) return at(key);
@@ -138,7 +74,7 @@ function locate(path: Path): { key: DraftKey; target: string; meeting?: { index:
   // A whole part missing (no location for a group that meets in person): its first field, in form order.
   const prefix = `${path.join('.')}.`;
   const inside = [...FIELD_FOR_PATH].filter(([p]) => p.startsWith(prefix)).map(([, key]) => key);
-  const first = FORM_ORDER.find((key) => inside.includes(key));
+  const first = DRAFT_KEYS.find((key) => inside.includes(key));
   return first ? at(first) : undefined;
 }
 
@@ -171,7 +107,7 @@ function messageFor(issue: Issue, key: DraftKey, value: unknown, part?: string):
 }
 
 function inFormOrder(errors: FormError[]): FormError[] {
-  const rank = (e: FormError) => FORM_ORDER.indexOf(e.key);
+  const rank = (e: FormError) => DRAFT_KEYS.indexOf(e.key);
   // Array.prototype.sort is stable, so meetings keep their own order.
   return errors.sort((x, y) => rank(x) - rank(y));
 }
