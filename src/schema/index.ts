@@ -27,3 +27,4 @@ export * from './taxonomy-response.js';
 export * from './problem.js';
 export * from './meeting-time.js';
 export * from './static-directory.js';
+export * from './responses.js';

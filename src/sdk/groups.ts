@@ -1,11 +1,4 @@
-import {
-  groupSchema,
-  searchResultSchema,
-  type Group,
-  type GroupHit,
-  type SearchQuery,
-  type SearchResult,
-} from '../schema/index.js';
+import type { Group, GroupHit, SearchQuery, SearchResult } from '../schema/index.js';
 import { toSearchParams } from './search-params.js';
 import type { RequestOptions, Send } from './transport.js';
 
@@ -29,7 +22,7 @@ export interface GroupsResource {
 
 export function groupsResource(send: Send): GroupsResource {
   const search = (query: SearchQuery, options?: RequestOptions) =>
-    send('v1/groups', searchResultSchema, { searchParams: toSearchParams(query), signal: options?.signal });
+    send('v1/groups', 'searchResult', { searchParams: toSearchParams(query), signal: options?.signal });
 
   return {
     search,
@@ -41,6 +34,6 @@ export function groupsResource(send: Send): GroupsResource {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
     },
-    get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
+    get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, 'group', { signal: options?.signal }),
   };
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod/mini';
-import { auditEntrySchema, type AuditEntry } from '../../schema/index.js';
+import type { AuditEntry } from '../../schema/index.js';
 import { createTransport, type ClientOptions, type RequestOptions } from '../transport.js';
 import { adminGroupsResource, type AdminGroupsResource } from './groups.js';
 import { adminRegistrationsResource, type AdminRegistrationsResource } from './registrations.js';
@@ -29,8 +28,6 @@ export interface AuditOptions extends RequestOptions {
   limit?: number;
 }
 
-const auditLogSchema = z.object({ entries: z.array(auditEntrySchema) });
-
 /**
  * Creates a client for the directory's staff routes. It is a separate
  * factory so that public pages, which only search, never download it.
@@ -54,7 +51,7 @@ export function createAdminClient({ token, ...options }: AdminClientOptions): Ad
     groups: adminGroupsResource(send),
     audit: async (opts) => {
       const searchParams = opts?.limit === undefined ? undefined : { limit: opts.limit };
-      return (await send('v1/admin/audit', auditLogSchema, { searchParams, signal: opts?.signal })).entries;
+      return (await send('v1/admin/audit', 'auditLog', { searchParams, signal: opts?.signal })).entries;
     },
   };
 }
