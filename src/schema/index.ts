@@ -14,12 +14,14 @@
  * the way in. Both are built from one definition (group-shape.ts, fields.ts).
  * @module
  */
+export * from './countries.js';
 export * from './taxonomy.js';
 export * from './text.js';
 export * from './group.js';
 export * from './group-input.js';
 export * from './geocode.js';
 export * from './place.js';
+export * from './search-constants.js';
 export * from './search.js';
 export * from './registration-receipt.js';
 export * from './registration.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { groupInputSchema } from './group-input.js';
 import { REGISTRATION_STATUSES } from './registration-receipt.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText } from './text.js';

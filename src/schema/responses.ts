@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { geocodeResultSchema } from './geocode.js';
 import { groupSchema } from './group.js';
 import { problemSchema } from './problem.js';

@@ -1,5 +1,5 @@
 import ky, { type Options } from 'ky';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { ResponseName, ResponseShapes } from '../schema/index.js';
 import { ResponseShapeError } from './errors.js';
 import { toDirectoryError } from './to-directory-error.js';
