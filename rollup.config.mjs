@@ -8,6 +8,7 @@
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { precompress } from './tools/precompress.mjs';
 
 const entries = existsSync('dist/elements')
   ? readdirSync('dist/elements').filter((f) => /^[a-z-]+\.js$/.test(f) && f !== 'index.js')
@@ -28,5 +29,7 @@ export default {
     // The production condition drops Lit's dev-mode warnings and checks.
     nodeResolve({ exportConditions: ['production'], browser: true }),
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    // Served precompressed by `serve --demo` (and any server that looks for .br/.gz beside a file).
+    { name: 'precompress', writeBundle: () => precompress('dist/cdn') },
   ],
 };

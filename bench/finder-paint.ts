@@ -107,7 +107,7 @@ export async function measureFinderPaint(options: FinderPaintOptions = {}): Prom
 }
 
 /** The demo as `npm start` serves it (the built server, sample data), in a throwaway data directory. */
-async function startDemo(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDemo(): Promise<{ url: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'peer-bench-paint-'));
   const serverUrl = new URL('../server/dist/index.js', import.meta.url).href;
   const { createServer, loadConfig } = (await import(serverUrl)) as typeof import('../server/src/index.js');

@@ -3,6 +3,8 @@
 // navigation link marked, so the four pages share them without a script and
 // nothing moves as a page loads.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { precompress } from '../tools/precompress.mjs';
 
 const from = new URL('./', import.meta.url);
 const to = new URL('../dist/demo/', import.meta.url);
@@ -26,3 +28,4 @@ for (const name of readdirSync(from)) {
   }
   writeFileSync(new URL(name, to), page.replace('    <!-- site-header -->\n', own).replace('    <!-- site-footer -->\n', footer));
 }
+precompress(fileURLToPath(to));

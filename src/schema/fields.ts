@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** A string field. Both strictnesses declare this type, so they infer the same shapes. */
 export type StringField = z.ZodMiniType<string, string>;

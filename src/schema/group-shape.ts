@@ -5,7 +5,7 @@
  * use those schemas.
  * @module
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   audienceCodes,
   conditionCodes,

@@ -14,6 +14,7 @@
  * the way in. Both are built from one definition (group-shape.ts, fields.ts).
  * @module
  */
+export * from './countries.js';
 export * from './taxonomy.js';
 export * from './text.js';
 export * from './group.js';
@@ -21,6 +22,7 @@ export * from './group-input.js';
 export * from './geocode.js';
 export * from './place.js';
 export * from './query.js';
+export * from './search-constants.js';
 export * from './search.js';
 export * from './registration-receipt.js';
 export * from './registration.js';
@@ -32,3 +34,4 @@ export * from './meetings.js';
 export { pastDateIssues, localNow } from './schedule-checks.js';
 export * from './reminders.js';
 export * from './outbox.js';
+export * from './responses.js';

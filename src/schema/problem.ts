@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** One invalid field: `pointer` is a JSON Pointer into the request (query or body). */
 export const fieldErrorSchema = /* @__PURE__ */ z.object({

@@ -11,7 +11,7 @@
  */
 import type { Meeting, RecurrenceRule, ScheduleException } from './group.js';
 import type { RegistrationInput } from './registration.js';
-import type { Country } from './taxonomy.js';
+import type { Country } from './countries.js';
 
 /** A yes/no radio pair before and after it is answered. */
 export type YesNo = '' | 'yes' | 'no';

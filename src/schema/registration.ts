@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { groupInputSchema } from './group-input.js';
 import { submittedGroupSchema, type Schedule } from './group.js';
 import { notInThePast } from './schedule-checks.js';

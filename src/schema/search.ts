@@ -1,5 +1,7 @@
-import { z } from 'zod/mini';
-import { audienceCodes, conditionCodes, formatCodes, modelCodes, UNITS } from './taxonomy.js';
+import * as z from 'zod/mini';
+import { DEFAULT_LIMIT, DEFAULT_RADIUS, FILTER_KEYS, MAX_LIMIT, MAX_RADIUS, type FilterKey } from './search-constants.js';
+import { UNITS } from './countries.js';
+import { audienceCodes, conditionCodes, formatCodes, modelCodes } from './taxonomy.js';
 import { groupSchema, type Group } from './group.js';
 import { geocodeResultSchema } from './geocode.js';
 import { queryNumber } from './query.js';
@@ -21,15 +23,6 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
     ),
   );
 const flag = /* @__PURE__ */ z.union([z.boolean(), z.stringbool()]);
-
-/** Largest radius a search may ask for, in miles or kilometres. */
-export const MAX_RADIUS = 200;
-/** Radius used when a search names none, in its units. */
-export const DEFAULT_RADIUS = 25;
-/** Page size used when a search names none. */
-export const DEFAULT_LIMIT = 10;
-/** Largest page a search may ask for. */
-export const MAX_LIMIT = 50;
 
 const searchQueryShape = /* @__PURE__ */ z.object({
     /** A UK postcode, US ZIP code or place, geocoded by the server. */
@@ -65,10 +58,6 @@ export const searchQuerySchema = /* @__PURE__ */ searchQueryShape.check(
 /** Search options as the SDK and elements write them (lists as arrays). */
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
-/** The parts of a search that narrow what it finds, as opposed to where, how far and which page. */
-export const FILTER_KEYS = ['condition', 'audience', 'format', 'model', 'free', 'family', 'language'] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
-
 /** A search's filters: a finder's filter state, its address and its presets all read and write this. */
 export const searchFiltersSchema = /* @__PURE__ */ z.pick(searchQueryShape, {
   condition: true,
@@ -100,8 +89,6 @@ export const everywhereQuerySchema = /* @__PURE__ */ z.pick(searchQueryShape, {
 });
 export type EverywhereQuery = z.output<typeof everywhereQuerySchema>;
 
-/** The parameters of `GET /v1/everywhere`: what the SDK keeps of a search to ask for it. */
-export const EVERYWHERE_QUERY_KEYS = [...FILTER_KEYS, 'q', 'cursor', 'limit'] as const satisfies readonly (keyof EverywhereQuery)[];
 
 /** Where a search measures from: a place people typed, or a device's location. */
 export type SearchOrigin = { near: string } | { lat: number; lng: number };

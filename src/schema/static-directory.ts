@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { groupSchema } from './group.js';
 import { geocodeResultSchema } from './geocode.js';
 import { taxonomyResponseSchema } from './taxonomy-response.js';

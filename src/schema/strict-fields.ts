@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Fields } from './fields.js';
 import { localDate, localDateTime, scheduleChecks, timeZone } from './schedule-checks.js';
 import { emailAddress, identifier, optionalText, phoneNumber, plainText, webAddress } from './text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { QUESTIONS } from './taxonomy.js';
 
 const termSchema = /* @__PURE__ */ z.object({ code: z.string(), label: z.string(), description: z.optional(z.string()) });

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { COUNTRIES } from './countries.js';
+
 /** A code with the English label people read. */
 export interface Term<Code extends string = string> {
   readonly code: Code;
@@ -109,13 +111,7 @@ export const LEADERS = [
 export const leaderCodes = /* @__PURE__ */ codes(LEADERS);
 export type Leader = (typeof LEADERS)[number]['code'];
 
-/** Countries the directory geocodes for, with the units their road signs measure in. */
-export const COUNTRIES = [
-  { code: 'GB', label: 'United Kingdom', units: 'mi' },
-  { code: 'US', label: 'United States', units: 'mi' },
-] as const satisfies readonly (Term & { units: Units })[];
 export const countryCodes = /* @__PURE__ */ codes(COUNTRIES);
-export type Country = (typeof COUNTRIES)[number]['code'];
 
 /**
  * Languages offered wherever people choose one (the finder's filter, the
@@ -173,7 +169,3 @@ export const QUESTIONS = [
   { key: 'cost', number: 8, text: 'Is the group free or is there a fee?', kind: 'cost' },
 ] as const satisfies readonly (Omit<Question, 'key'> & { key: string })[];
 export type QuestionKey = (typeof QUESTIONS)[number]['key'];
-
-/** Distance units; the UK and US both use miles. */
-export const UNITS = ['mi', 'km'] as const;
-export type Units = (typeof UNITS)[number];

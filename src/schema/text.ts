@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // C0 controls other than tab and newlines have no place in a form answer.
 // eslint-disable-next-line no-control-regex

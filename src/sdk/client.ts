@@ -1,9 +1,4 @@
-import {
-  geocodeResultSchema,
-  taxonomyResponseSchema,
-  type GeocodeResult,
-  type TaxonomyResponse,
-} from '../schema/index.js';
+import type { GeocodeResult, TaxonomyResponse } from '../schema/index.js';
 import { groupsResource, type GroupsResource } from './groups.js';
 import { registrationsResource, type RegistrationsResource } from './registrations.js';
 import { remindersResource, type RemindersResource } from './reminders.js';
@@ -44,8 +39,8 @@ export function createDirectoryClient(options: ClientOptions): DirectoryClient {
   const send = createTransport(options);
   return {
     groups: groupsResource(send),
-    taxonomy: (opts) => send('v1/taxonomy', taxonomyResponseSchema, { signal: opts?.signal }),
-    geocode: (q, opts) => send('v1/geocode', geocodeResultSchema, { searchParams: { q }, signal: opts?.signal }),
+    taxonomy: (opts) => send('v1/taxonomy', 'taxonomy', { signal: opts?.signal }),
+    geocode: (q, opts) => send('v1/geocode', 'geocode', { searchParams: { q }, signal: opts?.signal }),
     registrations: registrationsResource(send),
     reminders: remindersResource(send),
   };

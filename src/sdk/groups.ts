@@ -1,19 +1,15 @@
-import {
-  everywherePageSchema,
-  groupSchema,
-  searchResultSchema,
-  EVERYWHERE_QUERY_KEYS,
-  type EverywherePage,
-  type EverywhereQuery,
-  upcomingMeetingsSchema,
-  type Group,
-  type Schedule,
-  type UpcomingMeetings,
-  type GroupHit,
-  type GroupSummary,
-  type SearchQuery,
-  type SearchResult,
+import type {
+  EverywherePage,
+  EverywhereQuery,
+  Group,
+  GroupHit,
+  GroupSummary,
+  Schedule,
+  SearchQuery,
+  SearchResult,
+  UpcomingMeetings,
 } from '../schema/index.js';
+import { EVERYWHERE_QUERY_KEYS } from '../schema/search-constants.js';
 import { toSearchParams } from './search-params.js';
 import type { RequestOptions, Send } from './transport.js';
 
@@ -63,11 +59,11 @@ export interface GroupsResource {
 
 export function groupsResource(send: Send): GroupsResource {
   const search = (query: SearchQuery, options?: RequestOptions) =>
-    send('v1/groups', searchResultSchema, { searchParams: toSearchParams(query), signal: options?.signal });
+    send('v1/groups', 'searchResult', { searchParams: toSearchParams(query), signal: options?.signal });
   const everywhere = (query: EverywhereQuery, options?: RequestOptions) => {
     const sent: EverywhereQuery = {};
     for (const key of EVERYWHERE_QUERY_KEYS) Object.assign(sent, { [key]: query[key] });
-    return send('v1/everywhere', everywherePageSchema, { searchParams: toSearchParams(sent), signal: options?.signal });
+    return send('v1/everywhere', 'everywherePage', { searchParams: toSearchParams(sent), signal: options?.signal });
   };
 
   return {
@@ -75,9 +71,9 @@ export function groupsResource(send: Send): GroupsResource {
     searchAll: (query, options) => everyPage(query.cursor, (cursor) => search({ ...query, cursor }, options)),
     everywhere,
     everywhereAll: (query, options) => everyPage(query.cursor, (cursor) => everywhere({ ...query, cursor }, options)),
-    get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, groupSchema, { signal: options?.signal }),
+    get: (id, options) => send(`v1/groups/${encodeURIComponent(id)}`, 'group', { signal: options?.signal }),
     meetings: (id, query = {}, options) =>
-      send(`v1/groups/${encodeURIComponent(id)}/meetings`, upcomingMeetingsSchema, {
+      send(`v1/groups/${encodeURIComponent(id)}/meetings`, 'upcomingMeetings', {
         searchParams: {
           ...(query.limit !== undefined ? { limit: query.limit } : {}),
           ...(query.cancelled ? { cancelled: 'true' } : {}),
@@ -85,7 +81,7 @@ export function groupsResource(send: Send): GroupsResource {
         signal: options?.signal,
       }),
     previewSchedule: (input, options) =>
-      send('v1/schedules/preview', upcomingMeetingsSchema, { method: 'post', json: input, signal: options?.signal }),
+      send('v1/schedules/preview', 'upcomingMeetings', { method: 'post', json: input, signal: options?.signal }),
   };
 }
 

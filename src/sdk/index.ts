@@ -4,7 +4,7 @@
  */
 export { createDirectoryClient, type DirectoryClient } from './client.js';
 export { createAdminClient, type AdminClient, type AdminClientOptions, type AuditOptions, type OutboxOptions } from './admin/client.js';
-export type { ClientOptions, RequestOptions } from './transport.js';
+export type { ClientOptions, RequestOptions, ResponseValidators } from './transport.js';
 export type { GroupsResource } from './groups.js';
 export type { RegistrationsResource, CreateRegistrationOptions } from './registrations.js';
 export type { RemindersResource } from './reminders.js';

@@ -1,4 +1,4 @@
-import { registrationReceiptSchema, type RegistrationInput, type RegistrationReceipt } from '../schema/index.js';
+import type { RegistrationInput, RegistrationReceipt } from '../schema/index.js';
 import type { RequestOptions, Send } from './transport.js';
 
 /** Options for `registrations.create`. */
@@ -26,7 +26,7 @@ export interface RegistrationsResource {
 export function registrationsResource(send: Send): RegistrationsResource {
   return {
     create: (input, options) =>
-      send('v1/registrations', registrationReceiptSchema, {
+      send('v1/registrations', 'registrationReceipt', {
         method: 'post',
         json: input,
         headers: { 'idempotency-key': options?.idempotencyKey ?? crypto.randomUUID() },

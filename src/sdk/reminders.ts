@@ -1,10 +1,4 @@
-import {
-  reminderLinkResultSchema,
-  reminderReceiptSchema,
-  type ReminderLinkResult,
-  type ReminderReceipt,
-  type ReminderRequest,
-} from '../schema/index.js';
+import type { ReminderLinkResult, ReminderReceipt, ReminderRequest } from '../schema/index.js';
 import type { RequestOptions, Send } from './transport.js';
 
 /** "Remind me about this meeting": `client.reminders`. */
@@ -25,10 +19,10 @@ export interface RemindersResource {
 
 export function remindersResource(send: Send): RemindersResource {
   const follow = (action: 'confirm' | 'unsubscribe') => (token: string, options?: RequestOptions) =>
-    send(`v1/reminders/${action}`, reminderLinkResultSchema, { method: 'post', searchParams: { token }, signal: options?.signal });
+    send(`v1/reminders/${action}`, 'reminderLinkResult', { method: 'post', searchParams: { token }, signal: options?.signal });
   return {
     request: (groupId, request, options) =>
-      send(`v1/groups/${encodeURIComponent(groupId)}/reminders`, reminderReceiptSchema, { method: 'post', json: request, signal: options?.signal }),
+      send(`v1/groups/${encodeURIComponent(groupId)}/reminders`, 'reminderReceipt', { method: 'post', json: request, signal: options?.signal }),
     confirm: follow('confirm'),
     unsubscribe: follow('unsubscribe'),
   };

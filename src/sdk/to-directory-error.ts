@@ -1,5 +1,6 @@
 import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
-import { PROBLEM_TYPES, problemSchema } from '../schema/index.js';
+import { PROBLEM_TYPES, type Problem } from '../schema/index.js';
+import type { ResponseValidators } from './transport.js';
 import {
   ConflictError,
   DirectoryError,
@@ -35,14 +36,15 @@ export interface CallSignals {
  * knows how HTTP failures map to `DirectoryError` kinds.
  * @param signals once the caller's signal has fired, its reason is the answer;
  *   once the deadline has, the answer is a `TimeoutError`
+ * @param validate the client's schemas: with them, a problem document is checked like any answer
  */
-export async function toDirectoryError(error: unknown, signals: CallSignals = {}): Promise<unknown> {
+export async function toDirectoryError(error: unknown, signals: CallSignals = {}, validate?: ResponseValidators): Promise<unknown> {
   // Once the caller aborts, whatever failed next is moot: they get their own reason back, as fetch does.
   if (signals.caller?.aborted) return signals.caller.reason;
   if (signals.deadline?.aborted || error instanceof KyTimeoutError) {
     return new TimeoutError('The directory did not answer in time', { cause: error });
   }
-  if (error instanceof HTTPError) return fromResponse(error.response, error);
+  if (error instanceof HTTPError) return fromResponse(error.response, error, validate);
   // An abort nobody asked for (the connection torn down under the body) is a network failure.
   if (error instanceof DOMException && error.name === 'AbortError') {
     return new NetworkError('The connection to the directory was lost', { cause: error });
@@ -54,9 +56,9 @@ export async function toDirectoryError(error: unknown, signals: CallSignals = {}
   return error;
 }
 
-async function fromResponse(response: Response, cause: HTTPError): Promise<DirectoryError> {
+async function fromResponse(response: Response, cause: HTTPError, validate?: ResponseValidators): Promise<DirectoryError> {
   const status = response.status;
-  const problem = problemSchema.safeParse(await response.json().catch(() => undefined)).data;
+  const problem = readProblem(await response.json().catch(() => undefined), validate);
   const Kind =
     status === 422 && problem?.type.endsWith(PROBLEM_TYPES.unknownPlace)
       ? UnknownPlaceError
@@ -67,6 +69,20 @@ async function fromResponse(response: Response, cause: HTTPError): Promise<Direc
     cause,
     retryAfter: secondsToWait(response.headers.get('retry-after')),
   });
+}
+
+/**
+ * The problem document in an error's body. A proxy or load balancer in
+ * front of the API may answer an error with JSON of its own, so even an
+ * unchecked body is taken as a problem only when it has a problem's `type`
+ * and `title`; the status and the message then come from the response.
+ */
+function readProblem(body: unknown, validate?: ResponseValidators): Problem | undefined {
+  const schema = validate?.problem;
+  if (schema) return schema.safeParse(body).data;
+  const p = body as Partial<Problem> | null | undefined;
+  const looksLikeOne = typeof p?.type === 'string' && typeof p.title === 'string' && (p.errors === undefined || Array.isArray(p.errors));
+  return looksLikeOne ? (p as Problem) : undefined;
 }
 
 // Retry-After is either a number of seconds or an HTTP date.

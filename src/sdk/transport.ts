@@ -1,5 +1,6 @@
 import ky, { type Options } from 'ky';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
+import type { ResponseName, ResponseShapes } from '../schema/index.js';
 import { ResponseShapeError } from './errors.js';
 import { toDirectoryError } from './to-directory-error.js';
 
@@ -25,7 +26,17 @@ export interface ClientOptions {
   retry?: number;
   /** Headers sent with every request. */
   headers?: HeadersInit;
+  /**
+   * Schemas to check each answer against, by name: pass `responseSchemas`
+   * from `peer-directory/schema`. An answer that does not match is a
+   * `ResponseShapeError`, never passed on. Without them the client trusts
+   * the API's documented types, and a page using it downloads no zod.
+   */
+  validate?: ResponseValidators | undefined;
 }
+
+/** A schema for each answer the client may check, by name (`responseSchemas` has them all). */
+export type ResponseValidators = { readonly [K in ResponseName]?: z.ZodMiniType<ResponseShapes[K]> };
 
 /** Options every call accepts. */
 export interface RequestOptions {
@@ -33,8 +44,30 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** One HTTP call whose JSON answer is checked against `schema` (none for an empty answer). */
-export type Send = <S extends z.ZodMiniType>(path: string, schema: S | null, init?: Options) => Promise<z.output<S>>;
+/** One HTTP call whose JSON answer is the named shape (checked when the client has validators), or `null` for an empty answer. */
+export interface Send {
+  <K extends ResponseName>(path: string, shape: K, init?: Options): Promise<ResponseShapes[K]>;
+  (path: string, shape: null, init?: Options): Promise<void>;
+}
+
+/**
+ * Checks `body` against the client's schema for `shape`, if it has one:
+ * the one place the SDK decides whether to trust an answer.
+ */
+export function checked<K extends ResponseName>(
+  validate: ResponseValidators | undefined,
+  shape: K,
+  body: unknown,
+  what: string,
+): ResponseShapes[K] {
+  const schema = validate?.[shape];
+  if (!schema) return body as ResponseShapes[K];
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ResponseShapeError(`The directory's answer to ${what} does not match its documented shape`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
 
 /** Statuses worth a second attempt: the server may well succeed next time. */
 const RETRY_STATUSES = [408, 500, 502, 503, 504];
@@ -52,7 +85,7 @@ export function createTransport(options: ClientOptions): Send {
     retry: { limit: options.retry ?? 2, statusCodes: RETRY_STATUSES, maxRetryAfter: 5_000 },
   });
 
-  return async (path, schema, init) => {
+  return (async (path: string, shape: ResponseName | null, init?: Options) => {
     const caller = init?.signal ?? undefined;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new DOMException('The call took too long', 'TimeoutError')), timeout);
@@ -61,19 +94,12 @@ export function createTransport(options: ClientOptions): Send {
     try {
       const response = api(path, { ...init, signal });
       // `.json()` also asks for JSON in the Accept header.
-      body = schema ? await response.json() : await response;
+      body = shape ? await response.json() : await response;
     } catch (error) {
-      throw await toDirectoryError(error, { caller, deadline: deadline.signal });
+      throw await toDirectoryError(error, { caller, deadline: deadline.signal }, options.validate);
     } finally {
       clearTimeout(timer);
     }
-    if (!schema) return undefined as never;
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new ResponseShapeError(`The directory's answer to ${path} does not match its documented shape`, {
-        cause: parsed.error,
-      });
-    }
-    return parsed.data;
-  };
+    return shape ? checked(options.validate, shape, body, path) : undefined;
+  }) as Send;
 }

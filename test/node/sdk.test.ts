@@ -23,6 +23,7 @@ import {
   type RegistrationInput,
   type SearchQuery,
 } from 'peer-directory';
+import { responseSchemas } from 'peer-directory/schema';
 import { makeRegistrationInput } from '../support/fixtures.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
 
@@ -239,6 +240,15 @@ describe('the directory SDK against the real server', () => {
         ['#/near'],
       );
       await assert.rejects(directory.geocode('ZZ99 9ZZ'), UnknownPlaceError);
+    });
+
+    test('with the response schemas, answers from the real directory pass their checks', async () => {
+      const checked = createDirectoryClient({ baseUrl: server.url, validate: responseSchemas });
+
+      const result = await checked.groups.search({ near: 'SW1A 1AA', radius: 25 });
+      assert.deepEqual(result, await directory.groups.search({ near: 'SW1A 1AA', radius: 25 }));
+      assert.ok((await checked.taxonomy()).conditions.length > 0);
+      await assert.rejects(checked.groups.search({ near: 'ZZ99 9ZZ' }), UnknownPlaceError);
     });
   });
 
@@ -512,16 +522,31 @@ describe('the SDK when things go wrong on the way', () => {
     assert.equal(attempts, 2);
   });
 
-  test('an answer that is not the documented shape is a ResponseShapeError, never passed on', async () => {
+  test('with the response schemas, an answer that is not the documented shape is a ResponseShapeError, never passed on', async () => {
     const wrong = await localServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ groups: 'none' }));
     });
     try {
-      const directory = createDirectoryClient({ baseUrl: wrong.url });
+      const directory = createDirectoryClient({ baseUrl: wrong.url, validate: responseSchemas });
 
       await assert.rejects(directory.groups.search({ near: 'SW1A 1AA' }), ResponseShapeError);
     } finally {
       await wrong.close();
+    }
+  });
+
+  test('an error answered with JSON that is not a problem document (a proxy\'s) still has its kind and status', async () => {
+    const proxy = await localServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'no such route' }));
+    });
+    try {
+      const error = await createDirectoryClient({ baseUrl: proxy.url }).groups.get('g1').catch((e: unknown) => e);
+
+      assert.ok(error instanceof NotFoundError);
+      assert.equal(error.status, 404);
+      assert.equal(error.problem, undefined);
+    } finally {
+      await proxy.close();
     }
   });
 

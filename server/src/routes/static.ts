@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
 /** Where the demo's files are; by default the packed `demo/` or the repository's built `dist/demo/`, and `peer-directory`'s `dist/cdn/`. */
@@ -36,6 +36,22 @@ export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app,
   const demoDir = options.demoDir ?? defaultDemoDir();
   const cdnDir = options.cdnDir ?? defaultCdnDir();
   for (const dir of [demoDir, cdnDir]) if (!existsSync(dir)) app.log.warn(`${dir} does not exist: run npm run build`);
-  await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', maxAge: 0 });
-  await app.register(fastifyStatic, { root: cdnDir, prefix: '/cdn/', decorateReply: false, maxAge: 0 });
+  // Both builds write a brotli and a gzip copy beside each file (tools/precompress.mjs): sent as they are.
+  const shared = { preCompressed: true, maxAge: 0, setHeaders: cacheHeaders } as const;
+  await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', ...shared });
+  await app.register(fastifyStatic, { root: cdnDir, prefix: '/cdn/', decorateReply: false, ...shared });
 };
+
+/** The CDN build's chunks carry a content hash in their names (rollup.config.mjs): a name never changes content. */
+const HASHED = /\/chunks\/[^/]+-[\w-]{8}\.js$/;
+
+/**
+ * Hashed files are kept for a year without asking again; every other file
+ * (pages, the elements' entry files, the site's own scripts and styles) is
+ * checked with its ETag on each use, so a new release shows at once.
+ */
+function cacheHeaders(res: SetHeadersResponse, path: string) {
+  // Which copy was sent depends on Accept-Encoding: caches must keep them apart.
+  res.setHeader('vary', 'accept-encoding');
+  if (HASHED.test(path.replace(/\.(br|gz)$/, ''))) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+}

@@ -1,20 +1,16 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import {
-  COUNTRIES,
-  DEFAULT_LIMIT,
-  DEFAULT_RADIUS,
-  UNITS,
-  type GroupSummary,
-  type SearchFilters,
-  type SearchOrigin,
-  type SearchQuery,
-  type SearchResult,
-  type Units,
-  recognisePlace,
+import { COUNTRIES, UNITS } from '../../schema/countries.js';
+import { DEFAULT_LIMIT, DEFAULT_RADIUS } from '../../schema/search-constants.js';
+import type {
+  GroupSummary,
+  SearchFilters,
+  SearchOrigin,
+  SearchQuery,
+  SearchResult,
+  Units,
 } from '../../schema/index.js';
-import { ValidationError } from '../../index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { localeOf } from '../shared/intl.js';
@@ -22,14 +18,17 @@ import { errorSummaryStyles } from '../shared/error-summary.js';
 import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { DocumentTitle } from '../shared/document-title.js';
 import type { PeerGroupCard, PeerSelectDetail } from '../group-card/group-card.js';
-import { PageAddress, addressParams, readAddress } from './page-address.js';
+import type { PageAddress } from './page-address.js';
 import { DetailsView } from './details-view.js';
-import { countFilters, filtersFromForm, readFilters, withoutVisibleFilters } from './filters.js';
+import { countFilters } from './filters.js';
 import { Lazy } from '../shared/lazy.js';
-import { resultsArea, statusText } from './results.js';
+import { intro } from './intro.js';
 import { FinderSearch } from './search.js';
+import type * as SearchPartsModule from './search-parts.js';
 import { searchForm } from './search-form.js';
 import { finderStyles } from './finder.styles.js';
+
+type SearchParts = typeof SearchPartsModule;
 
 /**
  * @summary Finds diabetes peer-support groups near a UK postcode, a US ZIP
@@ -120,6 +119,8 @@ export class PeerFinder extends LitElement {
   @state() private filters: SearchFilters = {};
   /** A place that cannot be searched for, found before sending. */
   @state() private typedError = '';
+  /** Something the person asked for waits for the search parts to arrive; `false` once they failed to. */
+  @state() private waiting?: boolean | undefined;
 
   /** Where the search measures from. */
   private where?: SearchOrigin | undefined;
@@ -129,10 +130,17 @@ export class PeerFinder extends LitElement {
   /** Whether opening the details view added a history entry that Back can undo. */
   private pushedDetails = false;
 
-  private readonly search = new FinderSearch(this, () => this.apiUrl);
+  // The first load is the form and what it needs to take typing: the rest of searching (the SDK,
+  // zod, the results and the cards) arrives as one file right after the first render.
+  private readonly parts = new Lazy(this, () => import('./search-parts.js'));
+  private readonly search = new FinderSearch(this, async () => {
+    const parts = await this.searchParts();
+    return { client: parts.directoryClient(this.apiUrl), UnknownPlaceError: parts.UnknownPlaceError };
+  });
   private readonly details = new DetailsView(this);
   private readonly focusAfter = new FocusAfterRender(this);
-  private readonly address = new PageAddress(this, (params) => this.restore(params));
+  /** Keeps the search in the page's address (with sync-url); it comes with the search parts. */
+  private address?: PageAddress;
   // What the first search does not need comes later, each as a file of its own: the filter
   // panel's fields once the finder shows, and the device's location when someone asks for it.
   // (The page's address stays: it must be read before anyone can type, and it is small.)
@@ -171,10 +179,24 @@ export class PeerFinder extends LitElement {
     return new Set(this.hideFilters.split(',').map((s) => s.trim()));
   }
 
+  /** The host's preset filters, once the search parts that read them have arrived. */
   private presets(): SearchFilters {
-    return readFilters((key) =>
-      key === 'free' || key === 'family' || key === 'language' ? this[key] : this[`${key}s`],
-    );
+    const read = this.parts.module?.readFilters;
+    return read ? read((key) => (key === 'free' || key === 'family' || key === 'language' ? this[key] : this[`${key}s`])) : {};
+  }
+
+  /** The search parts; while they load, the status line says a search is on its way. */
+  private async searchParts() {
+    if (this.parts.module) return this.parts.module;
+    this.waiting = true;
+    try {
+      const parts = await this.parts.load();
+      this.waiting = undefined;
+      return parts;
+    } catch (error) {
+      this.waiting = false;
+      throw error;
+    }
   }
 
   /** The problem with the place, from the field or from the directory. */
@@ -185,7 +207,8 @@ export class PeerFinder extends LitElement {
       return msg(str`We could not find ${this.placeLabel(answer.query)}. Check it, or try a nearby postcode or town.`);
     }
     const error = this.search.error;
-    return error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer)) ? this.invalidPlace() : '';
+    // An error comes from a search, so the search parts are here.
+    return this.parts.module?.rejectsPlace(error) ? this.invalidPlace() : '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -197,8 +220,18 @@ export class PeerFinder extends LitElement {
   }
 
   protected override firstUpdated() {
-    void this.panel.load();
-    if (this.syncUrl) this.restore(this.address.read());
+    const restoring = this.syncUrl && ['near', 'lat'].some((k) => new URLSearchParams(location.search).has(k));
+    const parts = restoring ? this.searchParts() : this.parts.load();
+    void parts.then(
+      ({ PageAddress }) => {
+        this.address = new PageAddress(this, (params) => this.restore(params));
+        this.filters = this.presets();
+        if (this.syncUrl) this.restore(this.address.read());
+        // The panel's fields show the presets, so they come once those are read.
+        void this.panel.load();
+      },
+      () => {},
+    );
   }
 
   override render() {
@@ -211,9 +244,16 @@ export class PeerFinder extends LitElement {
     const failed = !!error && !placeError;
     const where = this.placeLabel();
     const said = { locating: !!this.location.module?.locating, pending, more, failed, placeError: !!placeError, result: answer?.result, where, locale: this.locale };
-    const status = statusText(said);
+    const parts = this.parts.module;
+    const status = parts
+      ? parts.statusText(said)
+      : this.waiting
+        ? msg('Searching…')
+        : this.waiting === false
+          ? msg('Sorry, the search did not work')
+          : '';
     // While searching, the line keeps the room the last answer took, so the old results below it do not move.
-    const held = said.locating || pending ? statusText({ ...said, locating: false, pending: false }) : '';
+    const held = parts && (said.locating || pending) ? parts.statusText({ ...said, locating: false, pending: false }) : '';
     return html`<div part="base" lang=${this.locale}>
       <div ?hidden=${!!this.details.open} class="finder">
         ${searchForm({
@@ -236,8 +276,8 @@ export class PeerFinder extends LitElement {
           <p part="status" class="status" role="status" tabindex="-1">${status}</p>
           <p class="status held" aria-hidden="true">${held}</p>
         </div>
-        <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending}>
-          ${resultsArea({
+        <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending || !!this.waiting}>
+          ${parts?.resultsArea({
             result: answer?.result,
             pending,
             more,
@@ -259,7 +299,7 @@ export class PeerFinder extends LitElement {
               this.place = near;
               this.searchFrom({ near });
             },
-          })}
+          }) ?? (this.waiting ? '' : intro())}
         </div>
       </div>
       ${this.details.render({
@@ -276,6 +316,14 @@ export class PeerFinder extends LitElement {
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
     this.radiusUnsent = false;
+    const parts = this.parts.module;
+    if (parts) return this.submit(parts);
+    // Sent before the search parts arrived: once they have. If they cannot be loaded,
+    // the status line says the search did not work, and the next submit tries again.
+    this.searchParts().then((p) => this.submit(p), () => {});
+  }
+
+  private submit({ recognisePlace }: SearchParts) {
     const place = recognisePlace(this.place);
     if (!place) return this.fail(this.place.trim() ? this.invalidPlace() : msg('Enter a postcode, ZIP code or town'));
     this.place = place.value;
@@ -295,7 +343,8 @@ export class PeerFinder extends LitElement {
     } else if (target.name === 'units') {
       this.unitsChoice = UNITS.find((u) => u === target.value);
     } else {
-      this.filters = filtersFromForm(e.currentTarget as HTMLFormElement, this.presets(), this.hiddenFilters);
+      // The panel's fields come after the search parts, so these are here.
+      this.filters = this.parts.module!.filtersFromForm(e.currentTarget as HTMLFormElement, this.presets(), this.hiddenFilters);
     }
     this.refine();
   }
@@ -382,14 +431,14 @@ export class PeerFinder extends LitElement {
   }
 
   private clearFilters() {
-    this.filters = withoutVisibleFilters(this.presets(), this.hiddenFilters);
+    this.filters = this.parts.module!.withoutVisibleFilters(this.presets(), this.hiddenFilters);
     this.focusAfter.request('[part=status]');
     this.run({});
   }
 
   private async locate() {
     const found = await (await this.location.load()).locate();
-    if (!found) return;
+    if (!found || !(await this.searchParts().catch(() => undefined))) return;
     if ('problem' in found) return this.fail(found.problem);
     this.place = '';
     this.searchFrom(found);
@@ -482,18 +531,22 @@ export class PeerFinder extends LitElement {
     const params = this.searchParams();
     const open = this.details.open;
     if (open) params.set('group', open.id);
-    this.address.write(params, push);
+    this.address?.write(params, push);
   }
 
   /** The search shown, as the address writes it. */
   private searchParams(): URLSearchParams {
-    return addressParams({ where: this.where, radius: this.radiusChoice, units: this.unitsChoice, filters: this.filters });
+    const write = this.parts.module?.addressParams;
+    return write ? write({ where: this.where, radius: this.radiusChoice, units: this.unitsChoice, filters: this.filters }) : new URLSearchParams();
   }
 
   /** Shows what the address says: a search, a group, or the initial state. */
   private restore(p: URLSearchParams) {
+    // Only once the search parts have arrived: firstUpdated waits for them, and a popstate before then has nothing to undo.
+    const read = this.parts.module?.readAddress;
+    if (!read) return;
     const shown = this.searchParams().toString();
-    const address = readAddress(p, this.presets(), this.hiddenFilters, this.radius);
+    const address = read(p, this.presets(), this.hiddenFilters, this.radius);
     this.filters = address.filters;
     this.radiusChoice = address.radius;
     this.unitsChoice = address.units;

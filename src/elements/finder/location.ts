@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
-import { roughly } from './page-address.js';
+import { roughly } from './address.js';
 
 /** The outcome of asking for the device's location: where, or what to tell the person. */
 export type Located = { lat: number; lng: number } | { problem: string };

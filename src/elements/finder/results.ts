@@ -1,9 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EXACT_PRECISIONS, MAX_LIMIT, type EverywherePage, type GeocodeResult, type GroupSummary, type SearchResult, type Units } from '../../schema/index.js';
-import { NetworkError, RateLimitError, ServerError, TimeoutError } from '../../index.js';
+import { EXACT_PRECISIONS, type EverywherePage, type GeocodeResult, type GroupSummary, type SearchResult, type Units } from '../../schema/index.js';
+import { MAX_LIMIT } from '../../schema/search-constants.js';
+import { NetworkError, RateLimitError, ServerError, TimeoutError, ValidationError } from '../../sdk/errors.js';
 import { formatRadius } from '../shared/intl.js';
 import { RADII } from './search-form.js';
+import { intro } from './intro.js';
+
+/** Whether the directory refused the search for its place (the field it was typed in, or the whole query). */
+export const rejectsPlace = (error: unknown) => error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer));
 
 /** What the results area shows, and where it reports what people do. */
 export interface ResultsOptions {
@@ -102,11 +107,7 @@ export function resultsArea(o: ResultsOptions) {
     return html`${o.result ? lists(o.result, o, false) : nothing}${problem(o.error, o.onRetry)}`;
   }
   if (!o.result) {
-    return o.pending || o.placeError
-      ? nothing
-      : html`<p class="intro">
-          ${msg('Enter a postcode, ZIP code or town to find peer support groups near you. Groups that meet online or by telephone are listed in every search.')}
-        </p>`;
+    return o.pending || o.placeError ? nothing : intro();
   }
   return lists(o.result, o, o.pending);
 }

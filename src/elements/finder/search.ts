@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { MAX_LIMIT, type EverywherePage, type SearchQuery, type SearchResult } from '../../schema/index.js';
-import { UnknownPlaceError } from '../../index.js';
-import { directoryClient } from '../shared/directory.js';
+import { MAX_LIMIT } from '../../schema/search-constants.js';
+import type { EverywherePage, SearchQuery, SearchResult } from '../../schema/index.js';
+import type { DirectoryClient, UnknownPlaceError } from '../../index.js';
 
 /** What a finished search shows. */
 export interface SearchAnswer {
@@ -40,14 +40,16 @@ export class FinderSearch implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
-    api: () => string,
+    /** The client to search with, and its error for a place not found: they may still have to arrive (the SDK is not in the finder's first load). */
+    sdk: () => Promise<{ client: DirectoryClient; UnknownPlaceError: typeof UnknownPlaceError }>,
   ) {
     host.addController(this);
     this.task = new Task(host, {
       autoRun: false,
       task: async ([query], { signal }): Promise<SearchAnswer | undefined> => {
         if (!query) return undefined;
-        const groups = directoryClient(api()).groups;
+        const { client, UnknownPlaceError } = await sdk();
+        const groups = client.groups;
         const before = this.task.value;
         if (query.cursor && before) {
           try {
@@ -75,7 +77,8 @@ export class FinderSearch implements ReactiveController {
     this.everywhereTask = new Task(host, {
       autoRun: false,
       task: async ([query, of, shown], { signal }) => {
-        const page = await directoryClient(api()).groups.everywhere({ ...query, cursor: shown.nextCursor ?? undefined, limit: MAX_LIMIT }, { signal });
+        const { client } = await sdk();
+        const page = await client.groups.everywhere({ ...query, cursor: shown.nextCursor ?? undefined, limit: MAX_LIMIT }, { signal });
         return { of, page: { ...page, groups: [...shown.groups, ...page.groups] } };
       },
       onComplete: () => {

@@ -1,5 +1,4 @@
-import { z } from 'zod/mini';
-import { auditLogSchema, outboxEntrySchema, type AuditEntry, type OutboxEntry } from '../../schema/index.js';
+import type { AuditEntry, OutboxEntry } from '../../schema/index.js';
 import { createTransport, type ClientOptions, type RequestOptions } from '../transport.js';
 import { adminGroupsResource, type AdminGroupsResource } from './groups.js';
 import { adminRegistrationsResource, type AdminRegistrationsResource } from './registrations.js';
@@ -39,8 +38,6 @@ export interface AuditOptions extends RequestOptions {
   limit?: number;
 }
 
-const outboxSchema = z.object({ entries: z.array(outboxEntrySchema) });
-
 /**
  * Creates a client for the directory's staff routes. It is a separate
  * factory so that public pages, which only search, never download it.
@@ -64,11 +61,11 @@ export function createAdminClient({ token, ...options }: AdminClientOptions): Ad
     groups: adminGroupsResource(send),
     audit: async (opts) => {
       const searchParams = opts?.limit === undefined ? undefined : { limit: opts.limit };
-      return (await send('v1/admin/audit', auditLogSchema, { searchParams, signal: opts?.signal })).entries;
+      return (await send('v1/admin/audit', 'auditLog', { searchParams, signal: opts?.signal })).entries;
     },
     outbox: async (opts = {}) => {
       const searchParams = { ...(opts.state ? { state: opts.state } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}) };
-      return (await send('v1/admin/outbox', outboxSchema, { searchParams, signal: opts.signal })).entries;
+      return (await send('v1/admin/outbox', 'outbox', { searchParams, signal: opts.signal })).entries;
     },
     retryEmail: async (id, opts) => {
       await send(`v1/admin/outbox/${id}/retry`, null, { method: 'post', signal: opts?.signal });

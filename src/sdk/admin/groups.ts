@@ -1,4 +1,4 @@
-import { groupSchema, type Group } from '../../schema/index.js';
+import type { Group } from '../../schema/index.js';
 import type { RequestOptions, Send } from '../transport.js';
 
 /** A group's published details as staff edit them: everything but its id and timestamp. */
@@ -21,7 +21,7 @@ export interface ArchiveGroupOptions extends RequestOptions {
 export function adminGroupsResource(send: Send): AdminGroupsResource {
   const path = (id: string) => `v1/admin/groups/${encodeURIComponent(id)}`;
   return {
-    update: (id, group, options) => send(path(id), groupSchema, { method: 'put', json: group, signal: options?.signal }),
+    update: (id, group, options) => send(path(id), 'group', { method: 'put', json: group, signal: options?.signal }),
     archive: async (id, options) => {
       const json = options?.reason === undefined ? undefined : { reason: options.reason };
       await send(`${path(id)}/archive`, null, { method: 'post', json, signal: options?.signal });

@@ -1,4 +1,4 @@
-import { registrationListSchema, registrationSchema, type Registration, type RegistrationStatus } from '../../schema/index.js';
+import type { Registration, RegistrationStatus } from '../../schema/index.js';
 import type { RequestOptions, Send } from '../transport.js';
 
 /** Options for `registrations.list`. */
@@ -24,13 +24,13 @@ export function adminRegistrationsResource(send: Send): AdminRegistrationsResour
   return {
     list: async (options) => {
       const searchParams = options?.status ? { status: options.status } : undefined;
-      const page = await send('v1/admin/registrations', registrationListSchema, { searchParams, signal: options?.signal });
+      const page = await send('v1/admin/registrations', 'registrationList', { searchParams, signal: options?.signal });
       return page.registrations;
     },
-    get: (id, options) => send(path(id), registrationSchema, { signal: options?.signal }),
+    get: (id, options) => send(path(id), 'registration', { signal: options?.signal }),
     approve: (id, options) =>
-      send(path(id, '/approve'), registrationSchema, { method: 'post', signal: options?.signal }),
+      send(path(id, '/approve'), 'registration', { method: 'post', signal: options?.signal }),
     reject: (id, reason, options) =>
-      send(path(id, '/reject'), registrationSchema, { method: 'post', json: { reason }, signal: options?.signal }),
+      send(path(id, '/reject'), 'registration', { method: 'post', json: { reason }, signal: options?.signal }),
   };
 }
