@@ -57,7 +57,8 @@ function clockChangeIssues(schedule: ScheduleParts): Issue[] {
   if (!isTimeZone(schedule.timeZone)) return [];
   const issues: Issue[] = [];
   const check = (start: string | undefined, path: (string | number)[]) => {
-    if (start === undefined || !LOCAL_MINUTE.test(start) || existsInZone(start, schedule.timeZone)) return;
+    // A date that does not exist has its own message already.
+    if (start === undefined || !z.safeParse(localDateTime(), start).success || existsInZone(start, schedule.timeZone)) return;
     issues.push({
       path,
       message: `The clocks change at that time in ${schedule.timeZone}, so it does not happen there: choose another time`,

@@ -51,7 +51,13 @@ describe('<peer-finder> after a skip link', () => {
     expect(focused()?.id, 'the first thing after the skip link').to.equal('place');
     await sendKeys({ type: 'LS1 3AB' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => root.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false', 'the results', 10_000);
+    await waitUntil(
+      () => root.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false' && root.querySelector('peer-group-card'),
+      'the results',
+      10_000,
+    ).catch((e) => {
+      throw new Error(`${e}: ${root.querySelector('[part=status]')?.textContent} | ${root.querySelector('[part=results]')?.textContent?.slice(0, 300)} | ${(root.querySelector('#place') as HTMLInputElement).value}`);
+    });
 
     await tabTo('details-button');
     const card = focused()!.getRootNode() as ShadowRoot;

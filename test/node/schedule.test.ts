@@ -134,7 +134,7 @@ describe('what people may submit as a schedule', () => {
       'rules.0.start: The first meeting must fall in the week of the month the group meets',
     ]);
     assert.deepEqual(problems(schedule({ timeZone: 'Europe/London', meetings: [{ start: '2099-02-30T10:00', durationMinutes: 60 }] })), [
-      'meetings.0.start: Enter a real date and time',
+      'meetings.0.start: Enter a real date and time, like 2027-03-14T18:30',
     ]);
     assert.deepEqual(problems(schedule({ timeZone: 'Mars/Olympus_Mons' })), ['timeZone: Choose a time zone, such as Europe/London']);
     assert.deepEqual(problems(schedule({ timeZone: 'Europe/London', rules: [{ ...rule, count: 3, until: '2099-06-30' }] })), [
@@ -151,7 +151,7 @@ describe('what people may submit as a schedule', () => {
     assert.deepEqual(result.error!.issues.map((i) => i.path.join('.')), ['group.schedule.rules.0.start']);
     assert.equal(registrationInputSchema.safeParse({ ...registration, updatesGroupId: 'grp-1' }).success, true);
     const oneOff = { ...input.group, schedule: schedule({ timeZone: 'Europe/London', meetings: [{ start: '2020-05-01T10:00', durationMinutes: 60 }] }) };
-    assert.deepEqual(groupInputSchema.safeParse(oneOff).error?.issues.map((i) => i.message), ['Enter a date in the future']);
+    assert.deepEqual(groupInputSchema.safeParse(oneOff).error?.issues.map((i) => i.message), ['This meeting is in the past: enter a date still to come']);
   });
 });
 

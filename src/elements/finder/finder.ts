@@ -226,7 +226,9 @@ export class PeerFinder extends LitElement {
       ({ PageAddress }) => {
         this.address = new PageAddress(this, (params) => this.restore(params));
         this.filters = this.presets();
-        if (this.syncUrl) this.restore(this.address.read());
+        // An address with nothing to show leaves alone what the person typed, or searched for, meanwhile.
+        const address = this.address.read();
+        if (this.syncUrl && ['near', 'lat', 'group'].some((k) => address.has(k))) this.restore(address);
         // The panel's fields show the presets, so they come once those are read.
         void this.panel.load();
       },
