@@ -65,7 +65,7 @@ async function measureSize(groups: number): Promise<ScaleRow> {
   const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-scale-'));
   const snapshotFile = join(dataDir, 'search-index.snapshot');
   try {
-    let started = performance.now();
+    const started = performance.now();
     await runChild(['--seed', dataDir, String(groups)]);
     const seedMs = performance.now() - started;
 

@@ -63,6 +63,8 @@ export async function createServer(config: Config, options: CreateServerOptions 
     const geocoder = createGeocoder({ cache: store, providerUrl: config.geocoderUrl });
     search = new SearchService(store, { refreshMs: config.searchRefreshMs, snapshotFile: snapshotFileOf(config) });
     await search.start();
+    // Assigned once below: the worker's events name it, and may in principle come before it exists.
+    // eslint-disable-next-line prefer-const
     let app: App | undefined;
     // Operators see every retry, every email given up and every round that failed in the log.
     const onEvent = (event: MailEvent) => {

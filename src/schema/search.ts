@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_LIMIT, DEFAULT_RADIUS, FILTER_KEYS, MAX_LIMIT, MAX_RADIUS, type FilterKey } from './search-constants.js';
+import { MAX_LIMIT, MAX_RADIUS, type FilterKey } from './search-constants.js';
 import { UNITS } from './countries.js';
 import { audienceCodes, conditionCodes, formatCodes, modelCodes } from './taxonomy.js';
 import { groupSchema, type Group } from './group.js';

@@ -8,7 +8,6 @@
  * @module
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod/mini';
 import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { idParamsSchema, type Group, type RecurrenceRule } from 'peer-directory/schema';

@@ -263,7 +263,6 @@ export class GroupTableBuilder {
    */
   finish(order?: Uint32Array): GroupTable {
     const n = this.#ids.length;
-    const at = order ? (i: number) => order[i]! : (i: number) => i;
     const pick = <T extends Uint8Array | Float64Array>(column: Growing<T>): T => {
       const values = column.view();
       if (!order) return values;

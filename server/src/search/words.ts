@@ -13,6 +13,7 @@ export function foldText(text: string): string {
   return ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** The words of a text, folded: runs of letters and digits. */

@@ -259,7 +259,7 @@ export class SqlStore implements Store {
     await this.db.transaction(async (tx) => {
       if (batch.some((w) => w.kind === 'publish')) await beginGroupChange(tx);
       for (const write of batch) {
-        let groupId: string | null = null;
+        let groupId: string | null;
         let registrationId: string | null = null;
         if (write.kind === 'publish') {
           groupId = write.group.id;

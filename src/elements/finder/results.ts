@@ -182,6 +182,8 @@ export function resultList(
   more?: TemplateResult | false | null | '',
   intro?: string,
 ) {
+  // role="list": Safari drops a list's semantics when its markers are styled away.
+  /* eslint-disable lit-a11y/no-redundant-role */
   return html`<section part=${intro ? 'everywhere' : 'nearby'}>
     <h2>${heading}</h2>
     ${intro ? html`<p>${intro}</p>` : nothing}
@@ -190,6 +192,7 @@ export function resultList(
     </ul>
     ${more || nothing}
   </section>`;
+  /* eslint-enable lit-a11y/no-redundant-role */
 }
 
 /** What to do when no group meets nearby: never a dead end. */
