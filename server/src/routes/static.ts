@@ -39,6 +39,9 @@ export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app,
   // Both builds write a brotli and a gzip copy beside each file (tools/precompress.mjs): sent as they are.
   const shared = { preCompressed: true, maxAge: 0, setHeaders: cacheHeaders } as const;
   await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', ...shared });
+  // With preCompressed, @fastify/static answers 404 for a directory's index when the browser accepts
+  // gzip or brotli, as every browser does (fastify/fastify-static#270): the home page is named outright.
+  app.get('/', (_request, reply) => reply.sendFile('index.html'));
   await app.register(fastifyStatic, { root: cdnDir, prefix: '/cdn/', decorateReply: false, ...shared });
 };
 
