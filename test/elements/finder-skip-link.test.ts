@@ -49,15 +49,14 @@ describe('<peer-finder> after a skip link', () => {
     await waitUntil(() => location.hash === '#main', 'the skip link');
     await sendKeys({ press: 'Tab' });
     expect(focused()?.id, 'the first thing after the skip link').to.equal('place');
-    await sendKeys({ type: 'LS1 3AB' });
+    // Not LS1 3AB: the browser keeps a search's answer for a minute, and finder.test.ts publishes a group there before searching it.
+    await sendKeys({ type: 'LS2 9JT' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(
       () => root.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false' && root.querySelector('peer-group-card'),
       'the results',
       10_000,
-    ).catch((e) => {
-      throw new Error(`${e}: ${root.querySelector('[part=status]')?.textContent} | ${root.querySelector('[part=results]')?.textContent?.slice(0, 300)} | ${(root.querySelector('#place') as HTMLInputElement).value}`);
-    });
+    );
 
     await tabTo('details-button');
     const card = focused()!.getRootNode() as ShadowRoot;
