@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MAX_LIMIT, MAX_RADIUS, type FilterKey } from './search-constants.js';
+import { EVERYWHERE_QUERY_KEYS, FILTER_KEYS, MAX_LIMIT, MAX_RADIUS } from './search-constants.js';
 import { UNITS } from './countries.js';
 import { audienceCodes, conditionCodes, formatCodes, modelCodes } from './taxonomy.js';
 import { groupSchema, type Group } from './group.js';
@@ -55,19 +55,15 @@ export const searchQuerySchema = /* @__PURE__ */ searchQueryShape.check(
     }),
   );
 
+/** The parts of the search query named by `keys`, as `z.pick` takes them. */
+const maskOf = <K extends keyof typeof searchQueryShape.shape>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, true])) as Record<K, true>;
+
 /** Search options as the SDK and elements write them (lists as arrays). */
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 /** A search's filters: a finder's filter state, its address and its presets all read and write this. */
-export const searchFiltersSchema = /* @__PURE__ */ z.pick(searchQueryShape, {
-  condition: true,
-  audience: true,
-  format: true,
-  model: true,
-  free: true,
-  family: true,
-  language: true,
-} satisfies Record<FilterKey, true>);
+export const searchFiltersSchema = /* @__PURE__ */ z.pick(searchQueryShape, /* @__PURE__ */ maskOf(FILTER_KEYS));
 export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
 /**
@@ -75,18 +71,7 @@ export type SearchFilters = z.output<typeof searchFiltersSchema>;
  * `GET /v1/everywhere` query parameters: a search's filters and words, and
  * no place, since these groups are the same wherever people search from.
  */
-export const everywhereQuerySchema = /* @__PURE__ */ z.pick(searchQueryShape, {
-  condition: true,
-  audience: true,
-  format: true,
-  model: true,
-  free: true,
-  family: true,
-  language: true,
-  q: true,
-  cursor: true,
-  limit: true,
-});
+export const everywhereQuerySchema = /* @__PURE__ */ z.pick(searchQueryShape, /* @__PURE__ */ maskOf(EVERYWHERE_QUERY_KEYS));
 export type EverywhereQuery = z.output<typeof everywhereQuerySchema>;
 
 
