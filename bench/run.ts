@@ -9,6 +9,7 @@ import { measureBundleSizes } from './bundle-size.js';
 import { measureSearchLatency } from './search-latency.js';
 import { measureHttpThroughput } from './http-throughput.js';
 import { measureFinderPaint } from './finder-paint.js';
+import { measureLighthouse } from './lighthouse.js';
 import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
@@ -110,6 +111,11 @@ out();
 out('## Finder: submit to results painted (headless Chromium, loopback, sample data)');
 const paint = await measureFinderPaint({});
 out(`p50 ${paint.p50.toFixed(1)} ms, p95 ${paint.p95.toFixed(1)} ms over ${paint.runs} searches (target ≤ 100 ms)`);
+
+out();
+out('## Lighthouse: the home page, mobile (its default phone, CPU 4× slower, Slow 4G simulated), median of 3');
+const audit = await measureLighthouse();
+out(`performance ${audit.score.toFixed(2)} (target ≥ 0.95); ${Object.entries(audit.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
 mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(resolve(import.meta.dirname, 'results/latest.md'), lines.join('\n') + '\n');
