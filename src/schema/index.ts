@@ -31,7 +31,7 @@ export * from './problem.js';
 export * from './meeting-time.js';
 export * from './static-directory.js';
 export * from './meetings.js';
-export { pastDateIssues, localNow } from './schedule-checks.js';
+export { pastDateIssues, localNow, type RuleProblem } from './schedule-checks.js';
 export * from './reminders.js';
 export * from './outbox.js';
 export * from './responses.js';

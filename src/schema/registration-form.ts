@@ -23,6 +23,35 @@ export interface DraftMeeting {
   durationMinutes: string;
 }
 
+/**
+ * One recurrence rule as the form holds it: the inputs' strings. `repeat`
+ * is how often as one choice, `weekly-1`, `weekly-2`, `monthly-1` (the
+ * frequency and interval, so a published group's "every 3 weeks" survives
+ * an edit); `count` is kept from a published group (the form asks for a
+ * last date instead).
+ */
+export interface DraftRule {
+  repeat: string;
+  weekday: string;
+  /** `1` to `4`, or `-1` for the last; monthly rules only. */
+  weekOfMonth: string;
+  /** The first meeting's date and time. */
+  date: string;
+  time: string;
+  durationMinutes: string;
+  /** The last date a meeting may fall on, or empty for no end. */
+  until: string;
+  count: string;
+}
+
+/** A date off (no `start`: the meeting is cancelled), or a moved meeting kept from a published group. */
+export interface DraftException {
+  date: string;
+  note?: string;
+  start?: string;
+  durationMinutes?: number;
+}
+
 type Leaf = string | number | boolean | readonly unknown[];
 /** Every part of `T` as a path of keys: `['group', 'location', 'town']`. */
 type PathOf<T> = T extends Leaf
@@ -106,8 +135,49 @@ const meetings = (path: RegistrationPath) =>
       })),
   );
 
-/** A list sent and read back as it is. */
-const kept = <T>(path: RegistrationPath) => field<T[]>(path, false, [], (v) => v, (v) => [...(v as T[])]);
+/** A rule from the form's inputs: a part left unanswered is left out, so the schema names it. */
+export function ruleFromDraft(r: DraftRule): Record<string, unknown> {
+  const [frequency, interval] = r.repeat.split('-');
+  const monthly = frequency === 'monthly';
+  return {
+    frequency: frequency || undefined,
+    interval: Number(interval) || 1,
+    weekday: r.weekday || undefined,
+    ...(monthly ? { weekOfMonth: r.weekOfMonth === '' ? undefined : Number(r.weekOfMonth) } : {}),
+    start: r.date && r.time ? `${r.date}T${r.time}` : '',
+    durationMinutes: Number(r.durationMinutes),
+    ...(r.count.trim() === '' ? {} : { count: Number(r.count) }),
+    ...(r.until === '' ? {} : { until: r.until }),
+  };
+}
+
+/** The form's inputs for a rule. */
+export function ruleToDraft(r: RecurrenceRule): DraftRule {
+  return {
+    repeat: `${r.frequency}-${r.interval}`,
+    weekday: r.weekday,
+    weekOfMonth: r.weekOfMonth === undefined ? '' : String(r.weekOfMonth),
+    date: r.start.slice(0, 10),
+    time: r.start.slice(11, 16),
+    durationMinutes: String(r.durationMinutes),
+    until: r.until ?? '',
+    count: r.count === undefined ? '' : String(r.count),
+  };
+}
+
+/** Recurrence rules: how often, the day, the first meeting, its length and an optional last date each. */
+const rules = (path: RegistrationPath) =>
+  field<DraftRule[]>(path, false, [], (list) => list.map(ruleFromDraft), (list) => (list as RecurrenceRule[]).map(ruleToDraft));
+
+/** Dates off and moved meetings: a reason left empty is sent as none. */
+const exceptions = (path: RegistrationPath) =>
+  field<DraftException[]>(
+    path,
+    false,
+    [],
+    (list) => list.map(({ note, ...x }) => (note?.trim() ? { ...x, note } : x)),
+    (list) => (list as ScheduleException[]).map((x) => ({ ...x })),
+  );
 
 /** The time zone the browser is in, when the directory covers it; else the UK's. */
 function defaultTimeZone(country: Country): string {
@@ -156,14 +226,14 @@ export const REGISTRATION_FORM = {
   country: selected<Country>(['group', 'location', 'country'], (country) => country),
   servesEverywhere: twoWay(['group', 'servesEverywhere']),
   serviceArea: optionalText(['group', 'serviceArea']),
-  // The schedule: kept apart from the rest of the table's kinds, so that it can change on its own.
+  // The schedule, in the form's order.
+  timeZone: selected(['group', 'schedule', 'timeZone'], defaultTimeZone),
+  // Saved drafts before the form edited rules kept them as the API's rules: the draft store reads those too.
+  scheduleRules: rules(['group', 'schedule', 'rules']),
+  scheduleExceptions: exceptions(['group', 'schedule', 'exceptions']),
+  meetings: meetings(['group', 'schedule', 'meetings']),
   /** Words rules cannot say (the schedule's `note`). */
   scheduleDescription: optionalText(['group', 'schedule', 'note']),
-  timeZone: selected(['group', 'schedule', 'timeZone'], defaultTimeZone),
-  // The rules and exceptions are kept as they are until the form edits rules.
-  scheduleRules: kept<RecurrenceRule>(['group', 'schedule', 'rules']),
-  scheduleExceptions: kept<ScheduleException>(['group', 'schedule', 'exceptions']),
-  meetings: meetings(['group', 'schedule', 'meetings']),
 
   leaders: codes(['group', 'leaders']),
 

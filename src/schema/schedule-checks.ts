@@ -49,8 +49,15 @@ export function isTimeZone(zone: string): boolean {
 /** A known IANA time zone. */
 export const timeZone = () => z.string().check(z.refine(isTimeZone, 'Choose a time zone, such as Europe/London'));
 
-/** `params.meeting` lets a form say it in its own words. */
-type Issue = { path: (string | number)[]; message: string; params?: { meeting: 'past' | 'clock-change' } };
+/** Which check a rule failed, so that a form can say it in its own words. */
+export type RuleProblem = 'week-of-month' | 'not-monthly' | 'both-ends' | 'weekday' | 'week' | 'until-before' | 'past';
+
+/** `params` lets a form say it in its own words. */
+type Issue = {
+  path: (string | number)[];
+  message: string;
+  params?: { meeting: 'past' | 'clock-change' } | { rule: RuleProblem };
+};
 
 /** Local times the clocks skip in the group's zone (01:30 in London on the last Sunday of March). */
 function clockChangeIssues(schedule: ScheduleParts): Issue[] {
@@ -75,19 +82,24 @@ function clockChangeIssues(schedule: ScheduleParts): Issue[] {
 function ruleIssues(schedule: ScheduleParts): Issue[] {
   const issues: Issue[] = [];
   schedule.rules.forEach((rule, i) => {
-    const at = (field: string, message: string) => issues.push({ path: ['rules', i, field], message });
+    const at = (field: string, rule: RuleProblem, message: string) =>
+      issues.push({ path: ['rules', i, field], message, params: { rule } });
     const first = isDate(rule.start) ? dateParts(rule.start) : undefined;
-    if (rule.frequency === 'monthly' && rule.weekOfMonth === undefined) at('weekOfMonth', 'Choose which week of the month');
-    if (rule.frequency === 'weekly' && rule.weekOfMonth !== undefined) at('weekOfMonth', 'Only monthly meetings have a week of the month');
-    if (rule.count !== undefined && rule.until !== undefined) at('until', 'Give the number of meetings or the last date, not both');
+    if (rule.frequency === 'monthly' && rule.weekOfMonth === undefined) at('weekOfMonth', 'week-of-month', 'Choose which week of the month');
+    if (rule.frequency === 'weekly' && rule.weekOfMonth !== undefined) {
+      at('weekOfMonth', 'not-monthly', 'Only monthly meetings have a week of the month');
+    }
+    if (rule.count !== undefined && rule.until !== undefined) at('until', 'both-ends', 'Give the number of meetings or the last date, not both');
     if (!first) return;
-    if (WEEKDAYS[first.weekday] !== rule.weekday) at('start', 'The first meeting must fall on the day the group meets');
+    if (WEEKDAYS[first.weekday] !== rule.weekday) at('start', 'weekday', 'The first meeting must fall on the day the group meets');
     else if (rule.frequency === 'monthly' && rule.weekOfMonth !== undefined) {
       const nth = rule.weekOfMonth === -1 ? (first.day + 7 > first.daysInMonth ? -1 : 0) : Math.ceil(first.day / 7);
-      if (nth !== rule.weekOfMonth) at('start', 'The first meeting must fall in the week of the month the group meets');
+      if (nth !== rule.weekOfMonth) at('start', 'week', 'The first meeting must fall in the week of the month the group meets');
     }
     // ISO dates compare as text.
-    if (rule.until !== undefined && rule.until < rule.start.slice(0, 10)) at('until', 'The last date must be on or after the first meeting');
+    if (rule.until !== undefined && rule.until < rule.start.slice(0, 10)) {
+      at('until', 'until-before', 'The last date must be on or after the first meeting');
+    }
   });
   return issues;
 }
@@ -137,7 +149,9 @@ export function pastDateIssues(schedule: ScheduleParts, firstDates: boolean, now
   });
   if (firstDates) {
     schedule.rules.forEach((r, i) => {
-      if (r.start <= local) issues.push({ path: ['rules', i, 'start'], message: 'The first meeting must be in the future' });
+      if (r.start <= local) {
+        issues.push({ path: ['rules', i, 'start'], message: 'The first meeting must be in the future', params: { rule: 'past' } });
+      }
     });
   }
   return issues;

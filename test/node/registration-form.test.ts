@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { groupInputSchema, registrationInputSchema, type Group } from 'peer-directory/schema';
 import { NOT_ASKED, REGISTRATION_FORM } from '../../src/schema/registration-form.js';
-import { draftFromGroup, emptyDraft, toRegistrationInput } from '../../src/elements/group-form/draft.js';
+import { draftFromGroup, emptyDraft, keptDraft, toRegistrationInput } from '../../src/elements/group-form/draft.js';
+import { validate } from '../../src/elements/group-form/validation.js';
+import { completeDraft } from '../elements/draft-fixture.js';
 import { sampleGroups } from '../../server/src/sample/sample-groups.js';
 import { makeGroup } from '../support/fixtures.js';
 
@@ -89,5 +91,47 @@ describe('the registration form’s table', () => {
     for (const part of ['group.name', 'group.answers.familyWelcome.answer', 'group.answers.cost.free', 'group.servesEverywhere', 'registrant.name', 'consent.storeData']) {
       assert.ok(issues.includes(part), `${part} is reported`);
     }
+  });
+
+  it('reads drafts kept by the version that passed rules through as the API’s, and sends the same rules', () => {
+    const rule = { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2030-01-01T19:00', durationMinutes: 90, count: 6 } as const;
+    const kept = { ...emptyDraft(), scheduleRules: [rule], scheduleExceptions: [{ date: '2030-02-05', note: 'Hall shut' }] };
+    const draft = keptDraft(JSON.parse(JSON.stringify(kept)));
+    assert.deepEqual(draft.scheduleRules[0], {
+      repeat: 'monthly-1', weekday: 'TU', weekOfMonth: '1', date: '2030-01-01', time: '19:00', durationMinutes: '90', until: '', count: '6',
+    });
+    const sent = toRegistrationInput(draft).group?.schedule;
+    assert.deepEqual(sent?.rules, [rule]);
+    assert.deepEqual(sent?.exceptions, [{ date: '2030-02-05', note: 'Hall shut' }]);
+  });
+
+  it('points each problem with a regular meeting at its own input', () => {
+    const blank = { repeat: '', weekday: '', weekOfMonth: '', date: '', time: '', durationMinutes: '90', until: '', count: '' };
+    const errorsFor = (rule: Partial<typeof blank>, more: object = {}) => {
+      // Otherwise complete: some checks (a first date in the past) run once the rest of the registration holds.
+      const draft = completeDraft('Truro rules', { scheduleRules: [{ ...blank, ...rule }], ...more });
+      return Object.fromEntries(validate(draft).errors.filter((e) => e.key.startsWith('schedule')).map((e) => [e.target, e.message]));
+    };
+    assert.deepEqual(errorsFor({ weekday: 'TU', date: '2030-01-01' }), {
+      'rule-0-repeat': 'Choose how often the group meets',
+      'rule-0-date': 'Enter the date and time of the first meeting',
+    });
+    // Whether the parts fit together is checked once each is there.
+    assert.deepEqual(errorsFor({ repeat: 'monthly-1', weekday: 'TU', date: '2030-01-01', time: '19:00' }), {
+      'rule-0-week': 'Choose which week of the month',
+    });
+    // 2020-01-07 was the first Tuesday of January 2020: right day, but in the past for a new group.
+    assert.deepEqual(errorsFor({ repeat: 'monthly-1', weekOfMonth: '1', weekday: 'TU', date: '2020-01-07', time: '19:00' }), {
+      'rule-0-date': 'The first meeting must be in the future: enter a date still to come',
+    });
+    // A Wednesday for a Tuesday rule, and a last date before the first.
+    assert.deepEqual(errorsFor({ repeat: 'weekly-2', weekday: 'TU', date: '2030-01-02', time: '19:00', until: '2029-12-01' }), {
+      'rule-0-date': 'The first meeting must fall on the day the group meets',
+      'rule-0-until': 'The last date must be on or after the first meeting',
+    });
+    assert.deepEqual(
+      errorsFor({ repeat: 'weekly-1', weekday: 'TU', date: '2030-01-01', time: '19:00' }, { scheduleExceptions: [{ date: '', note: '' }] }),
+      { 'off-0-date': 'Enter the date of the meeting that is not happening' },
+    );
   });
 });

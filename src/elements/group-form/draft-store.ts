@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emptyDraft, type Draft } from './draft.js';
+import { keptDraft, type Draft } from './draft.js';
 
 /** What is kept for one form: the answers and the key that makes sending them again harmless. */
 export interface SavedDraft {
@@ -38,14 +38,14 @@ export class DraftStore implements ReactiveController {
     this.flush();
   }
 
-  /** The draft kept for this form, if any; fields added since it was saved start empty. */
+  /** The draft kept for this form, if any, read as `keptDraft` reads older ones. */
   load(): SavedDraft | undefined {
     try {
       const raw = sessionStorage.getItem(this.storageKey());
       if (!raw) return undefined;
       const saved = JSON.parse(raw) as Partial<SavedDraft>;
       if (!saved.draft || typeof saved.idempotencyKey !== 'string') return undefined;
-      return { draft: { ...emptyDraft(), ...saved.draft }, idempotencyKey: saved.idempotencyKey };
+      return { draft: keptDraft(saved.draft), idempotencyKey: saved.idempotencyKey };
     } catch {
       return undefined;
     }

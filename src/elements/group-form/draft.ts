@@ -4,11 +4,22 @@ import {
   REGISTRATION_FORM,
   type Draft,
   type DraftKey,
+  ruleToDraft,
   type FormField,
   type RegistrationPath,
 } from '../../schema/registration-form.js';
+import type { RecurrenceRule } from '../../schema/index.js';
 
-export { meetsInPerson, meetsRemotely, type Draft, type DraftKey, type DraftMeeting, type YesNo } from '../../schema/registration-form.js';
+export {
+  meetsInPerson,
+  meetsRemotely,
+  type Draft,
+  type DraftException,
+  type DraftKey,
+  type DraftMeeting,
+  type DraftRule,
+  type YesNo,
+} from '../../schema/registration-form.js';
 
 /** The yes/no questions among the 8, with the draft fields holding their answer and details. */
 export const YES_NO_QUESTIONS = [
@@ -36,6 +47,20 @@ const isAsked = (d: Draft, key: DraftKey) => rulesFor(fieldOf(key).path).every((
 
 export function emptyDraft(country: Country = 'GB'): Draft {
   return draftOf((_, field) => field.empty(country));
+}
+
+/**
+ * A draft as sessionStorage kept it, laid over an empty one (inputs added
+ * since start empty). Drafts saved before the form edited rules hold the
+ * API's rules (`start`, numbers): those become the inputs' strings.
+ */
+export function keptDraft(saved: Partial<Record<DraftKey, unknown>>): Draft {
+  const draft = { ...emptyDraft(), ...saved } as Draft;
+  const rules = Array.isArray(saved.scheduleRules) ? (saved.scheduleRules as unknown[]) : [];
+  draft.scheduleRules = rules.map((r) =>
+    r && typeof r === 'object' && 'start' in r ? ruleToDraft(r as RecurrenceRule) : (r as Draft['scheduleRules'][number]),
+  );
+  return draft;
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

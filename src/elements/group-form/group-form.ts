@@ -12,21 +12,25 @@ import {
   UnknownPlaceError,
   ValidationError,
 } from '../../index.js';
-import type { Group, RegistrationReceipt, RegistrationStatus, Term } from '../../schema/index.js';
+import type { Group, RegistrationReceipt, RegistrationStatus, Schedule, Term } from '../../schema/index.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { directoryClient } from '../shared/directory.js';
 import { isOne, localeOf } from '../shared/intl.js';
 import { controls, tokens } from '../styles/tokens.js';
-import { draftFromGroup, emptyDraft, type Draft, type DraftKey } from './draft.js';
+import { draftFromGroup, emptyDraft, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
 import { DraftStore } from './draft-store.js';
 import { groupFormStyles } from './group-form.styles.js';
 import { errorSummary } from '../shared/error-summary.js';
 import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { DocumentTitle } from '../shared/document-title.js';
-import { aboutSection, questionsSection, type SectionContext } from './sections-group.js';
+import { aboutSection, questionsSection } from './sections-group.js';
+import type { ScheduleContext } from './sections-schedule.js';
+import { SchedulePreview } from '../shared/schedule-preview.js';
 import { consentSection, contactSection, honeypot, leadersSection, registrantSection } from './sections-people.js';
-import { DEFAULT_DURATION, whereSection } from './sections-where.js';
+import { durationOptions, whereSection } from './sections-where.js';
 import { fromApiErrors, normalisePostcode, validate, type FormError } from './validation.js';
+
+const PREVIEW_DELAY_MS = 500;
 
 /** `peer-submit`: the registration was received and waits for review. */
 export interface PeerSubmitDetail {
@@ -97,6 +101,8 @@ export class PeerGroupForm extends LitElement {
   private idempotencyKey: string = crypto.randomUUID();
   private loadedFor?: string;
   private readonly focusAfter = new FocusAfterRender(this);
+  /** The next dates the schedule being written gives, asked shortly after the leader stops typing. */
+  private readonly preview = new SchedulePreview(this, PREVIEW_DELAY_MS);
 
   constructor() {
     super();
@@ -150,6 +156,14 @@ export class PeerGroupForm extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    // After the draft settles: the preview asks again only when the schedule changed.
+    if (this.prefilling || this.receipt) return;
+    const schedule = toRegistrationInput(this.draft).group?.schedule as Schedule | undefined;
+    const any = schedule && (schedule.rules?.length ?? 0) + (schedule.meetings?.length ?? 0) > 0;
+    this.preview.show(this.apiUrl, any ? schedule : undefined, !this.group);
+  }
+
   private load(): void {
     const saved = this.store.load();
     this.receipt = undefined;
@@ -174,7 +188,7 @@ export class PeerGroupForm extends LitElement {
     this.keep();
   }
 
-  private context(): SectionContext {
+  private context(): ScheduleContext {
     const draft = () => this.draft;
     return {
       // Read when an input changes, not when the template was made: two changes
@@ -186,21 +200,19 @@ export class PeerGroupForm extends LitElement {
       principles: this.taxonomy.value?.principles ?? [],
       error: (target) => this.errors.find((e) => e.target === target)?.message,
       set: (key, value) => this.setField(key, value),
-      addMeeting: () => {
-        const index = this.draft.meetings.length;
-        this.setField('meetings', [...this.draft.meetings, { date: '', time: '', durationMinutes: DEFAULT_DURATION }]);
-        this.focusAfter.request(`#meeting-${index}-date`);
+      addItem: (key, item, focus) => {
+        this.setField(key, [...this.draft[key], item] as Draft[typeof key]);
+        this.focusAfter.request(`#${focus}`);
       },
-      removeMeeting: (index) => {
-        const meetings = this.draft.meetings.filter((_, i) => i !== index);
-        this.setField('meetings', meetings);
-        this.focusAfter.request(meetings.length > 0 ? `#meeting-${Math.min(index, meetings.length - 1)}-date` : '#add-meeting');
+      removeItem: (key, index, whenEmpty, focusOn) => {
+        const list = (this.draft[key] as unknown[]).filter((_, i) => i !== index);
+        this.setField(key, list as Draft[typeof key]);
+        this.focusAfter.request(`#${list.length > 0 ? focusOn(Math.min(index, list.length - 1)) : whenEmpty}`);
       },
-      setMeeting: (index, part, value) =>
-        this.setField(
-          'meetings',
-          this.draft.meetings.map((m, i) => (i === index ? { ...m, [part]: value } : m)),
-        ),
+      changeItem: (key, index, patch) =>
+        this.setField(key, (this.draft[key] as object[]).map((m, i) => (i === index ? { ...m, ...patch } : m)) as Draft[typeof key]),
+      preview: this.preview.state,
+      durations: (current) => durationOptions(current, this.locale),
       normalisePostcode: (value) => {
         const normal = normalisePostcode(value, this.draft.country);
         if (normal !== value && value.trim() !== '') this.setField('postcode', normal);

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { DraftKey } from './draft.js';
+import type { RuleProblem } from '../../schema/index.js';
 
 /**
  * Error messages in the reader's language. The schema decides WHAT is wrong
@@ -63,6 +64,46 @@ export function postcodeFormatMessage(country: string): string {
 }
 
 export const meetingDurationMessage = () => msg('Choose how long the meeting lasts');
+
+/** A part of a regular meeting left unanswered or not understood (the part's name in the schema). */
+export function rulePartMessage(part: string): string {
+  switch (part) {
+    case 'weekday':
+      return msg('Choose the day the group meets');
+    case 'weekOfMonth':
+      return msg('Choose which week of the month');
+    case 'start':
+      return msg('Enter the date and time of the first meeting');
+    case 'until':
+      return msg('Enter a real date for the last meeting, or leave it empty');
+    case 'count':
+      return msg('Enter how many meetings there are in all');
+    default:
+      return msg('Choose how often the group meets');
+  }
+}
+
+/** How a regular meeting's parts fail to fit together (the schema's `params.rule`). */
+export function ruleProblemMessage(problem: RuleProblem): string {
+  switch (problem) {
+    case 'week-of-month':
+      return msg('Choose which week of the month');
+    case 'not-monthly':
+      return msg('Only monthly meetings have a week of the month');
+    case 'both-ends':
+      return msg('Give the number of meetings or the last date, not both');
+    case 'weekday':
+      return msg('The first meeting must fall on the day the group meets');
+    case 'week':
+      return msg('The first meeting must fall in the week of the month the group meets');
+    case 'until-before':
+      return msg('The last date must be on or after the first meeting');
+    case 'past':
+      return msg('The first meeting must be in the future: enter a date still to come');
+  }
+}
+
+export const dayOffDateMessage = () => msg('Enter the date of the meeting that is not happening');
 export const pastMeetingMessage = () => msg('This meeting is in the past: enter a date still to come');
 export const clockChangeMessage = () => msg('The clocks change at that time, so it does not happen: choose another time');
 

@@ -19,8 +19,12 @@ import {
   modelLabel,
   questionText,
 } from '../shared/terms.js';
-import { YES_NO_QUESTIONS, type DraftKey } from './draft.js';
+import { YES_NO_QUESTIONS, type Draft, type DraftKey } from './draft.js';
 import { checkboxes, radios, textArea, textInput, type FieldContext, type Option } from './fields.js';
+
+/** The draft's lists whose items the form adds, changes and removes one by one. */
+export type ItemListKey = 'meetings' | 'scheduleRules' | 'scheduleExceptions';
+type Item<K extends ItemListKey> = Draft[K] extends readonly (infer I)[] ? I : never;
 
 /** What the section templates need besides the draft. */
 export interface SectionContext extends FieldContext {
@@ -28,9 +32,11 @@ export interface SectionContext extends FieldContext {
   readonly locale: string;
   /** The quality principles this directory's operator configured (from the taxonomy). */
   readonly principles: readonly Term[];
-  addMeeting(): void;
-  removeMeeting(index: number): void;
-  setMeeting(index: number, part: 'date' | 'time' | 'durationMinutes', value: string): void;
+  /** Adds an item to a list and moves focus to `focus` (an input of the new item). */
+  addItem<K extends ItemListKey>(key: K, item: Item<K>, focus: string): void;
+  /** Removes an item; focus goes to the item now in its place (`focusOn(index)`), or to `whenEmpty`. */
+  removeItem(key: ItemListKey, index: number, whenEmpty: string, focusOn: (index: number) => string): void;
+  changeItem<K extends ItemListKey>(key: K, index: number, patch: Partial<Item<K>>): void;
   normalisePostcode(value: string): void;
 }
 

@@ -7,6 +7,7 @@ import { countryLabel, formatLabel } from '../shared/terms.js';
 import { meetsInPerson, meetsRemotely } from './draft.js';
 import { errorMessage, radios, checkboxes, select, textInput, type Option } from './fields.js';
 import { section, type SectionContext } from './sections-group.js';
+import { regularMeetings, schedulePreview, type ScheduleContext } from './sections-schedule.js';
 import { meetingId } from './validation.js';
 
 /** Time zones of the places the directory covers (the UK and the US). */
@@ -22,7 +23,7 @@ const TIME_ZONES = [
 ];
 
 const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240];
-export const DEFAULT_DURATION = '90';
+const DEFAULT_DURATION = '90';
 const MAX_MEETINGS = 52;
 
 /** "Pacific Time (America/Los_Angeles)", in the reader's language. */
@@ -44,6 +45,14 @@ function durationLabel(minutes: number, locale: string): string {
     : new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }).format(
         minutes / 60,
       );
+}
+
+/** The lengths a meeting may have, and `current` if a published group has another. */
+export function durationOptions(current: string, locale: string): Option[] {
+  const durations = DURATIONS.map(String).includes(current)
+    ? DURATIONS
+    : [...DURATIONS, Number(current)].filter((n) => n > 0).sort((a, b) => a - b);
+  return durations.map((n) => ({ value: String(n), label: durationLabel(n, locale) }));
 }
 
 function locationFields(ctx: SectionContext): TemplateResult {
@@ -92,14 +101,11 @@ function remoteFields(ctx: SectionContext): TemplateResult {
   });
 }
 
-function meetingFields(ctx: SectionContext, index: number): TemplateResult {
+function meetingFields(ctx: ScheduleContext, index: number): TemplateResult {
   const m = ctx.draft.meetings[index]!;
   const dateError = ctx.error(meetingId(index, 'date'));
   const durationError = ctx.error(meetingId(index, 'duration'));
-  const durations = DURATIONS.map(String).includes(m.durationMinutes)
-    ? DURATIONS
-    : [...DURATIONS, Number(m.durationMinutes)].filter((n) => n > 0).sort((a, b) => a - b);
-  const durationOptions: Option[] = durations.map((n) => ({ value: String(n), label: durationLabel(n, ctx.locale) }));
+  const durations = ctx.durations(m.durationMinutes);
   const n = new Intl.NumberFormat(ctx.locale).format(index + 1);
   const errorId = dateError ? `${meetingId(index, 'date')}-error` : undefined;
   return html`<fieldset class="field meeting" part="meeting">
@@ -114,7 +120,7 @@ function meetingFields(ctx: SectionContext, index: number): TemplateResult {
           aria-describedby=${ifDefined(errorId)}
           aria-invalid=${dateError ? 'true' : 'false'}
           .value=${live(m.date)}
-          @input=${(e: Event) => ctx.setMeeting(index, 'date', (e.target as HTMLInputElement).value)}
+          @input=${(e: Event) => ctx.changeItem('meetings', index, { date: (e.target as HTMLInputElement).value })}
         />
       </div>
       <div class="field">
@@ -125,7 +131,7 @@ function meetingFields(ctx: SectionContext, index: number): TemplateResult {
           aria-describedby=${ifDefined(errorId)}
           aria-invalid=${dateError ? 'true' : 'false'}
           .value=${live(m.time)}
-          @input=${(e: Event) => ctx.setMeeting(index, 'time', (e.target as HTMLInputElement).value)}
+          @input=${(e: Event) => ctx.changeItem('meetings', index, { time: (e.target as HTMLInputElement).value })}
         />
       </div>
       <div class="field">
@@ -135,21 +141,21 @@ function meetingFields(ctx: SectionContext, index: number): TemplateResult {
           id=${meetingId(index, 'duration')}
           aria-describedby=${ifDefined(durationError ? `${meetingId(index, 'duration')}-error` : undefined)}
           aria-invalid=${durationError ? 'true' : 'false'}
-          @change=${(e: Event) => ctx.setMeeting(index, 'durationMinutes', (e.target as HTMLSelectElement).value)}
+          @change=${(e: Event) => ctx.changeItem('meetings', index, { durationMinutes: (e.target as HTMLSelectElement).value })}
         >
-          ${durationOptions.map(
+          ${durations.map(
             (o) => html`<option value=${o.value} ?selected=${o.value === m.durationMinutes}>${o.label}</option>`,
           )}
         </select>
       </div>
     </div>
-    <button type="button" class="secondary small" id=${meetingId(index, 'remove')} @click=${() => ctx.removeMeeting(index)}>
+    <button type="button" class="secondary small" id=${meetingId(index, 'remove')} @click=${() => ctx.removeItem('meetings', index, 'add-meeting', (i) => meetingId(i, 'date'))}>
       ${msg(str`Remove meeting ${n}`)}
     </button>
   </fieldset>`;
 }
 
-export function whereSection(ctx: SectionContext): TemplateResult {
+export function whereSection(ctx: ScheduleContext): TemplateResult {
   const d = ctx.draft;
   const zones = TIME_ZONES.includes(d.timeZone) ? TIME_ZONES : [d.timeZone, ...TIME_ZONES];
   const meetingsError = ctx.error('add-meeting');
@@ -164,25 +170,28 @@ export function whereSection(ctx: SectionContext): TemplateResult {
         options: FORMATS.map((f) => ({ value: f.code, label: formatLabel(f.code) })),
       })}
       ${meetsInPerson(d) ? locationFields(ctx) : nothing} ${meetsRemotely(d) ? remoteFields(ctx) : nothing}
-      ${textInput(ctx, 'scheduleDescription', {
-        label: msg('When does the group meet?'),
-        hint: msg('For example, the first Tuesday of every month, 7pm to 9pm.'),
-      })}
       ${select(ctx, 'timeZone', {
         label: msg('Time zone'),
         options: zones.map((z) => ({ value: z, label: timeZoneLabel(z, ctx.locale) })),
       })}
+      ${regularMeetings(ctx)}
       <fieldset class="field group" part="meetings">
-        <legend>${msg('Next meetings (optional)')}</legend>
-        <p class="hint">${msg('Add dates so people can put them in their calendar. Times are in the time zone above.')}</p>
+        <legend>${msg('One-off meetings (optional)')}</legend>
+        <p class="hint">${msg('Meetings that are not regular, such as a summer picnic. Times are in the time zone above.')}</p>
         ${errorMessage('add-meeting', meetingsError)}
         ${d.meetings.map((_, i) => meetingFields(ctx, i))}
         ${d.meetings.length < MAX_MEETINGS
-          ? html`<button type="button" class="secondary" id="add-meeting" @click=${() => ctx.addMeeting()}>
+          ? html`<button type="button" class="secondary" id="add-meeting" @click=${() =>
+              ctx.addItem('meetings', { date: '', time: '', durationMinutes: DEFAULT_DURATION }, meetingId(d.meetings.length, 'date'))}>
               ${d.meetings.length === 0 ? msg('Add a meeting') : msg('Add another meeting')}
             </button>`
           : nothing}
       </fieldset>
+      ${textInput(ctx, 'scheduleDescription', {
+        label: msg('Anything else about when the group meets? (optional)'),
+        hint: msg('For example, tea and coffee from 6pm, or by arrangement in August.'),
+      })}
+      ${schedulePreview(ctx)}
     `,
   );
 }

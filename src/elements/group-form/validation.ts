@@ -1,13 +1,17 @@
 import { msg } from '@lit/localize';
 import { recognisePlace, registrationInputSchema, type FieldError as ApiFieldError, type RegistrationInput } from '../../schema/index.js';
 import { REGISTRATION_FORM } from '../../schema/registration-form.js';
+import type { RuleProblem } from '../../schema/index.js';
 import { DRAFT_KEYS, meetsInPerson, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
 import {
   checkAnswerMessage,
   controlCharactersMessage,
   FIELD_MESSAGES,
   clockChangeMessage,
+  dayOffDateMessage,
   meetingDurationMessage,
+  ruleProblemMessage,
+  rulePartMessage,
   pastMeetingMessage,
   onlyRemoteEverywhereMessage,
   postcodeFormatMessage,
@@ -35,6 +39,23 @@ const FIELD_FOR_PATH: ReadonlyMap<string, DraftKey> = /* @__PURE__ */ new Map(
 export const optionId = (key: DraftKey, index: number) => `${key}-${index}`;
 /** The id of one part of a planned meeting. */
 export const meetingId = (index: number, part: 'date' | 'time' | 'duration' | 'remove') => `meeting-${index}-${part}`;
+/** The id of one input of a recurrence rule. */
+export type RulePart = 'repeat' | 'week' | 'weekday' | 'date' | 'time' | 'duration' | 'until' | 'remove';
+export const ruleId = (index: number, part: RulePart) => `rule-${index}-${part}`;
+/** The id of one input of a date off. */
+export const exceptionId = (index: number, part: 'date' | 'note' | 'remove') => `off-${index}-${part}`;
+
+/** Which input of a rule answers each part of it (an end given as a number of meetings: the last date's). */
+const RULE_INPUT: Readonly<Record<string, RulePart>> = {
+  frequency: 'repeat',
+  interval: 'repeat',
+  weekday: 'weekday',
+  weekOfMonth: 'week',
+  start: 'date',
+  durationMinutes: 'duration',
+  until: 'until',
+  count: 'until',
+};
 
 /** The postcode (GB) or ZIP code (US) recognised in what was typed, if it is one. */
 function postcodeOf(value: string, country: string): string | undefined {
@@ -62,11 +83,18 @@ const isEmpty = (v: unknown) => v === undefined || v === '' || (typeof v === 'st
 /** Finds the draft field for a path, trying shorter paths for parts nested below a field. */
 function locate(path: Path): { key: DraftKey; target: string; meeting?: { index: number; part: string } } | undefined {
   const [a, b, c, index, part] = path;
-  if (a === 'group' && b === 'schedule' && c === 'meetings' && typeof index === 'number') {
-    const which = part === 'durationMinutes' ? 'duration' : 'date';
-    return { key: 'meetings', target: meetingId(index, which), meeting: { index, part: String(part) } };
+  if (a === 'group' && b === 'schedule' && typeof index === 'number') {
+    const nested = { index, part: String(part) };
+    if (c === 'meetings') {
+      const which = part === 'durationMinutes' ? 'duration' : 'date';
+      return { key: 'meetings', target: meetingId(index, which), meeting: nested };
+    }
+    if (c === 'rules') return { key: 'scheduleRules', target: ruleId(index, RULE_INPUT[String(part)] ?? 'repeat'), meeting: nested };
+    if (c === 'exceptions') {
+      return { key: 'scheduleExceptions', target: exceptionId(index, part === 'note' ? 'note' : 'date'), meeting: nested };
+    }
   }
-  const at = (key: DraftKey) => ({ key, target: key === 'meetings' ? 'add-meeting' : REGISTRATION_FORM[key].choice ? optionId(key, 0) : key });
+  const at = (key: DraftKey) => ({ key, target: LIST_TARGETS[key] ?? (REGISTRATION_FORM[key].choice ? optionId(key, 0) : key) });
   for (let n = path.length; n > 0; n--) {
     const key = FIELD_FOR_PATH.get(path.slice(0, n).join('.'));
     if (key) return at(key);
@@ -78,18 +106,28 @@ function locate(path: Path): { key: DraftKey; target: string; meeting?: { index:
   return first ? at(first) : undefined;
 }
 
+/** A problem with a whole list points at its "add" button. */
+const LIST_TARGETS: Partial<Record<DraftKey, string>> = {
+  meetings: 'add-meeting',
+  scheduleRules: 'add-rule',
+  scheduleExceptions: 'add-day-off',
+};
+
 interface Issue {
   code: string;
   path: Path;
   origin?: string;
   maximum?: number | bigint;
-  params?: { meeting?: 'past' | 'clock-change' };
+  params?: { meeting?: 'past' | 'clock-change'; rule?: RuleProblem };
 }
 
 function messageFor(issue: Issue, key: DraftKey, value: unknown, part?: string): string {
   const field = FIELD_MESSAGES[key];
   if (part === 'durationMinutes') return meetingDurationMessage();
   if (issue.params?.meeting) return issue.params.meeting === 'past' ? pastMeetingMessage() : clockChangeMessage();
+  if (issue.params?.rule) return ruleProblemMessage(issue.params.rule);
+  if (key === 'scheduleRules' && part !== undefined && issue.code !== 'too_big') return rulePartMessage(part);
+  if (key === 'scheduleExceptions' && part === 'date') return dayOffDateMessage();
   if (issue.path.join('.') === 'group.location') return msg('Enter where the group meets');
   if (key === 'servesEverywhere' && issue.code === 'custom') return onlyRemoteEverywhereMessage();
   switch (issue.code) {
