@@ -250,13 +250,13 @@ describe('<peer-group-form> registering a group', () => {
     await typeInto('town', 'Truro');
     await typeInto('postcode', 'tr1 2aa');
     await chooseRadio('servesEverywhere', 0);
-    await typeInto('scheduleDescription', 'First Tuesday, 7pm');
     await tabTo('add-meeting');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused()?.id, 'a new meeting takes focus').to.equal('meeting-0-date');
     await sendKeys({ type: '12252027' });
     await typeInto('meeting-0-time', '0700P');
+    await typeInto('scheduleDescription', 'Christmas tea, 7pm');
     await tick('leaders-0');
     await typeInto('contactEmail', 'hello@example.org');
     await typeInto('registrantName', 'Pat Leader');

@@ -109,12 +109,13 @@ export function previewDates(
         return state.meetings.length === 0
           ? html`<p>${msg('These meetings give no dates still to come.')}</p>`
           : html`<ol class="dates">
-              ${state.meetings.map(
-                (m) =>
-                  html`<li>
-                    ${formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, state.timeZone, locale)}
-                  </li>`,
-              )}
+              ${state.meetings.map((m) => {
+                const when = formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, state.timeZone, locale);
+                // Cancelled ones are listed (the directory marks them), so a date off can be checked too.
+                return html`<li class=${m.cancelled ? 'cancelled' : ''}>
+                  ${m.cancelled ? html`<strong>${msg('No meeting:')}</strong> ` : nothing}${when}${m.note ? ` (${m.note})` : ''}
+                </li>`;
+              })}
             </ol>`;
     }
   })();
