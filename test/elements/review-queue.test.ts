@@ -5,7 +5,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/review-queue.js';
 import type { PeerDecideDetail, PeerReviewQueue } from '../../src/elements/review-queue.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
-import type { Registration, RegistrationInput } from '../../src/schema/index.js';
+import type { Registration, RegistrationInput, Schedule } from '../../src/schema/index.js';
 import { markupRan, testApi, waitUntil, expectFocusOn, withTextSize } from './support.js';
 import { asSubmitted, testGroup, XSS } from './group-fixture.js';
 
@@ -364,6 +364,36 @@ describe('<peer-review-queue> on a narrow screen', () => {
     expect(summaryRow.innerText.replace(/\s+/g, ' ').trim()).to.equal(
       'Summary CHANGED Published now A friendly monthly meeting for adults living with type 2 diabetes. Proposed Weekly now.',
     );
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<peer-review-queue> the schedule’s next dates', () => {
+  it('shows a registration’s schedule in words and the next three dates the directory gives it', async () => {
+    const name = `Queue Schedule ${unique()}`;
+    const schedule: Schedule = {
+      timeZone: 'Europe/London',
+      rules: [{ frequency: 'weekly', interval: 2, weekday: 'TH', start: '2099-12-03T10:00', durationMinutes: 60 }],
+      exceptions: [{ date: '2099-12-17', note: 'Hall closed' }],
+      meetings: [],
+    };
+    await register(name, { group: { ...groupInput(name), schedule } });
+    const el = await queue();
+    await openRegistration(el, name);
+    const preview = () => $(el, '[part=schedule-preview]');
+    await waitUntil(() => preview()?.querySelectorAll('.dates li').length === 3, 'three dates', 10_000);
+    expect(text(preview()!.querySelector('.words'))).to.equal('Every other Thursday, 10:00 to 11:00');
+
+    const { timeZone, meetings } = await createDirectoryClient({ baseUrl: api.url }).groups.previewSchedule({
+      schedule,
+      limit: 3,
+    });
+    const days = (s: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(Date.parse(s));
+    const shown = [...preview()!.querySelectorAll('.dates li')].map(text);
+    expect(meetings.map((m) => days(m.startsAt))).to.deep.equal(['3 December 2099', '17 December 2099', '31 December 2099']);
+    meetings.forEach((m, i) => expect(shown[i], `date ${i + 1}`).to.contain(days(m.startsAt)));
+    expect(shown[1], 'the cancelled one is marked').to.match(/^No meeting: .* \(Hall closed\)$/);
+    expect($(el, '[part=schedule-preview] [role=status]')!.getAttribute('aria-live')).to.equal('polite');
     await expect(el).to.be.accessible();
   });
 });

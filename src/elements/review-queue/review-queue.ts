@@ -21,6 +21,8 @@ import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { reviewQueueStyles } from './review-queue.styles.js';
 import { signInForm } from './sign-in.js';
 import { StaffSession } from './staff-session.js';
+import { previewDates, SchedulePreview } from '../shared/schedule-preview.js';
+import { scheduleText } from '../shared/schedule-text.js';
 import { changesView, decisionText, newGroupView, registrationFacts, registrationList, statusLabel } from './views.js';
 
 /** `peer-decide`: a registration was approved or rejected. */
@@ -59,6 +61,7 @@ interface Opened {
  * @csspart side-by-side - The comparison (a table for changes; two columns for a new group).
  * @csspart proposed - The proposed group's record.
  * @csspart registrant - The registrant's private details.
+ * @csspart schedule-preview - The schedule in words and the next three dates the directory gives it.
  * @csspart actions - Approve and reject.
  *
  * @cssprop --peer-color-primary - Buttons and links.
@@ -90,6 +93,8 @@ export class PeerReviewQueue extends LitElement {
 
   private readonly focusAfter = new FocusAfterRender(this);
   private readonly session = new StaffSession(this, () => this.apiUrl);
+  /** The next dates the registration's schedule gives, as the directory will publish them. */
+  private readonly preview = new SchedulePreview(this, 0);
 
   private readonly taxonomy = new Task<[string], { principles: Term[]; email: boolean }>(this, {
     task: async ([api], { signal }) => {
@@ -124,6 +129,13 @@ export class PeerReviewQueue extends LitElement {
     },
     onError: (error) => this.onAuthError(error),
   });
+
+  protected override updated(): void {
+    const schedule = this.selectedId ? this.opened.value?.registration.group.schedule : undefined;
+    const any = schedule && schedule.rules.length + schedule.meetings.length > 0;
+    // A change keeps the date its group began on, as approving it would.
+    this.preview.show(this.apiUrl, any ? schedule : undefined, false);
+  }
 
   private get apiUrl(): string {
     return this.api || location.origin;
@@ -328,7 +340,20 @@ export class PeerReviewQueue extends LitElement {
       ${r.updatesGroupId
         ? changesView(r, published ?? null, locale, principles, this.onlyChanges, (only) => (this.onlyChanges = only))
         : newGroupView(r, locale, principles)}
-      ${r.status === 'pending' ? this.renderActions(r) : nothing}`;
+      ${this.renderPreview(r)} ${r.status === 'pending' ? this.renderActions(r) : nothing}`;
+  }
+
+  private renderPreview(r: Registration): TemplateResult | typeof nothing {
+    if (this.preview.state.kind === 'none') return nothing;
+    const words = scheduleText({ rules: r.group.schedule.rules }, this.locale);
+    return html`<section class="panel-section" part="schedule-preview" aria-labelledby="schedule-preview-title">
+      <h3 id="schedule-preview-title">${msg('Next dates, as they will be published')}</h3>
+      ${words.length > 0 ? html`<p class="words">${words.map((line, i) => (i ? html`<br />${line}` : line))}</p>` : nothing}
+      ${previewDates(this.preview.state, this.locale, {
+        incomplete: msg('The directory cannot work out dates from this schedule. Ask the registrant to check it.'),
+        failed: msg('The next dates could not be worked out just now. Open the registration again to retry.'),
+      })}
+    </section>`;
   }
 
   private renderActions(r: Registration): TemplateResult {
