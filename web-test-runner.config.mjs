@@ -12,6 +12,8 @@ import { loadConfig } from './server/dist/config.js';
 import { failingApiPlugin } from './test/elements/failing-api-plugin.mjs';
 import { screenshotPlugin } from './test/elements/screenshot-plugin.mjs';
 import { reactBundlesPlugin } from './test/elements/react-bundles-plugin.mjs';
+// Node runs TypeScript that only has types to strip, as this file does.
+import { startSmtpServer } from './test/support/smtp-server.ts';
 
 // Tests that measure layout (reflow at 320 px, lines that must not move) lay
 // text out in DejaVu Sans, a wide font, on every machine: the browser's
@@ -36,6 +38,25 @@ const api = await createServer(
 );
 const apiUrl = await api.listen();
 
+// A second directory that sends email, through a local SMTP server over real
+// TCP, for "Remind me about this meeting" (the first has no SMTP server, as
+// the stories that check no email is promised need).
+const smtp = await startSmtpServer();
+const mailDataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-mail-'));
+const mailApi = await createServer(
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mailDataDir,
+    ADMIN_TOKEN: adminToken,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'directory@example.org',
+    PUBLIC_URL: 'https://directory.example.org',
+    REMINDER_RATE_LIMIT: '1000',
+  }),
+);
+const mailApiUrl = await mailApi.listen();
+
 /** Tests read the API's address from /__api (see test/elements/support.ts). */
 const apiConfigPlugin = {
   name: 'peer-api-config',
@@ -43,10 +64,21 @@ const apiConfigPlugin = {
     if (context.path === '/__api') {
       return { body: JSON.stringify({ url: apiUrl, adminToken }), type: 'json' };
     }
+    if (context.path === '/__mail-api') {
+      return { body: JSON.stringify({ url: mailApiUrl }), type: 'json' };
+    }
+    // What the email-sending directory's SMTP server has received.
+    if (context.path === '/__mail') {
+      const mail = smtp.messages.map(({ to, subject, text }) => ({ to, subject, text }));
+      return { body: JSON.stringify(mail), type: 'json' };
+    }
   },
   async serverStop() {
     await api.close();
+    await mailApi.close();
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDataDir, { recursive: true, force: true });
   },
 };
 

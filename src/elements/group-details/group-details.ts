@@ -23,6 +23,8 @@ import {
   questionText,
 } from '../shared/terms.js';
 import { groupDetailsStyles } from './group-details.styles.js';
+import { RemindMe } from './remind-me.js';
+import { formStyles } from '../shared/form.styles.js';
 import { CompareListController, checklistActions, checklistActionsStyles } from '../shared/checklist-actions.js';
 
 /**
@@ -44,6 +46,7 @@ import { CompareListController, checklistActions, checklistActionsStyles } from 
  * @csspart summary - The group's own summary.
  * @csspart note - The "no medical advice" note.
  * @csspart meetings - Where and when, with the directions and calendar links.
+ * @csspart remind-me - "Remind me about this meeting": email reminders, offered when the directory sends email.
  * @csspart about - Who it is for, conditions, model, leaders, languages.
  * @csspart answers - The answers to the 8 questions.
  * @csspart contact - How to get in touch.
@@ -54,7 +57,7 @@ import { CompareListController, checklistActions, checklistActionsStyles } from 
  */
 @localized()
 export class PeerGroupDetails extends LitElement {
-  static override styles = [tokens, controls, groupDetailsStyles, checklistActionsStyles];
+  static override styles = [tokens, controls, formStyles, groupDetailsStyles, checklistActionsStyles];
 
   /** The group to show. When unset, it is loaded from `api` by `group-id`. */
   @property({ attribute: false }) group?: Group;
@@ -81,19 +84,33 @@ export class PeerGroupDetails extends LitElement {
     task: async ([api, group], { signal }) => {
       if (!api || !group) return undefined;
       const [m] = (await directoryClient(api).groups.meetings(group.id, { limit: 1 }, { signal })).meetings;
-      return m && { start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) };
+      return m && { occurrence: m, start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) };
     },
     args: () => [this.api, this.group ?? this.load.value] as const,
   });
+
+  /** Whether the directory sends email: only then is "Remind me" offered. */
+  private sendsEmail = new Task(this, {
+    task: async ([api], { signal }) => (api ? (await directoryClient(api).taxonomy({ signal })).features.email : false),
+    args: () => [this.api] as const,
+  });
+
+  private remindMe = new RemindMe(
+    this,
+    () => (this.group ?? this.load.value)?.id ?? '',
+    () => this.api,
+    () => localeOf(this),
+  );
 
   override connectedCallback() {
     super.connectedCallback();
     void useLocale(languageOf(this));
   }
 
-  /** Resolves once the group is shown, or its loading has failed. */
+  /** Resolves once the group is shown, with what the directory offers for it ("Remind me"), or its loading has failed. */
   get loaded(): Promise<unknown> {
-    return this.load.taskComplete.catch(() => undefined).then(() => this.updateComplete);
+    const settled = (task: Promise<unknown>) => task.catch(() => undefined);
+    return Promise.all([settled(this.load.taskComplete), settled(this.sendsEmail.taskComplete)]).then(() => this.updateComplete);
   }
 
   /** Moves focus to the group's name, e.g. when the view opens. */
@@ -181,6 +198,12 @@ export class PeerGroupDetails extends LitElement {
             </p>`
           : nothing}
       </section>
+
+      ${this.sendsEmail.value && g.schedule.rules.length + g.schedule.meetings.length > 0
+        ? this.remindMe.render(this.next.value?.occurrence, (m) =>
+            formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, g.schedule.timeZone, locale),
+          )
+        : nothing}
 
       <section part="about" aria-labelledby="about">
         <h3 id="about">${msg('About the group')}</h3>

@@ -15,7 +15,7 @@ import {
 import type { Group, RegistrationReceipt, RegistrationStatus, Schedule, Term } from '../../schema/index.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { directoryClient } from '../shared/directory.js';
-import { isOne, localeOf } from '../shared/intl.js';
+import { isOne, localeOf, retryIn } from '../shared/intl.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { draftFromGroup, emptyDraft, toRegistrationInput, type Draft, type DraftKey } from './draft.js';
 import { DraftStore } from './draft-store.js';
@@ -284,8 +284,7 @@ export class PeerGroupForm extends LitElement {
 
   private failureMessage(error: unknown): string {
     if (error instanceof RateLimitError) {
-      const minutes = Math.max(1, Math.ceil((error.retryAfter ?? 60 * 60) / 60));
-      const when = new Intl.RelativeTimeFormat(this.locale, { numeric: 'always' }).format(minutes, 'minute');
+      const when = retryIn(error.retryAfter, this.locale);
       return msg(str`Too many registrations have been sent from your connection. Try again ${when}.`);
     }
     if (error instanceof NetworkError || error instanceof TimeoutError) {

@@ -47,3 +47,10 @@ export function isOne(n: number, locale: string): boolean {
 export function localeOf(el: Element): string {
   return languageOf(el) || navigator.language || 'en';
 }
+
+/** When to try again after a 429, as the locale says it: "in 5 minutes", "in 24 hours" (an hour when not told). */
+export function retryIn(retryAfterSeconds: number | undefined, locale: string): string {
+  const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60 * 60) / 60));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  return minutes > 90 ? format.format(Math.ceil(minutes / 60), 'hour') : format.format(minutes, 'minute');
+}
