@@ -53,6 +53,13 @@ const layout = css`
   .date-time select {
     width: auto;
   }
+  /* A date fits its date: a full-width one reads as a text box. */
+  .meeting input[type='date'] {
+    width: auto;
+  }
+  .preview .dates {
+    margin: 0;
+  }
   .actions {
     margin: 1rem 0;
   }

@@ -60,8 +60,10 @@ export interface PeerSubmitDetail {
  * @csspart location - Where an in-person group meets.
  * @csspart meetings - The list of planned meetings.
  * @csspart meeting - One planned meeting.
- * @csspart rules - The regular meetings (also `rule`, one of them).
- * @csspart days-off - Dates when a regular meeting does not happen (also `day-off`, one of them).
+ * @csspart rules - The regular meetings.
+ * @csspart rule - One regular meeting (a recurrence rule).
+ * @csspart days-off - Dates when a regular meeting does not happen.
+ * @csspart day-off - One date with no meeting.
  * @csspart schedule-preview - The schedule in words and the next three dates the directory will publish.
  * @csspart error-summary - "There is a problem": the list of problems, each linking to its field.
  * @csspart failure - The message when the registration could not be sent, or the group to change could not be loaded.
