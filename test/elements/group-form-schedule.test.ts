@@ -8,21 +8,13 @@ import type { PeerGroupForm } from '../../src/elements/group-form.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { Schedule } from '../../src/schema/index.js';
 import { formatMeeting } from '../../src/elements/shared/time.js';
-import { testApi, waitUntil, focused } from './support.js';
+import { testApi, waitUntil, focused, tabTo } from './support.js';
 import { completeDraft, keepDraft } from './draft-fixture.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const $ = <E extends Element = HTMLElement>(el: PeerGroupForm, selector: string) => el.shadowRoot!.querySelector<E>(selector);
 const shownDates = (el: PeerGroupForm) => [...el.shadowRoot!.querySelectorAll('[part=schedule-preview] .dates li')].map(text);
 const previewText = (el: PeerGroupForm) => text($(el, '[part=schedule-preview] [role=status]'));
-
-async function tabTo(id: string, most = 80) {
-  for (let i = 0; i < most; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (focused()?.id === id) return;
-  }
-  throw new Error(`Tab never reached #${id} (last focus: #${focused()?.id})`);
-}
 
 async function typeInto(id: string, words: string) {
   await tabTo(id);

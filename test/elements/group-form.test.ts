@@ -8,7 +8,7 @@ import { emptyDraft, toRegistrationInput, type Draft } from '../../src/elements/
 import { createAdminClient, createDirectoryClient, type DirectoryClient } from '../../src/index.js';
 import { registrationInputSchema, type Registration } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
-import { testApi, waitUntil, expectFocusOn, focused, withTextSize } from './support.js';
+import { testApi, waitUntil, expectFocusOn, focused, tabTo, withTextSize } from './support.js';
 import { completeDraft, keepDraft, storageKey } from './draft-fixture.js';
 
 // ---- reading the form as a person would
@@ -22,15 +22,6 @@ const summary = (el: PeerGroupForm) => $(el, '[part=error-summary]');
 const summaryLinks = (el: PeerGroupForm) => $$(el, '[part=error-summary] a');
 const panel = (el: PeerGroupForm) => $(el, '[part=confirmation]');
 
-
-/** Presses Tab until the input with this id has focus: proves it can be reached, in order, by keyboard. */
-async function tabTo(id: string, most = 60) {
-  for (let i = 0; i < most; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (focused()?.id === id) return;
-  }
-  throw new Error(`Tab never reached #${id} (last focus: #${focused()?.id})`);
-}
 
 async function typeInto(id: string, words: string) {
   await tabTo(id);

@@ -7,7 +7,7 @@ import '../../src/elements/group-details.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { createDirectoryClient } from '../../src/index.js';
 import type { Group } from '../../src/schema/index.js';
-import { expectFocusOn, focused, testApi, waitUntil } from './support.js';
+import { expectFocusOn, focused, tabTo, testApi, waitUntil } from './support.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const box = (el: PeerGroupDetails) => el.shadowRoot!.querySelector<HTMLElement>('[part=remind-me]');
@@ -20,14 +20,6 @@ interface Mail {
 }
 const mailTo = async (address: string): Promise<Mail[]> =>
   ((await (await fetch('/__mail')).json()) as Mail[]).filter((m) => m.to.includes(address));
-
-async function tabTo(id: string, most = 80) {
-  for (let i = 0; i < most; i++) {
-    await sendKeys({ press: 'Tab' });
-    if (focused()?.id === id) return;
-  }
-  throw new Error(`Tab never reached #${id} (last focus: #${focused()?.id})`);
-}
 
 /** A published group with regular meetings, on the directory at `api`. */
 async function groupWithRules(api: string): Promise<Group> {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 
 /** Where the real API server for browser tests listens, and its admin token. */
 export async function testApi(): Promise<{ url: string; adminToken: string }> {
@@ -20,6 +21,15 @@ export function focused(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** Presses Tab until the element with this id has focus: proves it can be reached, in order, by keyboard. */
+export async function tabTo(id: string, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    await sendKeys({ press: 'Tab' });
+    if (focused()?.id === id) return;
+  }
+  throw new Error(`Tab never reached #${id} (last focus: #${focused()?.id})`);
 }
 
 /**
