@@ -1,6 +1,7 @@
 // Browser tests: real Chromium (Debian's package) against the real API
 // server, started here from the built server package with the sample data.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +41,21 @@ const apiUrl = await api.listen();
 
 // A second directory that sends email, through a local SMTP server over real
 // TCP, for "Remind me about this meeting" (the first has no SMTP server, as
-// the stories that check no email is promised need).
+// the stories that check no email is promised need). It runs in a process of
+// its own: two servers in one process share the search feed's state.
 const smtp = await startSmtpServer();
 const mailDataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-mail-'));
-const mailApi = await createServer(
-  loadConfig({
-    PORT: '0',
+const mailPort = await new Promise((resolve) => {
+  const probe = createNetServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+const mailApiUrl = `http://127.0.0.1:${mailPort}`;
+const mailApi = spawn(process.execPath, ['server/dist/cli.js', 'serve'], {
+  env: {
+    ...process.env,
+    PORT: String(mailPort),
     HOST: '127.0.0.1',
     DATA_DIR: mailDataDir,
     ADMIN_TOKEN: adminToken,
@@ -53,9 +63,15 @@ const mailApi = await createServer(
     MAIL_FROM: 'directory@example.org',
     PUBLIC_URL: 'https://directory.example.org',
     REMINDER_RATE_LIMIT: '1000',
-  }),
-);
-const mailApiUrl = await mailApi.listen();
+  },
+  stdio: 'ignore',
+});
+for (let started = Date.now(); ; ) {
+  const up = await fetch(`${mailApiUrl}/healthz`).then((r) => r.ok, () => false);
+  if (up) break;
+  if (Date.now() - started > 60_000) throw new Error('The email-sending test API did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
 
 /** Tests read the API's address from /__api (see test/elements/support.ts). */
 const apiConfigPlugin = {
@@ -75,7 +91,8 @@ const apiConfigPlugin = {
   },
   async serverStop() {
     await api.close();
-    await mailApi.close();
+    mailApi.kill();
+    await new Promise((resolve) => (mailApi.exitCode === null ? mailApi.once('exit', resolve) : resolve()));
     await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(mailDataDir, { recursive: true, force: true });
