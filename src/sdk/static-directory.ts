@@ -1,6 +1,7 @@
 import { INVALID_PLACE_MESSAGE, recognisePlace } from '../schema/place.js';
 import { DEFAULT_LIMIT, DEFAULT_RADIUS } from '../schema/search-constants.js';
-import { EVERYWHERE_IN_SEARCH, summaryOf } from '../schema/search.js';
+import * as z from 'zod/mini';
+import { EVERYWHERE_IN_SEARCH, everywhereQuerySchema, searchQuerySchema, summaryOf } from '../schema/search.js';
 import { STATIC_DIRECTORY_FORMAT } from '../schema/static-directory.js';
 import type {
   EverywherePage,
@@ -95,7 +96,8 @@ export function createStaticDirectory(url: string | URL, options: StaticDirector
     return untilAborted(loading, signal);
   };
 
-  const search = async (query: SearchQuery, opts?: RequestOptions): Promise<SearchResult> => {
+  const search = async (asked: SearchQuery, opts?: RequestOptions): Promise<SearchResult> => {
+    const query = valid(searchQuerySchema, asked);
     const offset = offsetOf(query.cursor);
     const directory = await load(opts?.signal);
     const origin = query.near === undefined ? pointOf(query) : geocode(directory, query.near, '#/near');
@@ -116,7 +118,8 @@ export function createStaticDirectory(url: string | URL, options: StaticDirector
     return result;
   };
 
-  const everywhere = async (query: EverywhereQuery, opts?: RequestOptions): Promise<EverywherePage> => {
+  const everywhere = async (asked: EverywhereQuery, opts?: RequestOptions): Promise<EverywherePage> => {
+    const query = valid(everywhereQuerySchema, asked);
     const offset = offsetOf(query.cursor);
     return everywherePage(await load(opts?.signal), groupFilter(query), offset, query.limit ?? DEFAULT_LIMIT);
   };
@@ -176,8 +179,18 @@ function indexFile(file: StaticDirectory): Loaded {
     byId: new Map(file.groups.map((g) => [g.id, g])),
     geo: buildGeoIndex({ ...located, size: located.ids.length }),
     everywhere,
-    places: new Map(file.places.map((p) => [p.label.toLowerCase(), p])),
+    places: placesByName(file.places),
   };
+}
+
+/** Places by label, lower case, and by the name before a label's comma (`Newport` for `Newport, Wales`) unless a label is that name. */
+function placesByName(places: readonly GeocodeResult[]): Map<string, GeocodeResult> {
+  const byName = new Map(places.map((p) => [p.label.toLowerCase(), p]));
+  for (const p of places) {
+    const name = p.label.split(',')[0]!.toLowerCase();
+    if (!byName.has(name)) byName.set(name, p);
+  }
+  return byName;
 }
 
 function everywherePage(directory: Loaded, filter: GroupFilter | undefined, offset: number, limit: number): EverywherePage {
@@ -189,6 +202,19 @@ function everywherePage(directory: Loaded, filter: GroupFilter | undefined, offs
     nextCursor: end < matching.length && end < MAX_OFFSET ? encodeCursor(end) : null,
   };
 }
+
+/** The query as the API's schema reads it, or the `ValidationError` the API would answer with. */
+function valid<T>(schema: z.ZodMiniType<T>, query: unknown): T {
+  const parsed = z.safeParse(schema, query);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((issue) => ({ pointer: `#/${issue.path.join('/')}`, detail: issue.message }));
+  const detail = errors[0]!.detail;
+  return fail(new ValidationError(detail, { status: 400, problem: { type: '/problems/validation', title: 'Invalid request', status: 400, detail, errors } }));
+}
+
+const fail = (error: Error): never => {
+  throw error;
+};
 
 function offsetOf(cursor: string | undefined): number {
   if (cursor === undefined) return 0;

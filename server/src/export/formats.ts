@@ -55,7 +55,9 @@ export async function toStaticDirectory(groups: readonly Group[], principles: Pr
   for (const group of groups) {
     const location = group.location;
     if (!location) continue;
-    add({ label: location.town, lat: location.lat, lng: location.lng, country: location.country, precision: 'place' });
+    // The town as a search for it is answered (its centre, its label, the other places of its name), else the group's own point.
+    const town = await geocoder.geocode(location.town).catch(() => undefined);
+    add(town ?? { label: location.town, lat: location.lat, lng: location.lng, country: location.country, precision: 'place' });
     if (!location.postcode) continue;
     const postcode = location.postcode;
     add(await geocoder.geocode(postcode).catch(() => undefined));
