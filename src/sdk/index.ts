@@ -1,10 +1,10 @@
 /**
- * The peer-directory SDK: typed, validated calls to a directory API, or the
- * same reads over a static directory file.
+ * The peer-directory SDK: typed, validated calls to a directory API. The
+ * same reads over a static directory file, with no server, are
+ * `createStaticDirectory` from `peer-directory/static`.
  * @module
  */
 export { createDirectoryClient, type DirectoryClient, type DirectoryReader } from './client.js';
-export { createStaticDirectory, type StaticDirectoryOptions } from './static-directory.js';
 export { createAdminClient, type AdminClient, type AdminClientOptions, type AuditOptions, type OutboxOptions } from './admin/client.js';
 export type { ClientOptions, RequestOptions, ResponseValidators } from './transport.js';
 export type { GroupsResource, ReadGroupsResource } from './groups.js';

@@ -1,3 +1,10 @@
+/**
+ * A directory with no server: `createStaticDirectory` reads the file
+ * `peer-directory-server export --format static` writes, and answers the
+ * SDK's reads (`DirectoryReader`) from it in the page. Its own entry, so
+ * pages that talk to an API never download the search code.
+ * @module
+ */
 import { INVALID_PLACE_MESSAGE, recognisePlace } from '../schema/place.js';
 import { DEFAULT_LIMIT, DEFAULT_RADIUS } from '../schema/search-constants.js';
 import * as z from 'zod/mini';
@@ -24,7 +31,6 @@ import {
   KM_PER_MILE,
   MAX_OFFSET,
   nearest,
-  originOf,
   passes,
   pointOf,
   type FilterFields,
@@ -79,7 +85,7 @@ interface Loaded {
  * @param url the file's address (relative to the page in a browser)
  * @example
  * ```ts
- * import { createStaticDirectory } from 'peer-directory';
+ * import { createStaticDirectory } from 'peer-directory/static';
  *
  * const directory = createStaticDirectory('/directory.json');
  * const { groups, everywhere } = await directory.groups.search({ near: 'LS1 4DY', condition: ['type2'] });
@@ -105,7 +111,8 @@ export function createStaticDirectory(url: string | URL, options: StaticDirector
     const units = query.units ?? 'mi';
     const radius = query.radius ?? DEFAULT_RADIUS;
     const filter = groupFilter(query);
-    const result: SearchResult = { ...(origin && { origin: originOf(origin) }), radius, units, groups: [], nextCursor: null };
+    // The file's places hold only the schema's fields (the export checked them), so an origin is sent as it is.
+    const result: SearchResult = { ...(origin && { origin }), radius, units, groups: [], nextCursor: null };
     if (origin) {
       const end = offset + limit;
       const { geo } = directory;
@@ -146,16 +153,12 @@ async function read(url: string | URL, fetcher: typeof fetch): Promise<Loaded> {
   try {
     response = await fetcher(url);
   } catch (cause) {
-    throw new NetworkError(`Could not read the directory file ${String(url)}`, { cause });
+    throw new NetworkError(`Could not read ${String(url)}`, { cause });
   }
-  if (!response.ok) throw new DirectoryError(`The directory file ${String(url)} answered ${response.status}`, { status: response.status });
-  const file = (await response.json().catch((cause: unknown) => {
-    throw new ResponseShapeError(`The directory file ${String(url)} is not JSON`, { cause });
-  })) as StaticDirectory;
+  if (!response.ok) throw new DirectoryError(`${String(url)} answered ${response.status}`, { status: response.status });
+  const file = (await response.json().catch(() => undefined)) as StaticDirectory | undefined;
   // The file is trusted as `export --format static` wrote it, once its label says it is one.
-  if (file?.format !== STATIC_DIRECTORY_FORMAT || file.version !== 1) {
-    throw new ResponseShapeError(`${String(url)} is not a peer-directory static directory (version 1)`);
-  }
+  if (file?.format !== STATIC_DIRECTORY_FORMAT || file.version !== 1) throw new ResponseShapeError(`${String(url)} is no static directory file`);
   return indexFile(file);
 }
 
@@ -207,14 +210,9 @@ function everywherePage(directory: Loaded, filter: GroupFilter | undefined, offs
 function valid<T>(schema: z.ZodMiniType<T>, query: unknown): T {
   const parsed = z.safeParse(schema, query);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((issue) => ({ pointer: `#/${issue.path.join('/')}`, detail: issue.message }));
-  const detail = errors[0]!.detail;
-  return fail(new ValidationError(detail, { status: 400, problem: { type: '/problems/validation', title: 'Invalid request', status: 400, detail, errors } }));
+  const [issue] = parsed.error.issues;
+  throw invalid(`#/${issue!.path.join('/')}`, issue!.message);
 }
-
-const fail = (error: Error): never => {
-  throw error;
-};
 
 function offsetOf(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
@@ -235,28 +233,26 @@ function geocode(directory: Loaded, q: string, pointer: string): GeocodeResult {
   const place = recognisePlace(q);
   if (!place) throw invalid(pointer, INVALID_PLACE_MESSAGE);
   const known = (key: string) => directory.places.get(key.toLowerCase());
+  const found = place.kind === 'district' ? undefined : known(place.value);
+  if (found) return found;
   if (place.kind === 'postcode' || place.kind === 'district') {
-    const exact = place.kind === 'postcode' ? known(place.value) : undefined;
-    if (exact) return exact;
     const around = known(place.outward) ?? known(place.area);
     if (around) return { ...around, label: place.value, centre: around.centre ?? around.label };
-    throw unknown(pointer, `We could not find the postcode ${place.value}. Check it and try again.`);
   }
-  const found = known(place.value);
-  if (found) return found;
-  throw unknown(
-    pointer,
-    place.kind === 'zip'
-      ? `We could not find ZIP code ${place.zip}. Check it and try again.`
-      : `We could not find a place called “${place.value}”. Try a postcode or ZIP code instead.`,
-  );
+  throw unknown(pointer, `We could not find “${q}”. Check it, or try a nearby postcode or town.`);
 }
 
-const invalid = (pointer: string, detail: string) =>
-  new ValidationError(detail, { status: 400, problem: { type: '/problems/validation', title: 'Invalid request', status: 400, detail, errors: [{ pointer, detail }] } });
+/** The error the API's problem answer would give: 400 for a bad field, 422 for a place nobody knows. */
+function problem(status: 400 | 422, pointer: string, detail: string): ValidationError {
+  const init = {
+    status,
+    problem: { type: status === 400 ? '/problems/validation' : '/problems/unknown-place', title: detail, status, detail, errors: [{ pointer, detail }] },
+  };
+  return status === 400 ? new ValidationError(detail, init) : new UnknownPlaceError(detail, init);
+}
 
-const unknown = (pointer: string, detail: string) =>
-  new UnknownPlaceError(detail, { status: 422, problem: { type: '/problems/unknown-place', title: 'Unknown place', status: 422, detail, errors: [{ pointer, detail }] } });
+const invalid = (pointer: string, detail: string) => problem(400, pointer, detail);
+const unknown = (pointer: string, detail: string) => problem(422, pointer, detail);
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
   createDirectoryClient,
-  createStaticDirectory,
   DirectoryError,
   NotFoundError,
   ResponseShapeError,
@@ -19,6 +18,7 @@ import {
   type SearchQuery,
 } from 'peer-directory';
 import type { StaticDirectory } from 'peer-directory/schema';
+import { createStaticDirectory } from 'peer-directory/static';
 import { publishedGroups } from '../../server/src/export/command.js';
 import { toStaticDirectory } from '../../server/src/export/formats.js';
 import { createGeocoder } from '../../server/src/geocode/index.js';
