@@ -17,7 +17,7 @@ const NO_API = 'http://127.0.0.1:9';
 
 const root = (el: Element) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<E>(selector);
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const cards = (el: PeerFinder, section = 'nearby') => [...root(el).querySelectorAll<PeerGroupCard>(`[part=${section}] peer-group-card`)];
 const hits = (el: PeerFinder) => cards(el).map((c) => c.group as GroupHit);
 const checkbox = (el: PeerFinder, label: string) => {
