@@ -145,6 +145,9 @@ describe('<peer-finder src>: a directory with no server', () => {
     const answers = text(details.shadowRoot!.querySelector('[part=answers]'));
     expect(answers).to.contain(text(Object.assign(document.createElement('p'), { textContent: group.answers.purpose })));
     expect(details.shadowRoot!.querySelector('a[href$=".ics"]'), 'no calendar file without an API').to.equal(null);
+    const terms = [...details.shadowRoot!.querySelectorAll('[part=meetings] dt')].map(text);
+    expect(terms).to.include('When');
+    if (group.schedule.rules.length > 0) expect(terms, 'no "no dates published" for a repeating group').not.to.include('Next meeting');
     await expect(el).to.be.accessible();
   });
 });

@@ -177,10 +177,13 @@ export class PeerGroupDetails extends LitElement {
           ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
           ${row(msg('When'), scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)))}
-          ${row(
-            msg('Next meeting'),
-            next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
-          )}
+          ${!next && this.src && g.schedule.rules.length > 0
+            ? // A static directory cannot expand repeating rules (the API does): "When" says them in words.
+              nothing
+            : row(
+                msg('Next meeting'),
+                next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
+              )}
         </dl>
         ${directions || calendar
           ? html`<p class="links">
