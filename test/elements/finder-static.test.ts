@@ -3,14 +3,14 @@
 // static file (`export --format static`) from a plain file server. The `api`
 // they are given is a closed port, so any request to an API would fail.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/finder.js';
 import '../../src/elements/checklist.js';
 import type { PeerFinder } from '../../src/elements/finder.js';
-import type { PeerGroupCard } from '../../src/elements/group-card.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import type { GeocodeResult, Group, GroupHit, StaticDirectory } from '../../src/schema/index.js';
 import { testApi, waitUntil } from './support.js';
+import { cards, searchFor, settled } from './finder-support.js';
 import { milesBetween } from '../support/distance.js';
 
 const NO_API = 'http://127.0.0.1:9';
@@ -18,7 +18,6 @@ const NO_API = 'http://127.0.0.1:9';
 const root = (el: Element) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<E>(selector);
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const cards = (el: PeerFinder, section = 'nearby') => [...root(el).querySelectorAll<PeerGroupCard>(`[part=${section}] peer-group-card`)];
 const hits = (el: PeerFinder) => cards(el).map((c) => c.group as GroupHit);
 const checkbox = (el: PeerFinder, label: string) => {
   const found = [...root(el).querySelectorAll('label.check')].find((l) => text(l) === label);
@@ -45,23 +44,6 @@ async function finder(attributes: Record<string, string> = {}) {
   (await fixture<HTMLElement>(html`<div></div>`)).append(el);
   await el.updateComplete;
   return el;
-}
-
-async function settled(el: PeerFinder) {
-  await el.updateComplete;
-  await waitUntil(() => $(el, '[part=results]')?.getAttribute('aria-busy') === 'false', 'the search to finish', 10_000);
-  await el.updateComplete;
-  await Promise.all(cards(el).map((c) => c.updateComplete));
-}
-
-async function searchFor(el: PeerFinder, words: string) {
-  const field = $<HTMLInputElement>(el, '#place')!;
-  field.focus();
-  field.select();
-  await sendKeys({ press: 'Backspace' });
-  await sendKeys({ type: words });
-  await sendKeys({ press: 'Enter' });
-  await settled(el);
 }
 
 /**
@@ -119,6 +101,8 @@ describe('<peer-finder src>: a directory with no server', () => {
     expectDistances(hits(el), expectedNear(origin));
 
     $<HTMLElement>(el, '[part=filters] summary')!.click();
+    // The panel's fields arrive as a file of their own after the finder first shows.
+    await waitUntil(() => [...root(el).querySelectorAll('label.check')].some((l) => text(l) === 'Type 2 diabetes'), 'the filter panel');
     checkbox(el, 'Type 2 diabetes').click();
     await settled(el);
     const type2 = (g: Group) => g.conditions.includes('type2');

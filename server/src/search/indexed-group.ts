@@ -4,11 +4,15 @@
  * @module
  */
 import { summaryOf, type Group } from 'peer-directory/schema';
-import { filterFieldsOf } from 'peer-directory/search';
+import { filterFieldsOf, type FilterFields } from 'peer-directory/search';
 import type { WordDictionary } from './words.js';
 
-/** A group as the index holds it: filter fields precomputed, JSON serialised once. */
-export interface IndexedGroup {
+/**
+ * A group as the index holds it: the fields filters test (as
+ * `filterFieldsOf` gives them, with languages and words numbered), JSON
+ * serialised once.
+ */
+export interface IndexedGroup extends Omit<FilterFields, 'languages' | 'words'> {
   readonly id: string;
   readonly name: string;
   /** The JSON of its summary, as results list it. */
@@ -17,13 +21,6 @@ export interface IndexedGroup {
   readonly lat: number | undefined;
   readonly lng: number | undefined;
   readonly servesEverywhere: boolean;
-  /** One bit per code, in the order of the taxonomy lists. */
-  readonly conditions: number;
-  readonly audiences: number;
-  readonly formats: number;
-  readonly model: number;
-  readonly free: boolean;
-  readonly familyWelcome: boolean;
   /** Numbers of its languages' primary subtags (`en-GB` counts as `en`), in the index's language dictionary. */
   readonly languages: Uint32Array;
   /** Numbers of the words of its name, summary, organisation and town, in the index's word dictionary. */
@@ -40,18 +37,13 @@ export interface Dictionaries {
 export function indexGroup(group: Group, dictionaries: Dictionaries): IndexedGroup {
   const fields = filterFieldsOf(group);
   return {
+    ...fields,
     id: group.id,
     name: group.name,
     json: JSON.stringify(summaryOf(group)),
     lat: group.location?.lat,
     lng: group.location?.lng,
     servesEverywhere: group.servesEverywhere,
-    conditions: fields.conditions,
-    audiences: fields.audiences,
-    formats: fields.formats,
-    model: fields.model,
-    free: fields.free,
-    familyWelcome: fields.familyWelcome,
     languages: Uint32Array.from(fields.languages, (language) => dictionaries.languages.idOf(language)),
     words: Uint32Array.from(fields.words, (word) => dictionaries.words.idOf(word)),
   };
