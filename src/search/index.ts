@@ -20,5 +20,5 @@ export {
   type Nearby,
   type PointTable,
 } from './nearest.js';
-export { byNameThenId, originOf, pointOf } from './order.js';
+export { byNameThenId, pointOf } from './order.js';
 export { foldText, wordsOf } from './words.js';

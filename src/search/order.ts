@@ -1,6 +1,6 @@
 /**
- * The orders and origins results share between the server's index and the
- * SDK's static directory.
+ * The order of the groups serving everywhere, and the origin of a search by
+ * position: the server's index and the SDK's static directory share them.
  * @module
  */
 import type { GeocodeResult, SearchQuery } from '../schema/index.js';
@@ -16,18 +16,4 @@ export function byNameThenId(a: { name: string; id: string }, b: { name: string;
 export function pointOf(query: SearchQuery): GeocodeResult | undefined {
   if (query.lat === undefined || query.lng === undefined) return undefined;
   return { label: `${query.lat}, ${query.lng}`, lat: query.lat, lng: query.lng, precision: 'device' };
-}
-
-/** Only the schema's fields of an origin: the object geocoding gave may carry more than an answer should say. */
-export function originOf(origin: GeocodeResult): GeocodeResult {
-  const { label, lat, lng, country, precision, centre, alternatives } = origin;
-  return {
-    label,
-    lat,
-    lng,
-    ...(country !== undefined && { country }),
-    precision,
-    ...(centre !== undefined && { centre }),
-    ...(alternatives !== undefined && { alternatives }),
-  };
 }

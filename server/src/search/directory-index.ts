@@ -27,7 +27,6 @@ import {
   KM_PER_MILE,
   MAX_OFFSET,
   nearest,
-  originOf,
   pointOf,
   type GeoIndex,
   type GroupFilter,
@@ -426,5 +425,6 @@ function nameOrder(builder: GroupTableBuilder): Uint32Array {
 
 // Only the schema's fields: an origin object may carry more than the response should say.
 function originJson(origin: GeocodeResult): string {
-  return JSON.stringify(originOf(origin));
+  const { label, lat, lng, country, precision, centre, alternatives } = origin;
+  return JSON.stringify({ label, lat, lng, country, precision, centre, alternatives });
 }
