@@ -182,16 +182,16 @@ function indexFile(file: StaticDirectory): Loaded {
     byId: new Map(file.groups.map((g) => [g.id, g])),
     geo: buildGeoIndex({ ...located, size: located.ids.length }),
     everywhere,
-    places: placesByName(file.places),
+    places: placesByName(file),
   };
 }
 
-/** Places by label, lower case, and by the name before a label's comma (`Newport` for `Newport, Wales`) unless a label is that name. */
-function placesByName(places: readonly GeocodeResult[]): Map<string, GeocodeResult> {
-  const byName = new Map(places.map((p) => [p.label.toLowerCase(), p]));
-  for (const p of places) {
-    const name = p.label.split(',')[0]!.toLowerCase();
-    if (!byName.has(name)) byName.set(name, p);
+/** Places by label, lower case, and by the names the file gives them (`new york` for `New York City, NY`). */
+function placesByName(file: StaticDirectory): Map<string, GeocodeResult> {
+  const byName = new Map(file.places.map((p) => [p.label.toLowerCase(), p]));
+  for (const [name, label] of Object.entries(file.names ?? {})) {
+    const place = byName.get(label.toLowerCase());
+    if (place && !byName.has(name)) byName.set(name, place);
   }
   return byName;
 }

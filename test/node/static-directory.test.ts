@@ -114,6 +114,10 @@ describe('createStaticDirectory answers as the API does', () => {
   test('geocodes the places in the file as the API does, and any other GB postcode at its district', async () => {
     const { postcode, town, district } = placesInFile();
     for (const q of [postcode, town, district]) assert.deepEqual(await directory.geocode(q), await api.geocode(q), q);
+    // Towns the API labels otherwise (`New York` → `New York City, NY`) are named in the file.
+    const named = Object.keys(file.names ?? {});
+    assert.ok(named.includes('new york'), named.join());
+    for (const q of named) assert.deepEqual(await directory.geocode(q), await api.geocode(q), q);
     // A real postcode the file does not hold (Leeds station), placed at its district's centre.
     const other = await directory.geocode('ls1 4dt');
     const exact = await api.geocode('LS1 4DT');
