@@ -4,7 +4,6 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/finder.js';
 import type { PeerFinder } from '../../src/elements/finder.js';
-import type { PeerGroupCard } from '../../src/elements/group-card.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchResult } from '../../src/schema/index.js';
