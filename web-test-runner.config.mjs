@@ -2,7 +2,7 @@
 // server, started here from the built server package with the sample data.
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer as createNetServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -10,6 +10,11 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.mjs';
 import { createServer } from './server/dist/index.js';
 import { loadConfig } from './server/dist/config.js';
+import { publishedGroups } from './server/dist/export/command.js';
+import { toStaticDirectory } from './server/dist/export/formats.js';
+import { createGeocoder } from './server/dist/geocode/index.js';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
 import { failingApiPlugin } from './test/elements/failing-api-plugin.mjs';
 import { screenshotPlugin } from './test/elements/screenshot-plugin.mjs';
 import { reactBundlesPlugin } from './test/elements/react-bundles-plugin.mjs';
@@ -72,13 +77,23 @@ for (let started = Date.now(); ; ) {
   if (Date.now() - started > 60_000) throw new Error('The email-sending test API did not start');
   await new Promise((r) => setTimeout(r, 200));
 }
+// A directory with no server: the sample directory exported as it starts
+// (before any test publishes a group), on a plain file server of its own.
+// It sends CORS headers, as GitHub Pages and most static hosts do, since the
+// test page's origin is the test runner's.
+const staticDir = mkdtempSync(join(tmpdir(), 'peer-wtr-static-'));
+const exported = await toStaticDirectory(await publishedGroups(api.store), [], createGeocoder({ cache: api.store }));
+writeFileSync(join(staticDir, 'directory.json'), exported);
+const files = Fastify();
+await files.register(fastifyStatic, { root: staticDir, setHeaders: (res) => res.setHeader('access-control-allow-origin', '*') });
+const staticUrl = await files.listen({ port: 0, host: '127.0.0.1' });
 
 /** Tests read the API's address from /__api (see test/elements/support.ts). */
 const apiConfigPlugin = {
   name: 'peer-api-config',
   serve(context) {
     if (context.path === '/__api') {
-      return { body: JSON.stringify({ url: apiUrl, adminToken }), type: 'json' };
+      return { body: JSON.stringify({ url: apiUrl, adminToken, staticUrl }), type: 'json' };
     }
     if (context.path === '/__mail-api') {
       return { body: JSON.stringify({ url: mailApiUrl }), type: 'json' };
@@ -91,11 +106,13 @@ const apiConfigPlugin = {
   },
   async serverStop() {
     await api.close();
+    await files.close();
     mailApi.kill();
     await new Promise((resolve) => (mailApi.exitCode === null ? mailApi.once('exit', resolve) : resolve()));
     await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(mailDataDir, { recursive: true, force: true });
+    rmSync(staticDir, { recursive: true, force: true });
   },
 };
 

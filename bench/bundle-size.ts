@@ -142,7 +142,35 @@ async function appBuild(
   return [
     sum(`${label} first load (${loaded.length} files)`, out, loaded, baseline),
     sum(`${label} loaded only when needed`, out, lazy, baseline),
+    sum(`${label} static directory search, added only with src`, out, staticAdds(out, loaded), baseline),
   ];
+}
+
+/** The files a file imports, itself included, followed through static imports. */
+function staticImports(dir: string, file: string, into = new Set<string>()): Set<string> {
+  if (into.has(file)) return into;
+  into.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  for (const m of code.matchAll(/(?:import|from)\s*["'](\.[^"']+)["']/g)) staticImports(dir, join(base, m[1]!).replace(/^\.\//, ''), into);
+  return into;
+}
+
+/**
+ * What `<peer-finder src>` downloads that a finder on an API does not: the
+ * static directory's chunk and its imports, less the first load and the
+ * search parts every search fetches.
+ */
+function staticAdds(dir: string, loaded: readonly string[]): string[] {
+  const chunks = readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.js'));
+  const chunk = (prefix: string) => {
+    const found = chunks.find((f) => f.startsWith(prefix));
+    if (!found) throw new Error(`no ${prefix} chunk in ${dir}`);
+    return `chunks/${found}`;
+  };
+  const have = new Set(loaded);
+  for (const f of staticImports(dir, chunk('search-parts-'))) have.add(f);
+  return [...staticImports(dir, chunk('static-directory-'))].filter((f) => !have.has(f));
 }
 
 /** Measure every bundle; `npm run build` must have run. */
@@ -186,6 +214,7 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
     const { loaded, lazy } = cdnClosure(cdn, file);
     results.push(sum(`${tag} all-in: CDN entry + chunks it imports (${loaded.length} files)`, cdn, loaded));
     results.push(sum(`${tag} loaded only when needed (lazy chunks)`, cdn, lazy));
+    if (file === 'finder.js') results.push(sum(`${tag} static directory search, added only with src`, cdn, staticAdds(cdn, loaded)));
     results.push(size(`${tag} alone (deps external)`, await bundle(join(root, 'dist/elements', file), bare)));
   }
   return results;

@@ -14,6 +14,7 @@ import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
 import { measureScale, scaleLine } from './scale.js';
+import { measureStaticSearch } from './static-search.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const lines: string[] = [];
@@ -116,6 +117,19 @@ out();
 out('## Lighthouse: the home page, mobile (its default phone, CPU 4× slower, Slow 4G simulated), median of 3');
 const audit = await measureLighthouse();
 out(`performance ${audit.score.toFixed(2)} (target ≥ 0.95); ${Object.entries(audit.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+out();
+out('## A directory with no server: createStaticDirectory in headless Chromium (synthetic groups, loopback file server)');
+const statics = await measureStaticSearch({ groups: 5000 });
+out(
+  `${statics.groups} groups: file ${kb(statics.fileBytes)} KB (${kb(statics.gzipBytes)} KB gzip; groups ${kb(statics.groupBytes)} KB, ` +
+    `${statics.places} places ${kb(statics.placeBytes)} KB); first call (fetch, parse, index) ${statics.loadMs.toFixed(0)} ms`,
+);
+out(
+  `search p50 ${statics.p50.toFixed(1)} ms, p95 ${statics.p95.toFixed(1)} ms, p99 ${statics.p99.toFixed(1)} ms, max ${statics.max.toFixed(1)} ms, ` +
+    `mean ${statics.mean.toFixed(3)} ms over ${statics.runs} searches (target < 5 ms)`,
+);
+out(`What <peer-finder src> adds, gzip: ${[...gzipOf].filter(([name]) => name.includes('static directory search')).map(([name, bytes]) => `${name.replace(/ static directory search.*/, '')} ${kb(bytes)} KB`).join('; ')} (target ≤ 6 KB)`);
 
 mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(resolve(import.meta.dirname, 'results/latest.md'), lines.join('\n') + '\n');

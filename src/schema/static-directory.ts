@@ -29,6 +29,12 @@ export const staticDirectorySchema = /* @__PURE__ */ z.object({
   taxonomy: taxonomyResponseSchema,
   /** Places a search may start from, labelled as the geocoder labels them: the groups' postcodes and towns, every GB postcode district and every UK postcode area (`LS1 4DY`, `Leeds`, `LS1`, `LS`). */
   places: z.array(geocodeResultSchema),
+  /**
+   * Place names people type whose answer is labelled otherwise, lower case,
+   * each to the `label` of its place (`new york` → `New York City, NY`): a
+   * search for a group's town starts where the API's would.
+   */
+  names: z.optional(z.record(z.string(), z.string())),
 });
 
 export type StaticDirectory = z.infer<typeof staticDirectorySchema>;

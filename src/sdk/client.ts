@@ -1,13 +1,17 @@
 import type { GeocodeResult, TaxonomyResponse } from '../schema/index.js';
-import { groupsResource, type GroupsResource } from './groups.js';
+import { groupsResource, type GroupsResource, type ReadGroupsResource } from './groups.js';
 import { registrationsResource, type RegistrationsResource } from './registrations.js';
 import { remindersResource, type RemindersResource } from './reminders.js';
 import { createTransport, type ClientOptions, type RequestOptions } from './transport.js';
 
-/** The public directory: what a charity's website calls. */
-export interface DirectoryClient {
+/**
+ * Reading a directory: what the finder, the group details and the checklist
+ * need. A {@link DirectoryClient} (an API) and `createStaticDirectory` (one
+ * JSON file, no server) both give it.
+ */
+export interface DirectoryReader {
   /** Search and read published groups. */
-  groups: GroupsResource;
+  groups: ReadGroupsResource;
   /** Labels for every code, the 8 questions and the operator's quality principles. */
   taxonomy(options?: RequestOptions): Promise<TaxonomyResponse>;
   /**
@@ -17,6 +21,12 @@ export interface DirectoryClient {
    * lists other places of the name typed, to ask "Which Newport?".
    */
   geocode(q: string, options?: RequestOptions): Promise<GeocodeResult>;
+}
+
+/** The public directory API: what a charity's website calls. */
+export interface DirectoryClient extends DirectoryReader {
+  /** Search and read published groups, and their next meetings. */
+  groups: GroupsResource;
   /** Send groups for review. */
   registrations: RegistrationsResource;
   /** Email reminders about a group's meetings (double opt-in). */

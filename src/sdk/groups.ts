@@ -14,7 +14,24 @@ import { toSearchParams } from './search-params.js';
 import type { RequestOptions, Send } from './transport.js';
 
 /** Searching and reading published groups: `client.groups`. */
-export interface GroupsResource {
+export interface GroupsResource extends ReadGroupsResource {
+  /**
+   * A group's next meetings, soonest first, worked out by the directory from
+   * its recurrence rules in its time zone (`limit` 1–50, default 3;
+   * `cancelled` also lists cancelled ones, marked).
+   */
+  meetings(id: string, query?: { limit?: number; cancelled?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
+  /**
+   * The next meetings a schedule being written will give, checked as a
+   * registration would be (a `ValidationError` naming each field otherwise;
+   * `newGroup` also refuses a first meeting in the past). What the form shows
+   * the leader before they submit.
+   */
+  previewSchedule(input: { schedule: Schedule; limit?: number; newGroup?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
+}
+
+/** What every directory answers about its published groups, an API or a static file: `groups` of a `DirectoryReader`. */
+export interface ReadGroupsResource {
   /**
    * One page of groups near a place, nearest first, as summaries. The first
    * page also holds `everywhere`: the first few online and telephone groups
@@ -42,19 +59,6 @@ export interface GroupsResource {
   everywhereAll(query: EverywhereQuery, options?: RequestOptions): AsyncGenerator<GroupSummary, void, undefined>;
   /** One published group, in full; a `NotFoundError` when it is unknown or archived. */
   get(id: string, options?: RequestOptions): Promise<Group>;
-  /**
-   * A group's next meetings, soonest first, worked out by the directory from
-   * its recurrence rules in its time zone (`limit` 1–50, default 3;
-   * `cancelled` also lists cancelled ones, marked).
-   */
-  meetings(id: string, query?: { limit?: number; cancelled?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
-  /**
-   * The next meetings a schedule being written will give, checked as a
-   * registration would be (a `ValidationError` naming each field otherwise;
-   * `newGroup` also refuses a first meeting in the past). What the form shows
-   * the leader before they submit.
-   */
-  previewSchedule(input: { schedule: Schedule; limit?: number; newGroup?: boolean }, options?: RequestOptions): Promise<UpcomingMeetings>;
 }
 
 export function groupsResource(send: Send): GroupsResource {
@@ -86,7 +90,7 @@ export function groupsResource(send: Send): GroupsResource {
 }
 
 /** Every group of a paged list, fetching each page only when the loop asks for it. */
-async function* everyPage<G>(
+export async function* everyPage<G>(
   cursor: string | undefined,
   page: (cursor: string | undefined) => Promise<{ groups: G[]; nextCursor: string | null }>,
 ): AsyncGenerator<G, void, undefined> {

@@ -4,12 +4,12 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements/finder.js';
 import type { PeerFinder } from '../../src/elements/finder.js';
-import type { PeerGroupCard } from '../../src/elements/group-card.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { createAdminClient, createDirectoryClient } from '../../src/index.js';
 import type { GeocodeResult, GroupHit, RegistrationInput, SearchQuery, SearchResult } from '../../src/schema/index.js';
 import { useLocale } from '../../src/elements/locales/localize.js';
 import { markupRan, testApi, waitUntil, withTextSize } from './support.js';
+import { cards, searchFor, settled } from './finder-support.js';
 import { asSubmitted, testGroup, XSS } from './group-fixture.js';
 import { milesBetween as miles } from '../support/distance.js';
 
@@ -20,9 +20,6 @@ const $ = <E extends Element = HTMLElement>(el: PeerFinder, selector: string) =>
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const status = (el: PeerFinder) => text($(el, '[part=status]'));
 const input = (el: PeerFinder) => $<HTMLInputElement>(el, '#place')!;
-const cards = (el: PeerFinder, section = 'nearby') => [
-  ...root(el).querySelectorAll<PeerGroupCard>(`[part=${section}] peer-group-card`),
-];
 const hits = (el: PeerFinder) => cards(el).map((c) => c.group as GroupHit);
 const focused = (el: PeerFinder): Element | null => {
   let active = root(el).activeElement;
@@ -46,26 +43,6 @@ const checkbox = (el: PeerFinder, label: string) => {
   if (!found) throw new Error(`No checkbox "${label}"`);
   return found.querySelector('input')!;
 };
-
-/** Waits until the finder is no longer searching. */
-async function settled(el: PeerFinder) {
-  // A click or change starts a search on the next render: let it begin first.
-  await el.updateComplete;
-  await waitUntil(() => $(el, '[part=results]')?.getAttribute('aria-busy') === 'false', 'the search to finish', 10_000);
-  await el.updateComplete;
-  await Promise.all(cards(el).map((c) => c.updateComplete));
-}
-
-/** Types into the postcode field and presses Enter, like a person. */
-async function searchFor(el: PeerFinder, words: string) {
-  input(el).focus();
-  input(el).select();
-  await sendKeys({ press: 'Backspace' });
-  if (words) await sendKeys({ type: words });
-  await sendKeys({ press: 'Enter' });
-  await el.updateComplete;
-  await settled(el);
-}
 
 async function finder(attributes: Partial<Record<string, string>> = {}) {
   const el = document.createElement('peer-finder');

@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 
-/** Where the real API server for browser tests listens, and its admin token. */
-export async function testApi(): Promise<{ url: string; adminToken: string }> {
+/**
+ * Where the real API server for browser tests listens, its admin token, and
+ * the plain file server holding the sample directory as a static file
+ * (`${staticUrl}/directory.json`).
+ */
+export async function testApi(): Promise<{ url: string; adminToken: string; staticUrl: string }> {
   const res = await fetch('/__api');
   return res.json();
 }

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Group } from 'peer-directory/schema';
+import { byNameThenId } from 'peer-directory/search';
 import { loadConfig } from '../config.js';
 import { createGeocoder } from '../geocode/index.js';
 import { openStore, type Store } from '../store/index.js';
@@ -17,12 +18,10 @@ export const EXPORT_USAGE = `Usage: peer-directory-server export --format hsds|c
   --format static  one JSON file the elements can search with no server
   --output FILE    write there instead of to standard output`;
 
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Every published group, in name order. */
+/** Every published group, in name order (the order of the groups serving everywhere in a search). */
 export async function publishedGroups(store: Pick<Store, 'groupChanges'>): Promise<Group[]> {
   const { upserts } = await store.groupChanges(0);
-  return upserts.sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return upserts.sort(byNameThenId);
 }
 
 export async function runExportCommand(argv: string[]): Promise<number> {

@@ -42,6 +42,7 @@ export function toCsv(groups: readonly Group[]): string {
 /** A directory for a site with no server; places are geocoded offline through `geocoder`. */
 export async function toStaticDirectory(groups: readonly Group[], principles: Principle[], geocoder: Geocoder): Promise<string> {
   const places = new Map<string, GeocodeResult>();
+  const names: Record<string, string> = {};
   const add = (place: GeocodeResult | undefined) => {
     if (place && !places.has(place.label)) places.set(place.label, place);
   };
@@ -55,7 +56,10 @@ export async function toStaticDirectory(groups: readonly Group[], principles: Pr
   for (const group of groups) {
     const location = group.location;
     if (!location) continue;
-    add({ label: location.town, lat: location.lat, lng: location.lng, country: location.country, precision: 'place' });
+    // The town as a search for it is answered (its centre, its label, the other places of its name), else the group's own point.
+    const town = await geocoder.geocode(location.town).catch(() => undefined);
+    add(town ?? { label: location.town, lat: location.lat, lng: location.lng, country: location.country, precision: 'place' });
+    if (town && town.label !== location.town) names[location.town.toLowerCase()] = town.label;
     if (!location.postcode) continue;
     const postcode = location.postcode;
     add(await geocoder.geocode(postcode).catch(() => undefined));
@@ -67,6 +71,7 @@ export async function toStaticDirectory(groups: readonly Group[], principles: Pr
     groups: [...groups],
     taxonomy: buildTaxonomy(principles),
     places: [...places.values()],
+    names,
   };
   return `${JSON.stringify(z.parse(staticDirectorySchema, directory))}\n`;
 }

@@ -16,11 +16,25 @@ import {
   type Units,
 } from 'peer-directory/schema';
 import type { GroupChanges } from '../store/store.js';
-import { decodeCursor, encodeCursor, MAX_OFFSET } from './cursor.js';
-import { groupFilter, type GroupFilter } from './group-filter.js';
-import { GroupTable, GroupTableBuilder, type GroupTableParts, type ItemTest } from './group-table.js';
+import {
+  buildGeoIndex,
+  byDistanceThenId,
+  byNameThenId,
+  decodeCursor,
+  distanceIn,
+  encodeCursor,
+  groupFilter,
+  KM_PER_MILE,
+  MAX_OFFSET,
+  nearest,
+  pointOf,
+  type GeoIndex,
+  type GroupFilter,
+  type ItemTest,
+  type Nearby,
+} from 'peer-directory/search';
+import { GroupTable, GroupTableBuilder, type GroupTableParts } from './group-table.js';
 import { indexGroup, type Dictionaries, type IndexedGroup } from './indexed-group.js';
-import { buildGeoIndex, byDistanceThenId, KM_PER_MILE, nearest, type GeoIndex, type Nearby } from './nearest.js';
 import { WordDictionary } from './words.js';
 
 /**
@@ -30,8 +44,6 @@ import { WordDictionary } from './words.js';
  * have gathered.
  */
 export const MAX_OVERLAY = 5000;
-
-const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** The big tables, as a snapshot keeps them: enough to search without reading the store. */
 export interface IndexParts {
@@ -49,7 +61,7 @@ export interface IndexParts {
 }
 
 interface Tables {
-  geo: GeoIndex;
+  geo: GeoIndex<GroupTable>;
   everywhere: GroupTable;
 }
 
@@ -222,7 +234,7 @@ export class DirectoryIndex {
       const { nearby, more } = this.#nearest(origin, end, radius * kmPerUnit, filter);
       for (let i = offset; i < nearby.length; i++) {
         const { table, item, km } = nearby[i]!;
-        text += (i > offset ? ',' : '') + '{"distance":' + Math.round((km / kmPerUnit) * 100) / 100 + ',';
+        text += (i > offset ? ',' : '') + '{"distance":' + distanceIn(km, units) + ',';
         pieces.push(Buffer.from(text), table.jsonOf(item).subarray(1));
         text = '';
       }
@@ -253,7 +265,7 @@ export class DirectoryIndex {
   }
 
   #nearest(origin: GeocodeResult, count: number, radiusKm: number, filter: GroupFilter | undefined) {
-    const near = (geo: GeoIndex, dead: Uint8Array | undefined) => {
+    const near = (geo: GeoIndex<GroupTable>, dead: Uint8Array | undefined) => {
       if (geo.table.size === 0) return undefined;
       const test = alive(geo.table.test(filter), dead);
       return test === null ? undefined : nearest(geo, origin.lat, origin.lng, count, radiusKm, test);
@@ -262,7 +274,7 @@ export class DirectoryIndex {
     const overlay = this.#overlayTables === this.#base ? undefined : near(this.#overlayTables.geo, undefined);
     if (!overlay) return base ?? { nearby: [], more: false };
     if (!base) return overlay;
-    const nearby: Nearby[] = [...base.nearby, ...overlay.nearby].sort(byDistanceThenId);
+    const nearby: Nearby<GroupTable>[] = [...base.nearby, ...overlay.nearby].sort(byDistanceThenId);
     const more = base.more || overlay.more || nearby.length > count;
     if (nearby.length > count) nearby.length = count;
     return { nearby, more };
@@ -400,10 +412,6 @@ function copyLive(table: GroupTable, dead: Uint8Array | undefined, into: GroupTa
   for (let item = 0; item < table.size; item++) if (dead?.[item] !== 1) into.addFrom(table, item, lists);
 }
 
-function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
-  return byName.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** Whether an overlay group comes before item `item` of a table in name order. */
 function before(group: IndexedGroup, table: GroupTable, item: number): boolean {
   return byNameThenId(group, { name: table.names![item]!, id: table.ids[item]! }) < 0;
@@ -413,11 +421,6 @@ function before(group: IndexedGroup, table: GroupTable, item: number): boolean {
 function nameOrder(builder: GroupTableBuilder): Uint32Array {
   const { names, ids } = builder;
   return Uint32Array.from(names.keys()).sort((a, b) => byNameThenId({ name: names[a]!, id: ids[a]! }, { name: names[b]!, id: ids[b]! }));
-}
-
-function pointOf(query: SearchQuery): GeocodeResult | undefined {
-  if (query.lat === undefined || query.lng === undefined) return undefined;
-  return { label: `${query.lat}, ${query.lng}`, lat: query.lat, lng: query.lng, precision: 'device' };
 }
 
 // Only the schema's fields: an origin object may carry more than the response should say.

@@ -6,12 +6,11 @@
  * as it is.
  * @module
  */
-import type { GroupFilter } from './group-filter.js';
+import type { GroupFilter, ItemTest } from 'peer-directory/search';
 import type { Dictionaries, IndexedGroup } from './indexed-group.js';
 import { WordPostings, type ItemLists, type PostingsParts } from './words.js';
 
-/** Whether item `i` of a table passes a filter. */
-export type ItemTest = (item: number) => boolean;
+export type { ItemTest };
 
 const FREE = 1;
 const FAMILY_WELCOME = 2;

@@ -5,4 +5,4 @@
  */
 export { DirectoryIndex } from './directory-index.js';
 export { DEFAULT_REFRESH_MS, SearchService, type GroupFeed, type SearchPort, type SearchServiceOptions } from './search-service.js';
-export { InvalidCursorError, MAX_OFFSET } from './cursor.js';
+export { InvalidCursorError, MAX_OFFSET } from 'peer-directory/search';

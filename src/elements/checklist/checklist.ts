@@ -8,7 +8,7 @@ import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { MAX_COMPARE, removeFromCompare } from '../shared/checklist-store.js';
 import { FocusAfterRender } from '../shared/focus-after-render.js';
-import { directoryClient } from '../shared/directory.js';
+import { directoryReader } from '../shared/directory.js';
 import { downloadText } from '../shared/download.js';
 import { isOne, localeOf } from '../shared/intl.js';
 import { ChecklistController } from './checklist-controller.js';
@@ -82,6 +82,9 @@ export class PeerChecklist extends LitElement {
   /** The directory API's address; defaults to this page's origin. */
   @property() api = '';
 
+  /** A static directory file (`export --format static`) to read the groups from instead of `api`, for a site with no server. */
+  @property() src = '';
+
   /** A group id: show its answers beside the person's notes. */
   @property() group = '';
 
@@ -105,9 +108,9 @@ export class PeerChecklist extends LitElement {
   private readonly focusAfter = new FocusAfterRender(this);
 
   private readonly groupsTask = new Task(this, {
-    task: async ([api, ids], { signal }): Promise<LoadedGroup[]> => {
+    task: async ([api, src, ids], { signal }): Promise<LoadedGroup[]> => {
       if (!ids) return [];
-      const client = directoryClient(api);
+      const client = await directoryReader(api, src);
       const wanted = ids.split(',');
       const results = await Promise.allSettled(wanted.map((id) => client.groups.get(id, { signal })));
       return results.map((result, i) => {
@@ -118,7 +121,7 @@ export class PeerChecklist extends LitElement {
         throw result.reason;
       });
     },
-    args: () => [this.api || window.location.origin, this.shownIds.join(',')] as const,
+    args: () => [this.api || window.location.origin, this.src, this.shownIds.join(',')] as const,
   });
 
   override connectedCallback(): void {

@@ -78,7 +78,7 @@ export class DetailsView {
    * A way back, then the group, or while the element loads the same words
    * `<peer-group-details>` shows while it loads a group.
    */
-  render(o: { api: string; checklistHref: string; onBack: () => void; onRetry: () => void }) {
+  render(o: { api: string; src: string; checklistHref: string; onBack: () => void; onRetry: () => void }) {
     const open = this.open;
     if (!open) return nothing;
     return html`<div part="details" class="details">
@@ -89,6 +89,7 @@ export class DetailsView {
           html`<peer-group-details
             group-id=${open.id}
             api=${o.api}
+            src=${o.src}
             checklist-href=${o.checklistHref}
           ></peer-group-details>`,
         error: () =>

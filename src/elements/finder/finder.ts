@@ -35,7 +35,7 @@ type SearchParts = typeof SearchPartsModule;
  * code or the person's location, nearest first, with the online and
  * telephone groups open to everyone listed in every search.
  *
- * Needs only `api`. Filters can be preset (`conditions="type1"`) and hidden
+ * Needs only `api`, or `src` for a static directory file with no server. Filters can be preset (`conditions="type1"`) and hidden
  * (`hide-filters="condition"`). Several finders can share a page. Defines
  * `<peer-group-card>`, which it shows results with, and, the first time
  * someone opens a group, `<peer-group-details>` (loaded only then).
@@ -78,6 +78,13 @@ export class PeerFinder extends LitElement {
 
   /** The directory API's base URL, e.g. `https://directory.example.org`. Defaults to this page's origin. */
   @property() api = '';
+  /**
+   * A static directory file to search instead of an API, e.g. `directory.json`
+   * (written by `peer-directory-server export --format static`), for a site
+   * with no server: see docs/static.md. `api` is then not used. The search
+   * code for the file is downloaded only when this is set.
+   */
+  @property() src = '';
   /** The radius searched at first, in `units`. */
   @property({ type: Number }) radius: number = DEFAULT_RADIUS;
   /**
@@ -135,7 +142,7 @@ export class PeerFinder extends LitElement {
   private readonly parts = new Lazy(this, () => import('./search-parts.js'));
   private readonly search = new FinderSearch(this, async () => {
     const parts = await this.searchParts();
-    return { client: parts.directoryClient(this.apiUrl), UnknownPlaceError: parts.UnknownPlaceError };
+    return { client: await parts.directoryReader(this.apiUrl, this.src), UnknownPlaceError: parts.UnknownPlaceError };
   });
   private readonly details = new DetailsView(this);
   private readonly focusAfter = new FocusAfterRender(this);
@@ -306,6 +313,7 @@ export class PeerFinder extends LitElement {
       </div>
       ${this.details.render({
         api: this.apiUrl,
+        src: this.src,
         checklistHref: this.checklistHref,
         onBack: () => this.back(),
         onRetry: () => this.retryDetails(),

@@ -9,7 +9,7 @@
  */
 import '../group-card.js';
 
-export { directoryClient } from '../shared/directory.js';
+export { directoryReader } from '../shared/directory.js';
 export { recognisePlace } from '../../schema/index.js';
 export { filtersFromForm, readFilters, withoutVisibleFilters } from './filter-reading.js';
 export { addressParams, readAddress } from './address.js';

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { MAX_LIMIT } from '../../schema/search-constants.js';
 import type { EverywherePage, SearchQuery, SearchResult } from '../../schema/index.js';
-import type { DirectoryClient, UnknownPlaceError } from '../../index.js';
+import type { DirectoryReader, UnknownPlaceError } from '../../index.js';
 
 /** What a finished search shows. */
 export interface SearchAnswer {
@@ -41,7 +41,7 @@ export class FinderSearch implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & EventTarget,
     /** The client to search with, and its error for a place not found: they may still have to arrive (the SDK is not in the finder's first load). */
-    sdk: () => Promise<{ client: DirectoryClient; UnknownPlaceError: typeof UnknownPlaceError }>,
+    sdk: () => Promise<{ client: DirectoryReader; UnknownPlaceError: typeof UnknownPlaceError }>,
   ) {
     host.addController(this);
     this.task = new Task(host, {

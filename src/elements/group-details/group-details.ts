@@ -6,7 +6,7 @@ import { QUESTIONS, groupTextLanguage, type Group } from '../../schema/index.js'
 import { NotFoundError } from '../../index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
-import { directoryClient } from '../shared/directory.js';
+import { directoryClient, directoryReader } from '../shared/directory.js';
 import { answerText } from '../shared/answers.js';
 import { formatList, localeOf } from '../shared/intl.js';
 import { formatMeeting, upcomingMeetings } from '../shared/time.js';
@@ -33,8 +33,8 @@ import { CompareListController, checklistActions, checklistActionsStyles } from 
  * it is for, its answers to the 8 questions to ask about a peer programme,
  * how to contact it, and a reminder that peer supporters give no medical advice.
  *
- * Set the `group` property, or give `api` and `group-id` to load the group
- * from the directory. Every field the group wrote is shown as text, never as markup.
+ * Set the `group` property, or give `api` (or `src`, a static directory
+ * file) and `group-id` to load the group from the directory. Every field the group wrote is shown as text, never as markup.
  *
  * @event {CustomEvent<ChecklistChangeDetail>} peer-checklist-change - The group was added to or taken off the
  *   comparison list (the "compare" button). `detail: { change, compare }`.
@@ -65,7 +65,15 @@ export class PeerGroupDetails extends LitElement {
   /** The directory API's base URL: for loading the group and for its calendar file. */
   @property() api = '';
 
-  /** The id of a group to load from `api` when `group` is not set. */
+  /**
+   * A static directory file (`export --format static`) to load the group
+   * from instead of `api`, for a site with no server. The next meeting is
+   * then the group's next one-off date, and there is no calendar file:
+   * both need the API.
+   */
+  @property() src = '';
+
+  /** The id of a group to load from `api` (or `src`) when `group` is not set. */
   @property({ attribute: 'group-id' }) groupId = '';
 
   /** The site's checklist page (`<peer-checklist>`): when set, "Add to my checklist" and "Add to compare" link the group to it. */
@@ -74,19 +82,19 @@ export class PeerGroupDetails extends LitElement {
   private compare = new CompareListController(this);
 
   private load = new Task(this, {
-    task: ([api, id, group], { signal }) =>
-      group || !api || !id ? undefined : directoryClient(api).groups.get(id, { signal }),
-    args: () => [this.api, this.groupId, this.group] as const,
+    task: async ([api, src, id, group], { signal }) =>
+      group || (!api && !src) || !id ? undefined : (await directoryReader(api, src)).groups.get(id, { signal }),
+    args: () => [this.api, this.src, this.groupId, this.group] as const,
   });
 
   // The next meeting comes from the directory, which expands the group's rules: the page downloads no recurrence library.
   private next = new Task(this, {
-    task: async ([api, group], { signal }) => {
-      if (!api || !group) return undefined;
+    task: async ([api, src, group], { signal }) => {
+      if (!api || src || !group) return undefined;
       const [m] = (await directoryClient(api).groups.meetings(group.id, { limit: 1 }, { signal })).meetings;
       return m && { occurrence: m, start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) };
     },
-    args: () => [this.api, this.group ?? this.load.value] as const,
+    args: () => [this.api, this.src, this.group ?? this.load.value] as const,
   });
 
   /** Whether the directory sends email: only then is "Remind me" offered. */
@@ -145,7 +153,7 @@ export class PeerGroupDetails extends LitElement {
     const l = g.location;
     const directions = directionsHref(g);
     const calendar =
-      next && this.api
+      next && this.api && !this.src
         ? new URL(`v1/groups/${encodeURIComponent(g.id)}/calendar.ics`, new URL(this.api.replace(/\/?$/, '/'), location.href)).href
         : undefined;
     const c = g.contact;
@@ -186,10 +194,13 @@ export class PeerGroupDetails extends LitElement {
           ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
           ${row(msg('When'), scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)))}
-          ${row(
-            msg('Next meeting'),
-            next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
-          )}
+          ${!next && this.src && g.schedule.rules.length > 0
+            ? // A static directory cannot expand repeating rules (the API does): "When" says them in words.
+              nothing
+            : row(
+                msg('Next meeting'),
+                next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
+              )}
         </dl>
         ${directions || calendar
           ? html`<p class="links">

@@ -1,6 +1,7 @@
 /**
  * Search cursors: opaque to clients, an offset into the nearest-first list
- * to us. Only cursors this module wrote are accepted back.
+ * to us. Only cursors this module wrote are accepted back. Shared by the
+ * server's index and the SDK's static directory, so a cursor means the same in both.
  * @module
  */
 
@@ -24,7 +25,8 @@ export class InvalidCursorError extends Error {
 
 /** The cursor of the page that starts `offset` groups into the list. */
 export function encodeCursor(offset: number): string {
-  return Buffer.from(String(offset), 'latin1').toString('base64url');
+  // The digits' base64 never holds `+`, `/` or, once trimmed, `=`: it is base64url as it is.
+  return btoa(String(offset)).replace(/=+$/, '');
 }
 
 /**
@@ -32,8 +34,13 @@ export function encodeCursor(offset: number): string {
  * @throws InvalidCursorError unless `cursor` is exactly what {@link encodeCursor} writes for an offset up to {@link MAX_OFFSET}
  */
 export function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('latin1');
-  // Node's base64url decoding skips junk; re-encoding proves the cursor was ours.
+  let text: string;
+  try {
+    text = atob(cursor);
+  } catch {
+    throw new InvalidCursorError();
+  }
+  // Re-encoding proves the cursor was ours (base64 has more than one spelling of some bytes).
   if (!/^(0|[1-9]\d{0,5})$/.test(text) || encodeCursor(Number(text)) !== cursor) throw new InvalidCursorError();
   const offset = Number(text);
   if (offset > MAX_OFFSET) throw new InvalidCursorError();

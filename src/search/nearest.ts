@@ -1,11 +1,25 @@
 /**
  * Nearest groups to a point, in a total order (distance, then id) so that
- * pages never overlap, in bounded time whatever the filters.
+ * pages never overlap, in bounded time whatever the filters: the server's
+ * index and the SDK's static directory both search with it.
  * @module
  */
 import KDBush from 'kdbush';
 import { around, distance } from 'geokdbush';
-import type { GroupTable, ItemTest } from './group-table.js';
+
+/** Whether item `i` of a table passes a filter. */
+export type ItemTest = (item: number) => boolean;
+
+/**
+ * Groups that meet in person, item by item: the server's column tables and
+ * the static directory's list both are one.
+ */
+export interface PointTable {
+  readonly ids: readonly string[];
+  readonly lat: ArrayLike<number>;
+  readonly lng: ArrayLike<number>;
+  readonly size: number;
+}
 
 /** Kilometres in a statute mile. */
 export const KM_PER_MILE = 1.609344;
@@ -20,23 +34,23 @@ export const KM_PER_MILE = 1.609344;
 const WALK_BUDGET = 4000;
 
 /** A group (item `item` of `table`) and its great-circle distance from the search origin. */
-export interface Nearby {
-  readonly table: GroupTable;
+export interface Nearby<T extends PointTable = PointTable> {
+  readonly table: T;
   readonly item: number;
   readonly km: number;
 }
 
 /** Groups that meet in person: a kdbush index whose item `i` is the table's item `i`. */
-export interface GeoIndex {
+export interface GeoIndex<T extends PointTable = PointTable> {
   readonly tree: KDBush;
-  readonly table: GroupTable;
+  readonly table: T;
 }
 
 /**
  * Indexes a table of groups that meet in person (each has `lat` and `lng`),
  * or wraps a tree kept from before (its `data`, as kdbush serialises it).
  */
-export function buildGeoIndex(table: GroupTable, data?: ArrayBuffer): GeoIndex {
+export function buildGeoIndex<T extends PointTable>(table: T, data?: ArrayBuffer): GeoIndex<T> {
   if (data) return { tree: KDBush.from(data), table };
   const tree = new KDBush(table.size);
   for (let item = 0; item < table.size; item++) tree.add(table.lng[item]!, table.lat[item]!);
@@ -48,14 +62,14 @@ export function buildGeoIndex(table: GroupTable, data?: ArrayBuffer): GeoIndex {
  * nearest first, equal distances in id order; `more` says whether any
  * passing group lies beyond them (within the radius).
  */
-export function nearest(
-  index: GeoIndex,
+export function nearest<T extends PointTable>(
+  index: GeoIndex<T>,
   lat: number,
   lng: number,
   count: number,
   radiusKm: number,
   test: ItemTest | undefined,
-): { nearby: Nearby[]; more: boolean } {
+): { nearby: Nearby<T>[]; more: boolean } {
   const circle = circleAround(lat, lng, radiusKm);
   return walk(index, circle, count, test) ?? scan(index.table, circle, count, test!);
 }
@@ -84,7 +98,7 @@ interface Circle {
  * groups made a page could change between requests, and a page could repeat
  * a group or skip one.
  */
-function walk(index: GeoIndex, circle: Circle, count: number, test: ItemTest | undefined) {
+function walk<T extends PointTable>(index: GeoIndex<T>, circle: Circle, count: number, test: ItemTest | undefined) {
   const { tree, table } = index;
   let fetch = count + 1;
   for (;;) {
@@ -110,7 +124,7 @@ function walk(index: GeoIndex, circle: Circle, count: number, test: ItemTest | u
  * such a point, being beyond `maxDistance`). Once the budget is spent,
  * everything is let in, so the walk ends at once and its answer is dropped.
  */
-function passesOrLiesBeyond(table: GroupTable, circle: Circle, test: ItemTest, budget: { left: number }) {
+function passesOrLiesBeyond(table: PointTable, circle: Circle, test: ItemTest, budget: { left: number }) {
   const { lat, lng } = table;
   // A hair of margin so rounding can never make geokdbush count as inside a point we call beyond.
   const beyond = circle.limit * (1 + 1e-9);
@@ -124,9 +138,9 @@ function passesOrLiesBeyond(table: GroupTable, circle: Circle, test: ItemTest, b
 }
 
 /** Every item, read from the table's columns: the box first, then the filter, then the exact distance. */
-function scan(table: GroupTable, circle: Circle, count: number, test: ItemTest) {
+function scan<T extends PointTable>(table: T, circle: Circle, count: number, test: ItemTest) {
   const { lat, lng } = table;
-  const found: Nearby[] = [];
+  const found: Nearby<T>[] = [];
   for (let item = 0; item < table.size; item++) {
     const la = lat[item]!;
     const lo = lng[item]!;
@@ -136,11 +150,11 @@ function scan(table: GroupTable, circle: Circle, count: number, test: ItemTest) 
   return firstOf(found, count);
 }
 
-function nearby(table: GroupTable, circle: Circle, item: number): Nearby {
+function nearby<T extends PointTable>(table: T, circle: Circle, item: number): Nearby<T> {
   return { table, item, km: distance(circle.lng, circle.lat, table.lng[item]!, table.lat[item]!) };
 }
 
-function firstOf(found: Nearby[], count: number) {
+function firstOf<T extends PointTable>(found: Nearby<T>[], count: number) {
   found.sort(byDistanceThenId);
   const more = found.length > count;
   if (more) found.length = count;
@@ -201,4 +215,9 @@ function circleAround(lat: number, lng: number, km: number): Circle {
 
 function outsideBox(circle: Circle, lat: number, lng: number): boolean {
   return lat < circle.minLat || lat > circle.maxLat || lng < circle.minLng || lng > circle.maxLng;
+}
+
+/** A distance in km as results give it, in `units`, to the hundredth. */
+export function distanceIn(km: number, units: 'mi' | 'km'): number {
+  return Math.round((km / (units === 'km' ? 1 : KM_PER_MILE)) * 100) / 100;
 }
