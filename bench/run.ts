@@ -10,6 +10,7 @@ import { measureSearchLatency } from './search-latency.js';
 import { measureHttpThroughput } from './http-throughput.js';
 import { measureFinderPaint } from './finder-paint.js';
 import { measureLighthouse } from './lighthouse.js';
+import { measurePageStability } from './page-stability.js';
 import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
@@ -116,6 +117,14 @@ out();
 out('## Lighthouse: the home page, mobile (its default phone, CPU 4× slower, Slow 4G simulated), median of 3');
 const audit = await measureLighthouse();
 out(`performance ${audit.score.toFixed(2)} (target ≥ 0.95); ${Object.entries(audit.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+out();
+out('## Home page: layout shift (CLS) from load through the first search (headless Chromium, sample data)');
+out('| device | CLS (target ≤ 0.1) | every shift, those just after Enter included | results painted, ms after navigation |');
+out('|---|---|---|---|');
+for (const r of await measurePageStability()) {
+  out(`| ${r.device} | ${r.cls.toFixed(3)} | ${r.allShifts.toFixed(3)} | ${r.doneMs.toFixed(0)} |`);
+}
 
 mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(resolve(import.meta.dirname, 'results/latest.md'), lines.join('\n') + '\n');

@@ -301,7 +301,7 @@ export class PeerFinder extends LitElement {
               this.place = near;
               this.searchFrom({ near });
             },
-          }) ?? (this.waiting ? '' : intro())}
+          }) ?? intro(!!this.waiting)}
         </div>
       </div>
       ${this.details.render({
