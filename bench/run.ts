@@ -10,6 +10,7 @@ import { measureSearchLatency } from './search-latency.js';
 import { measureHttpThroughput } from './http-throughput.js';
 import { measureFinderPaint } from './finder-paint.js';
 import { measureLighthouse } from './lighthouse.js';
+import { measurePageStability } from './page-stability.js';
 import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
@@ -130,6 +131,14 @@ out(
     `mean ${statics.mean.toFixed(3)} ms over ${statics.runs} searches (target < 5 ms)`,
 );
 out(`What <peer-finder src> adds, gzip: ${[...gzipOf].filter(([name]) => name.includes('static directory search')).map(([name, bytes]) => `${name.replace(/ static directory search.*/, '')} ${kb(bytes)} KB`).join('; ')} (target ≤ 6 KB)`);
+
+out();
+out('## Home page: layout shift (CLS) from load through the first search (headless Chromium, sample data)');
+out('| device | CLS (target ≤ 0.1) | every shift, those just after Enter included | results painted, ms after navigation |');
+out('|---|---|---|---|');
+for (const r of await measurePageStability()) {
+  out(`| ${r.device} | ${r.cls.toFixed(3)} | ${r.allShifts.toFixed(3)} | ${r.doneMs.toFixed(0)} |`);
+}
 
 mkdirSync(resolve(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(resolve(import.meta.dirname, 'results/latest.md'), lines.join('\n') + '\n');

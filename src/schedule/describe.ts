@@ -27,20 +27,27 @@ export interface SchedulePhrases {
   count(sentence: string, n: number): string;
   /** "…, until 30 June 2027" */
   until(sentence: string, lastDate: string): string;
+  /**
+   * Writes a date or clock time, where `Intl` may lack the locale's words for them (Chromium has no Welsh):
+   * as `Intl.DateTimeFormat(locale, options).format(at)` by default.
+   */
+  date?(locale: string, options: Intl.DateTimeFormatOptions, at: number): string;
 }
+
+const intlDate = (locale: string, options: Intl.DateTimeFormatOptions, at: number) => new Intl.DateTimeFormat(locale, options).format(at);
 
 // 1 January 2024 was a Monday: day i of that week is WEEKDAYS[i].
 const weekdayDate = (day: Weekday) => Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day));
 
 /** The weekday's name in a locale: "Wednesday", "miércoles", "Dydd Mercher". */
-export function weekdayName(day: Weekday, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(day));
+export function weekdayName(day: Weekday, locale: string, date: SchedulePhrases['date'] = intlDate): string {
+  return date(locale, { weekday: 'long', timeZone: 'UTC' }, weekdayDate(day));
 }
 
 /** A local `HH:mm` as the locale writes clock times: "6:30 pm", "18:30". */
-export function clockTime(hhmm: string, locale: string): string {
+export function clockTime(hhmm: string, locale: string, date: SchedulePhrases['date'] = intlDate): string {
   const [h = 0, m = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, h, m));
+  return date(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }, Date.UTC(2000, 0, 1, h, m));
 }
 
 function endTime(start: string, minutes: number): string {
@@ -51,7 +58,8 @@ function endTime(start: string, minutes: number): string {
 
 /** One rule in words, with its times and any end. */
 export function describeRule(rule: RecurrenceRule, locale: string, phrases: SchedulePhrases): string {
-  const day = weekdayName(rule.weekday, locale);
+  const date = phrases.date ?? intlDate;
+  const day = weekdayName(rule.weekday, locale, date);
   const nth = rule.weekOfMonth ?? 1;
   const pattern =
     rule.frequency === 'weekly'
@@ -62,11 +70,11 @@ export function describeRule(rule: RecurrenceRule, locale: string, phrases: Sche
         ? phrases.monthly(day, nth)
         : phrases.everyMonths(day, nth, rule.interval);
   const time = rule.start.slice(11, 16);
-  let sentence = phrases.withTimes(pattern, clockTime(time, locale), clockTime(endTime(rule.start, rule.durationMinutes), locale));
+  let sentence = phrases.withTimes(pattern, clockTime(time, locale, date), clockTime(endTime(rule.start, rule.durationMinutes), locale, date));
   if (rule.count !== undefined) sentence = phrases.count(sentence, rule.count);
   if (rule.until !== undefined) {
     const [y = 0, mo = 1, d = 1] = rule.until.split('-').map(Number);
-    const last = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, d));
+    const last = date(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }, Date.UTC(y, mo - 1, d));
     sentence = phrases.until(sentence, last);
   }
   return sentence;

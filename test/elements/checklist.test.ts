@@ -283,6 +283,26 @@ describe('<peer-checklist> blank', () => {
       await emulateMedia({ media: 'screen' });
     }
   });
+
+  it('keeps each question’s number whole when the question wraps, on a phone and on paper', async () => {
+    // About A4's printed width, and a phone's.
+    for (const width of [680, 320]) {
+      await setViewport({ width, height: 900 });
+      const el = await fixture<PeerChecklist>(html`<peer-checklist></peer-checklist>`);
+      await emulateMedia({ media: width === 680 ? 'print' : 'screen' });
+      try {
+        for (const n of $$(el, '.question-text .number')) {
+          // The lines the number's own text takes (a flex item's box is as tall as the question beside it).
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          expect(lines.size, `${width} px: "${text(n)}" on one line`).to.equal(1);
+        }
+      } finally {
+        await emulateMedia({ media: 'screen' });
+      }
+    }
+  });
 });
 
 describe('<peer-checklist group>', () => {
@@ -527,6 +547,8 @@ describe('<peer-checklist groups>', () => {
       expect(visible($(el, '.compare-stacked'))).to.be.false;
       for (const b of $$(el, 'button')) expect(visible(b), text(b)).to.be.false;
       await executeServerCommand('peer-screenshot', { name: 'checklist-compare-print' });
+      // Three groups side by side, 8 questions: one or two pages, the heading row on each.
+      for (const [format, pages] of await printedPages('checklist-compare')) expect(pages, format).to.be.within(1, 2);
     } finally {
       await emulateMedia({ media: 'screen' });
     }

@@ -357,8 +357,11 @@ describe('<peer-finder> searching', () => {
       expect($(el, '[part=results]')!.getAttribute('aria-busy')).to.equal('true');
     };
     const before = box(statusLine);
+    const finderHeight = el.getBoundingClientRect().height;
     await search('LS1 3AB');
     expect(box(statusLine)).to.deep.equal(before);
+    // The introduction keeps its room until the results come, so what the page has below the finder stays put.
+    expect(el.getBoundingClientRect().height, 'the finder while the first search runs').to.equal(finderHeight);
     await expect(el).to.be.accessible();
     await settled(el);
     expect(statusLine.getBoundingClientRect().top, 'the status line stays put').to.equal(before[0]);

@@ -3,6 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import '../../src/elements/group-details.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { QUESTIONS, type Group } from '../../src/schema/index.js';
+import { useLocale } from '../../src/elements/locales/localize.js';
 import { markupRan, testApi, waitUntil, withTextSize } from './support.js';
 import { testGroup, XSS } from './group-fixture.js';
 
@@ -173,5 +174,19 @@ describe('<peer-group-details>', () => {
       await details();
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
     });
+  });
+});
+
+describe('<peer-group-details lang="cy">', () => {
+  after(() => useLocale('en'));
+
+  it('gives the next meeting and the schedule in Welsh, which Chromium has no dates for', async () => {
+    const el = await fixture<PeerGroupDetails>(html`<peer-group-details lang="cy" .group=${testGroup()} api=${api.url}></peer-group-details>`);
+    await waitUntil(() => shown(part(el, 'meetings')).includes('Rhagfyr'), 'the Welsh month');
+    const meetings = shown(part(el, 'meetings'));
+    // Laid out as British dates are, with the weekday and month in Welsh, in the group's time.
+    expect(meetings).to.match(/Dydd Mawrth,? 1 Rhagfyr 2099,? 18:00/);
+    expect(meetings, 'the schedule in words').to.match(/Dydd Mawrth/);
+    expect(shown(el.shadowRoot!.firstElementChild as HTMLElement)).to.not.match(/Tuesday|December|January|\bPM\b/);
   });
 });

@@ -24,7 +24,9 @@ export function screenshotPlugin() {
         return { path };
       }
       const path = join(dir, `${safe(payload?.name)}.pdf`);
-      const pdf = Buffer.from(await page.pdf({ path, format: payload?.format ?? 'A4', printBackground: false }));
+      // With margins, as a person printing gets them (the demo's pages ask for 15 mm; browsers give about 10).
+      const margin = { top: '15mm', right: '15mm', bottom: '15mm', left: '15mm' };
+      const pdf = Buffer.from(await page.pdf({ path, format: payload?.format ?? 'A4', printBackground: false, margin }));
       // Each page of a PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
       return { path, pages };

@@ -37,7 +37,8 @@ export const staticRoutes: FastifyPluginAsync<StaticRoutesOptions> = async (app,
   const cdnDir = options.cdnDir ?? defaultCdnDir();
   for (const dir of [demoDir, cdnDir]) if (!existsSync(dir)) app.log.warn(`${dir} does not exist: run npm run build`);
   // Both builds write a brotli and a gzip copy beside each file (tools/precompress.mjs): sent as they are.
-  const shared = { preCompressed: true, maxAge: 0, setHeaders: cacheHeaders } as const;
+  // cacheControl off: send's own Cache-Control header is written after setHeaders and would replace ours.
+  const shared = { preCompressed: true, cacheControl: false, setHeaders: cacheHeaders } as const;
   await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: 'index.html', ...shared });
   // With preCompressed, @fastify/static answers 404 for a directory's index when the browser accepts
   // gzip or brotli, as every browser does (fastify/fastify-static#270): the home page is named outright.
@@ -56,5 +57,5 @@ const HASHED = /\/chunks\/[^/]+-[\w-]{8}\.js$/;
 function cacheHeaders(res: SetHeadersResponse, path: string) {
   // Which copy was sent depends on Accept-Encoding: caches must keep them apart.
   res.setHeader('vary', 'accept-encoding');
-  if (HASHED.test(path.replace(/\.(br|gz)$/, ''))) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  res.setHeader('cache-control', HASHED.test(path.replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
 }

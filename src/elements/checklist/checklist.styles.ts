@@ -48,6 +48,8 @@ export const styles = css`
     min-width: 0;
   }
   .number {
+    /* The question beside it wraps, not "4." (every word may break anywhere, so it would shrink to "4" over "."). */
+    flex: none;
     color: var(--_primary);
     font-weight: 700;
   }

@@ -17,7 +17,8 @@ import { localeOf } from '../shared/intl.js';
 import { errorSummaryStyles } from '../shared/error-summary.js';
 import { FocusAfterRender } from '../shared/focus-after-render.js';
 import { DocumentTitle } from '../shared/document-title.js';
-import type { PeerGroupCard, PeerSelectDetail } from '../group-card/group-card.js';
+import type { PeerSelectDetail } from '../group-card/group-card.js';
+import { renderedCards } from './cards.js';
 import type { PageAddress } from './page-address.js';
 import { DetailsView } from './details-view.js';
 import { countFilters } from './filters.js';
@@ -25,7 +26,7 @@ import { Lazy } from '../shared/lazy.js';
 import { intro } from './intro.js';
 import { FinderSearch } from './search.js';
 import type * as SearchPartsModule from './search-parts.js';
-import { searchForm } from './search-form.js';
+import { DistanceKeys, searchForm } from './search-form.js';
 import { finderStyles } from './finder.styles.js';
 
 type SearchParts = typeof SearchPartsModule;
@@ -131,9 +132,6 @@ export class PeerFinder extends LitElement {
 
   /** Where the search measures from. */
   private where?: SearchOrigin | undefined;
-  /** The Distance list changed from the keyboard: search once the person is done (Enter, or leaving the list). */
-  private radiusUnsent = false;
-  private keying = false;
   /** Whether opening the details view added a history entry that Back can undo. */
   private pushedDetails = false;
 
@@ -146,6 +144,7 @@ export class PeerFinder extends LitElement {
   });
   private readonly details = new DetailsView(this);
   private readonly focusAfter = new FocusAfterRender(this);
+  private readonly distance = new DistanceKeys(() => this.refine());
   /** Keeps the search in the page's address (with sync-url); it comes with the search parts. */
   private address?: PageAddress;
   // What the first search does not need comes later, each as a file of its own: the filter
@@ -275,8 +274,8 @@ export class PeerFinder extends LitElement {
           locale: this.locale,
           onSubmit: (e) => this.onSubmit(e),
           onChange: (e) => this.onChange(e),
-          onRadiusKey: (e) => this.onRadiusKey(e),
-          onRadiusLeave: () => this.sendRadius(),
+          onRadiusKey: this.distance.onKey,
+          onRadiusLeave: this.distance.done,
           onInput: (place) => (this.place = place),
           onLocate: () => void this.locate(),
           fields: this.panel.module?.filterFields,
@@ -308,7 +307,7 @@ export class PeerFinder extends LitElement {
               this.place = near;
               this.searchFrom({ near });
             },
-          }) ?? (this.waiting ? '' : intro())}
+          }) ?? intro(!!this.waiting)}
         </div>
       </div>
       ${this.details.render({
@@ -325,7 +324,7 @@ export class PeerFinder extends LitElement {
 
   private onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    this.radiusUnsent = false;
+    this.distance.reset();
     const parts = this.parts.module;
     if (parts) return this.submit(parts);
     // Sent before the search parts arrived: once they have. If they cannot be loaded,
@@ -346,33 +345,13 @@ export class PeerFinder extends LitElement {
     if (target.name === 'radius') {
       this.radiusChoice = Number(target.value);
       // Arrow keys on a closed list change it one step at a time: not a search each.
-      if (this.keying) {
-        this.radiusUnsent = true;
-        return;
-      }
+      if (this.distance.holds()) return;
     } else if (target.name === 'units') {
       this.unitsChoice = UNITS.find((u) => u === target.value);
     } else {
       // The panel's fields come after the search parts, so these are here.
       this.filters = this.parts.module!.filtersFromForm(e.currentTarget as HTMLFormElement, this.presets(), this.hiddenFilters);
     }
-    this.refine();
-  }
-
-  private onRadiusKey(e: KeyboardEvent) {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      this.sendRadius();
-      return;
-    }
-    // The list changes in this key's default action, before the next task.
-    this.keying = true;
-    setTimeout(() => (this.keying = false));
-  }
-
-  private sendRadius() {
-    if (!this.radiusUnsent) return;
-    this.radiusUnsent = false;
     this.refine();
   }
 
@@ -387,7 +366,7 @@ export class PeerFinder extends LitElement {
     this.search.moreEverywhere();
     void this.search.everywhereSettled.then(() => {
       if ((this.search.answer?.result.everywhere?.groups.length ?? 0) > shown) {
-        this.focusAfter.request(async () => (await this.cardsReady('everywhere'))[shown]);
+        this.focusAfter.request(async () => (await renderedCards(this.renderRoot, 'everywhere'))[shown]);
       }
     });
   }
@@ -417,7 +396,7 @@ export class PeerFinder extends LitElement {
       const answer = this.search.answer;
       if (answer) this.details.found([...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])]);
       if (this.placeError) this.focusAfter.request('[part=error-summary]');
-      else if (shown >= 0 && answer && !answer.moreFailed) this.focusAfter.request(async () => (await this.cardsReady())[shown]);
+      else if (shown >= 0 && answer && !answer.moreFailed) this.focusAfter.request(async () => (await renderedCards(this.renderRoot))[shown]);
       else if (this.search.error) this.focusAfter.request('[part=problem]');
     });
   }
@@ -515,23 +494,12 @@ export class PeerFinder extends LitElement {
     const id = this.details.hide();
     this.pushedDetails = false;
     this.focusAfter.request(async () => {
-      const cards = await this.cardsReady('');
+      const cards = await renderedCards(this.renderRoot, '');
       // Back and forward to an address with a fragment (after a skip link, #main) end by resetting
       // focus to the page, after popstate: move it once that traversal has finished.
       await new Promise((done) => setTimeout(done));
       return cards.find((c) => c.group?.id === id) ?? this.renderRoot.querySelector<HTMLElement>('#place');
     });
-  }
-
-  /** The cards of one section (`nearby`, `everywhere`), or of both (`''`), once they have rendered. */
-  private async cardsReady(section = 'nearby') {
-    const cards = this.cards(section);
-    await Promise.all(cards.map((c) => c.updateComplete));
-    return cards;
-  }
-
-  private cards(section = 'nearby') {
-    return [...this.renderRoot.querySelectorAll<PeerGroupCard>(`${section && `[part=${section}]`} peer-group-card`)];
   }
 
   // ---- the page's address

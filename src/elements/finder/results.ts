@@ -107,7 +107,7 @@ export function resultsArea(o: ResultsOptions) {
     return html`${o.result ? lists(o.result, o, false) : nothing}${problem(o.error, o.onRetry)}`;
   }
   if (!o.result) {
-    return o.pending || o.placeError ? nothing : intro();
+    return o.placeError ? nothing : intro(o.pending);
   }
   return lists(o.result, o, o.pending);
 }

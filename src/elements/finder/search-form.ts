@@ -91,3 +91,44 @@ function radiusField(o: SearchFormOptions) {
     </select>
   </div>`;
 }
+
+/**
+ * The Distance list, changed with the arrow keys, searches once the person is
+ * done (Enter, or leaving the list), not at each key.
+ */
+export class DistanceKeys {
+  private unsent = false;
+  private keying = false;
+
+  constructor(private readonly send: () => void) {}
+
+  /** A key pressed in the list. */
+  readonly onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.done();
+      return;
+    }
+    // The list changes in this key's default action, before the next task.
+    this.keying = true;
+    setTimeout(() => (this.keying = false));
+  };
+
+  /** The list changed: whether its search waits until the person is done. */
+  holds(): boolean {
+    if (this.keying) this.unsent = true;
+    return this.keying;
+  }
+
+  /** Enter, or focus left the list: the search a change waits for. */
+  readonly done = () => {
+    if (!this.unsent) return;
+    this.unsent = false;
+    this.send();
+  };
+
+  /** The form is submitted: that search covers any change waiting. */
+  reset(): void {
+    this.unsent = false;
+  }
+}

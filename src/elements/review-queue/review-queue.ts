@@ -366,42 +366,18 @@ export class PeerReviewQueue extends LitElement {
             ? msg(str`Publish the changes to “${r.group.name}”? Everyone searching the directory will see them at once.`)
             : msg(str`Publish “${r.group.name}”? Everyone searching the directory will see it at once.`)}
         </p>
-        <div class="buttons">
-          <button type="button" id="approve" aria-disabled=${busy} @click=${() => this.approve(r)}>${msg('Yes, publish it')}</button>
-          <button
-            type="button"
-            class="secondary"
-            @click=${() => {
-              this.approving = false;
-              this.focusAfter.request('#approve');
-            }}
-          >
-            ${msg('Cancel')}
-          </button>
-        </div>
+        ${this.decisionButtons(
+          html`<button type="button" id="approve" aria-disabled=${busy} @click=${() => this.approve(r)}>${msg('Yes, publish it')}</button>`,
+          this.step(() => (this.approving = false), '#approve'),
+        )}
       </div>`;
     }
     if (!this.rejecting) {
       return html`<div class="actions" part="actions">
-        <button
-          type="button"
-          id="approve"
-          @click=${() => {
-            this.approving = true;
-            this.focusAfter.request('#confirm-approve');
-          }}
-        >
+        <button type="button" id="approve" @click=${this.step(() => (this.approving = true), '#confirm-approve')}>
           ${r.updatesGroupId ? msg('Approve and publish the changes') : msg('Approve and publish')}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          id="reject"
-          @click=${() => {
-            this.rejecting = true;
-            this.focusAfter.request('#reason');
-          }}
-        >
+        <button type="button" class="secondary" id="reject" @click=${this.step(() => (this.rejecting = true), '#reason')}>
           ${msg('Reject')}
         </button>
       </div>`;
@@ -421,21 +397,30 @@ export class PeerReviewQueue extends LitElement {
           @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
-      <div class="buttons">
-        <button type="submit" aria-disabled=${busy}>${msg('Reject registration')}</button>
-        <button
-          type="button"
-          class="secondary"
-          @click=${() => {
-            this.rejecting = false;
-            this.reasonError = '';
-            this.focusAfter.request('#reject');
-          }}
-        >
-          ${msg('Cancel')}
-        </button>
-      </div>
+      ${this.decisionButtons(
+        html`<button type="submit" aria-disabled=${busy}>${msg('Reject registration')}</button>`,
+        this.step(() => {
+          this.rejecting = false;
+          this.reasonError = '';
+        }, '#reject'),
+      )}
     </form>`;
+  }
+
+  /** A decision's last step: the button that decides, and Cancel, which goes back a step. */
+  private decisionButtons(decide: TemplateResult, cancel: () => void): TemplateResult {
+    return html`<div class="buttons">
+      ${decide}
+      <button type="button" class="secondary" @click=${cancel}>${msg('Cancel')}</button>
+    </div>`;
+  }
+
+  /** A click that moves between the decision's steps, and then focus to what the step shows (`selector`). */
+  private step(change: () => void, selector: string): () => void {
+    return () => {
+      change();
+      this.focusAfter.request(selector);
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Registration, RegistrationStatus, Term } from '../../schema/index.js';
+import { formatDate } from '../shared/dates.js';
 import { isOne } from '../shared/intl.js';
 import { compareGroups, describeGroup, type ReviewedGroup, type Row } from './compare.js';
 
@@ -12,7 +13,7 @@ import { compareGroups, describeGroup, type ReviewedGroup, type Row } from './co
  */
 
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatDate(locale, { dateStyle: 'medium', timeStyle: 'short' }, Date.parse(iso));
 }
 
 const value = (v: string) => (v ? html`<span class="value">${v}</span>` : html`<span class="none">${msg('Not given')}</span>`);

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Schedule, WeekOfMonth } from '../../schema/index.js';
 import { describeSchedule, type SchedulePhrases } from '../../schedule/describe.js';
+import { formatDate } from './dates.js';
 
 const monthly = (day: string, nth: WeekOfMonth): string => {
   switch (nth) {
@@ -41,6 +42,7 @@ export const schedulePhrases: SchedulePhrases = {
   withTimes: (pattern, from, to) => msg(str`${pattern}, ${from} to ${to}`),
   count: (sentence, n) => msg(str`${sentence}, ${n} meetings in all`),
   until: (sentence, last) => msg(str`${sentence}, until ${last}`),
+  date: (locale, options, at) => formatDate(locale, options, at),
 };
 
 /** The schedule in words in the page's language: one line per rule, then the group's note. */

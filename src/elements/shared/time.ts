@@ -1,4 +1,5 @@
 import { meetingInstant, type Schedule } from '../../schema/index.js';
+import { formatDate } from './dates.js';
 
 export { meetingInstant };
 
@@ -31,7 +32,7 @@ export function formatMeeting(m: MeetingTimes, timeZone: string, locale: string)
   } catch {
     timeZone = 'UTC';
   }
-  return new Intl.DateTimeFormat(locale, {
+  const options = {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -40,5 +41,6 @@ export function formatMeeting(m: MeetingTimes, timeZone: string, locale: string)
     hour: 'numeric',
     minute: '2-digit',
     timeZoneName: zone === timeZone ? undefined : 'short',
-  }).formatRange(m.start, m.end);
+  } as const;
+  return formatDate(locale, options, m.start, m.end);
 }
