@@ -28,7 +28,8 @@ let document: Document;
 let work: string;
 
 before(async () => {
-  server = await startTestServer();
+  // With the demo site too, as `serve --demo` runs: its pages are not operations.
+  server = await startTestServer({ demo: true });
   document = (await (await fetch(`${server.url}/openapi.json`)).json()) as Document;
   // Inside the repository, so the programs written here resolve openapi-fetch from its node_modules.
   await mkdir(join(ROOT, 'node_modules/.cache'), { recursive: true });

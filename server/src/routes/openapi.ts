@@ -237,6 +237,8 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     },
     transform: (input) => {
       const { schema, url } = transformRoute(input);
+      // A route with no schema is not part of the API: the demo's home page.
+      if (!schema) return { schema: { hide: true }, url };
       if (schema.hide) return { schema, url };
       // Public unless the route names a scheme: say so, rather than leave readers to guess.
       const security = input.route.schema?.security ?? [];
