@@ -7,7 +7,7 @@ import '../../src/elements/group-details.js';
 import type { PeerGroupDetails } from '../../src/elements/group-details.js';
 import { createDirectoryClient } from '../../src/index.js';
 import type { Group } from '../../src/schema/index.js';
-import { expectFocusOn, focused, tabTo, testApi, waitUntil } from './support.js';
+import { expectFocusOn, tabTo, testApi, waitUntil } from './support.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const box = (el: PeerGroupDetails) => el.shadowRoot!.querySelector<HTMLElement>('[part=remind-me]');

@@ -295,7 +295,6 @@ describe('the API described', () => {
     assert.deepEqual(routes.sort(), [
       'GET /healthz',
       'GET /openreferral',
-      'GET /openreferral/',
       'GET /openreferral/organizations',
       'GET /openreferral/organizations/{id}',
       'GET /openreferral/service_at_locations',
@@ -339,7 +338,11 @@ describe('the API described', () => {
     );
     assert.ok(body.paths['/v1/registrations']!.post!.requestBody, 'the registration body is described');
     assert.ok(body.paths['/v1/admin/audit']!.get!.security, 'staff routes say they need the token');
-    assert.ok(search.responses['4XX'], 'errors are described as problems');
+    assert.deepEqual(Object.keys(search.responses), ['200', '304', '400', '408', '422', '429', '431', '500', '503'], 'each status a search answers');
+    assert.ok(
+      Object.entries(search.responses).every(([status, r]) => Number(status) < 400 || JSON.stringify(r).includes('application/problem+json')),
+      'errors are described as problems',
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  * CORS_ORIGINS says (the UK profile's openness rule), throttled per address.
  * @module
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
@@ -41,6 +41,23 @@ export interface FeedRoutesOptions {
 
 const TAG = 'open referral';
 
+/**
+ * The document's words for a feed answer: HSDS 3.0 JSON, described by the
+ * standard's own schemas (not repeated here), with an ETag (304) and any
+ * other `answers` of the route.
+ */
+function described(what: string, answers: FastifySchema['answers'] = {}): Pick<FastifySchema, 'answers' | 'media'> {
+  return {
+    answers: { 304: true, ...answers },
+    media: {
+      200: {
+        description: `${what}, as the HSDS 3.0 schemas and the Open Referral UK profile describe it.`,
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+    },
+  };
+}
+
 /** The Open Referral UK endpoints. */
 export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, options) => {
   const taxonomy = new FeedTaxonomy(options.principles);
@@ -69,7 +86,8 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   // The stub itself, with or without its slash: finders are given `.../openreferral` and ask for `.../openreferral/`.
   for (const path of [FEED_PREFIX, `${FEED_PREFIX}/`]) {
-    app.get(path, { config, schema: { tags: [TAG], summary: 'About this Open Referral feed' } }, async (request, reply) =>
+    const schema = path === FEED_PREFIX ? { operationId: 'openReferral.about', ...described('The feed’s version, profile and OpenAPI address') } : { hide: true };
+    app.get(path, { config, schema: { tags: [TAG], summary: 'About this Open Referral feed', ...schema } }, async (request, reply) =>
       send(request, reply, {
         version: '3.0',
         profile: 'https://github.com/OpenReferralUK/uk-profile',
@@ -80,7 +98,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/services`,
-    { config, schema: { tags: [TAG], summary: 'Services (groups), in name order', querystring: serviceQuerySchema } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.services.list', summary: 'Services (groups), in name order', querystring: serviceQuerySchema, ...described('A page of services (HSDS `service`, one-to-one fields and their organisation)') } },
     async (request, reply) => {
       const found = (await catalogue.current()).list(filterOf(request.query));
       return send(request, reply, pageOf(found, request.query, (e) => toServiceSummary(e.group)));
@@ -89,7 +107,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/services/:id`,
-    { config, schema: { tags: [TAG], summary: 'One service with everything nested', params: idParams } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.services.get', summary: 'One service with everything nested', params: idParams, ...described('An HSDS `service` with everything nested') } },
     async (request, reply) => {
       const entry = (await catalogue.current()).byServiceId(request.params.id);
       if (!entry) throw notFoundProblem('There is no published service with this id. It may have been archived.');
@@ -104,7 +122,12 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       schema: {
         tags: [TAG],
         summary: 'Where services are attended: venues nearest a postcode first, then groups open to anyone',
+        operationId: 'openReferral.serviceAtLocations.list',
         querystring: serviceAtLocationQuerySchema,
+        ...described('A page of HSDS `service_at_location`s, each with its location and service', {
+          422: 'The `postcode` is well formed, but no geocoder knows it; `errors` names `#/postcode`.',
+          503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.',
+        }),
       },
     },
     async (request, reply) => {
@@ -134,7 +157,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/organizations`,
-    { config, schema: { tags: [TAG], summary: 'The organisations groups belong to', querystring: listQuerySchema } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.organizations.list', summary: 'The organisations groups belong to', querystring: listQuerySchema, ...described('A page of HSDS `organization`s') } },
     async (request, reply) => {
       const orgs = (await catalogue.current()).organizations({ search: request.query.search });
       return send(request, reply, pageOf([...orgs.values()], request.query, (o) => o.organization));
@@ -143,7 +166,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/organizations/:id`,
-    { config, schema: { tags: [TAG], summary: 'One organisation with its services', params: idParams } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.organizations.get', summary: 'One organisation with its services', params: idParams, ...described('An HSDS `organization` with its services') } },
     async (request, reply) => {
       const org = (await catalogue.current()).organizations({}).get(request.params.id);
       if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
@@ -153,13 +176,13 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomies`,
-    { config, schema: { tags: [TAG], summary: 'Our vocabularies as taxonomies', querystring: listQuerySchema } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomies.list', summary: 'Our vocabularies as taxonomies', querystring: listQuerySchema, ...described('A page of HSDS `taxonomy` objects') } },
     async (request, reply) => send(request, reply, pageOf(taxonomy.taxonomies, request.query)),
   );
 
   app.get(
     `${FEED_PREFIX}/taxonomies/:id`,
-    { config, schema: { tags: [TAG], summary: 'One taxonomy', params: idParams } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomies.get', summary: 'One taxonomy', params: idParams, ...described('An HSDS `taxonomy`') } },
     async (request, reply) => {
       const found = taxonomy.taxonomies.find((t) => t.id === request.params.id);
       if (!found) throw notFoundProblem('There is no taxonomy with this id.');
@@ -169,7 +192,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomy_terms`,
-    { config, schema: { tags: [TAG], summary: 'Every term of every taxonomy', querystring: termQuerySchema } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomyTerms.list', summary: 'Every term of every taxonomy', querystring: termQuerySchema, ...described('A page of HSDS `taxonomy_term`s') } },
     async (request, reply) => {
       const { taxonomy_id, search } = request.query;
       const words = search?.toLowerCase();
@@ -182,7 +205,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomy_terms/:id`,
-    { config, schema: { tags: [TAG], summary: 'One taxonomy term', params: idParams } },
+    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomyTerms.get', summary: 'One taxonomy term', params: idParams, ...described('An HSDS `taxonomy_term`') } },
     async (request, reply) => {
       const found = taxonomy.terms.find((t) => t.id === request.params.id);
       if (!found) throw notFoundProblem('There is no taxonomy term with this id.');

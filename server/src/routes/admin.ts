@@ -89,6 +89,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/registrations',
     {
       schema: {
+        operationId: 'admin.registrations.list',
         tags: ['admin'],
         security,
         summary: 'Registrations, oldest first, optionally in one state',
@@ -103,6 +104,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/registrations/:id',
     {
       schema: {
+        operationId: 'admin.registrations.get',
+        answers: { 404: 'There is no registration with this id.' },
         tags: ['admin'],
         security,
         summary: 'One registration, with the registrant’s details',
@@ -121,6 +124,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/registrations/:id/approve',
     {
       schema: {
+        operationId: 'admin.registrations.approve',
+        answers: { 404: 'There is no registration with this id.', 409: 'The registration is not pending, or the group it changes is no longer published.', 422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`).', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
         tags: ['admin'],
         security,
         summary: 'Publish the registration’s group',
@@ -160,6 +165,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/registrations/:id/reject',
     {
       schema: {
+        operationId: 'admin.registrations.reject',
+        answers: { 404: 'There is no registration with this id.', 409: 'The registration has already been decided.' },
         tags: ['admin'],
         security,
         summary: 'Decline a registration, with a reason the registrant will be told',
@@ -180,6 +187,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/groups/:id',
     {
       schema: {
+        operationId: 'admin.groups.update',
+        answers: { 404: 'There is no published group with this id.', 422: 'No geocoder knows the group’s postcode (`errors` names `#/location/postcode`).', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
         tags: ['admin'],
         security,
         summary: 'Replace a published group’s details',
@@ -205,6 +214,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/groups/:id/archive',
     {
       schema: {
+        operationId: 'admin.groups.archive',
+        answers: { 404: 'There is no published group with this id.' },
         tags: ['admin'],
         security,
         summary: 'Take a group out of the directory',
@@ -225,6 +236,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/outbox',
     {
       schema: {
+        operationId: 'admin.outbox',
         tags: ['admin'],
         security,
         summary: 'Queued, sent and given-up emails, newest first',
@@ -242,6 +254,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/outbox/:id/retry',
     {
       schema: {
+        operationId: 'admin.retryEmail',
+        answers: { 404: 'There is no given-up email with this id.' },
         tags: ['admin'],
         security,
         summary: 'Queue a given-up email again',
@@ -260,6 +274,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     '/v1/admin/audit',
     {
       schema: {
+        operationId: 'admin.audit',
         tags: ['admin'],
         security,
         summary: 'The moderation log, newest first',

@@ -31,6 +31,8 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = asyn
     '/v1/groups/:id/calendar.ics',
     {
       schema: {
+        operationId: 'groups.calendar',
+        answers: { 404: 'There is no published group with this id, or it has no meetings to come.' },
         tags: ['groups'],
         summary: 'A group’s upcoming meetings as a calendar file',
         description:
@@ -38,6 +40,12 @@ export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = asyn
           'cancelled and moved meetings) in the group’s time zone, and one event per moved or one-off meeting. ' +
           '404 when the group is unknown or has no meetings to come.',
         params: idParamsSchema,
+        media: {
+          200: {
+            description: 'The iCalendar file, as an attachment named after the group (`Content-Disposition`).',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+        },
       },
     },
     async (request, reply) => {

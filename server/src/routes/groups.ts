@@ -75,6 +75,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
     '/v1/groups',
     {
       schema: {
+        operationId: 'groups.search',
+        answers: { 304: true, 422: 'The postcode or place is well formed, but no geocoder knows it; `errors` names the field.', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
         tags: ['groups'],
         summary: 'Find groups near a place',
         description:
@@ -101,6 +103,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
     '/v1/everywhere',
     {
       schema: {
+        operationId: 'groups.everywhere',
+        answers: { 304: true },
         tags: ['groups'],
         summary: 'Online and telephone groups open to everyone',
         description:
@@ -122,6 +126,8 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
     '/v1/groups/:id',
     {
       schema: {
+        operationId: 'groups.get',
+        answers: { 304: true, 404: 'There is no published group with this id; it may have been archived.' },
         tags: ['groups'],
         summary: 'One published group',
         params: idParamsSchema,

@@ -16,6 +16,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/healthz',
     {
       schema: {
+        operationId: 'health',
         tags: ['operations'],
         summary: 'Is this process up?',
         response: { 200: healthSchema },

@@ -37,6 +37,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<MeetingsRoutesOptions> = asyn
     '/v1/groups/:id/meetings',
     {
       schema: {
+        operationId: 'groups.meetings',
+        answers: { 404: 'There is no published group with this id; it may have been archived.' },
         tags: ['groups'],
         summary: 'A group’s next meetings, soonest first',
         description:
@@ -63,6 +65,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<MeetingsRoutesOptions> = asyn
     '/v1/schedules/preview',
     {
       schema: {
+        operationId: 'groups.previewSchedule',
         tags: ['groups'],
         summary: 'The next meetings a schedule gives, before it is submitted',
         description:

@@ -30,6 +30,8 @@ import {
   scheduleSchema,
   upcomingMeetingsSchema,
 } from 'peer-directory/schema';
+import { answersOf, type AnswerStatus, type MediaAnswer } from './openapi-answers.js';
+import { operationExamples, problemExamples } from './openapi-examples.js';
 
 /**
  * Names and descriptions for the OpenAPI document. A registry of its own keeps
@@ -102,18 +104,44 @@ for (const [name, description] of Object.entries(searchParameters)) {
   openapiRegistry.add(searchQuerySchema.shape[name as keyof typeof searchParameters], { description });
 }
 
-const problemResponse = {
-  description: 'A problem (RFC 9457).',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-};
+const problemSchemaRef = { $ref: '#/components/schemas/Problem' };
 
 const SUCCESS: Record<string, string> = { 200: 'OK', 202: 'Accepted: waiting for review', 204: 'Done' };
 
-type Operation = { responses?: Record<string, unknown>; security?: unknown };
+type MediaType = { schema?: { $ref?: string }; example?: unknown };
+type Response = { description?: string; content?: Record<string, MediaType>; headers?: Record<string, unknown> };
+type Operation = {
+  operationId?: string;
+  responses?: Record<string, Response>;
+  requestBody?: { content?: Record<string, MediaType> };
+  security?: unknown;
+  [ANSWERS]?: Partial<Record<AnswerStatus, string>>;
+  [MEDIA]?: Record<string, MediaAnswer>;
+};
 type OpenApiDocument = {
   paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, unknown> };
 };
+
+/** Where the transform of each route leaves its statuses for the document's transform to write out. */
+const ANSWERS = 'x-peer-answers';
+const MEDIA = 'x-peer-media';
+
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before asking again.', schema: { type: 'integer' } },
+};
+
+/** The response object for a status an operation may answer besides its success. */
+function answerResponse(status: AnswerStatus, description: string, example: unknown): Response {
+  if (status === 304) {
+    return { description, headers: { ETag: { description: 'The tag the client sent, still current.', schema: { type: 'string' } } } };
+  }
+  return {
+    description,
+    ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+    content: { 'application/problem+json': { schema: problemSchemaRef, ...(example === undefined ? {} : { example }) } },
+  };
+}
 
 // The transform adds an input and an output form of every named schema;
 // keep only those the document refers to, so readers see no orphans.
@@ -137,9 +165,46 @@ function pruneUnusedSchemas(document: OpenApiDocument): void {
   };
   visit(document.paths);
   for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  // zod writes each named schema as a document of its own (`$schema`, `$id`); inside
+  // this one, an `$id` would make its `#/components/...` references resolve against itself.
+  for (const schema of Object.values(schemas) as Record<string, unknown>[]) {
+    delete schema.$id;
+    delete schema.$schema;
+  }
+}
+
+/** Writes out each operation's statuses, other media types and examples, and names the success answers. */
+function completeOperations(document: OpenApiDocument): void {
+  const examples = operationExamples();
+  const problems = problemExamples();
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      const responses = (operation.responses ??= {});
+      for (const [status, { description, content }] of Object.entries(operation[MEDIA] ?? {})) {
+        const json = responses[status]?.content;
+        responses[status] = { description: json ? responses[status]!.description! : description, content: { ...json, ...content } };
+      }
+      const own = examples[operation.operationId ?? ''];
+      for (const [status, response] of Object.entries(responses)) {
+        if (response.description === 'Default Response') response.description = SUCCESS[status] ?? 'OK';
+        // JSON if the answer has it, else its one media type (a calendar file).
+        const media = response.content?.['application/json'] ?? Object.values(response.content ?? {})[0];
+        if (media && own?.responses[Number(status)] !== undefined) media.example = own.responses[Number(status)];
+      }
+      const body = operation.requestBody?.content?.['application/json'];
+      if (body && own?.request !== undefined) body.example = own.request;
+      for (const [status, when] of Object.entries(operation[ANSWERS] ?? {})) {
+        const code = Number(status) as AnswerStatus;
+        responses[status] = answerResponse(code, when, problems[code]);
+      }
+      delete operation[ANSWERS];
+      delete operation[MEDIA];
+    }
+  }
 }
 
 const addComponents = createJsonSchemaTransformObject({ schemaRegistry: openapiRegistry });
+const transformRoute = createJsonSchemaTransform({ schemaRegistry: openapiRegistry });
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
   await app.register(fastifySwagger, {
@@ -150,34 +215,39 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         version: '1',
         description:
           'Find diabetes peer-support groups near a place, read what each group offers (the 8 questions), ' +
-          'and register a group for review. Errors are application/problem+json (RFC 9457).',
+          'and register a group for review. Errors are application/problem+json (RFC 9457). ' +
+          'Each operationId is the name of the SDK method that calls it (`groups.search` is `client.groups.search`, ' +
+          '`admin.registrations.approve` is `admin.registrations.approve` on the admin client).',
         license: { name: 'MIT', identifier: 'MIT' },
       },
+      // Relative: the server this document is fetched from, whatever name a proxy gives it.
+      servers: [{ url: '/', description: 'The server this document is served from' }],
       tags: [
         { name: 'groups', description: 'Searching and reading published groups' },
         { name: 'reference', description: 'Taxonomy and geocoding' },
         { name: 'registrations', description: 'Asking for a group to be listed' },
         { name: 'reminders', description: 'Email reminders about meetings: double opt-in, one-click unsubscribe' },
         { name: 'admin', description: 'Directory staff: review, edit, archive (bearer token)' },
+        { name: 'open referral', description: 'The Open Referral UK (HSDS 3.0) read feed' },
         { name: 'operations', description: 'Health' },
       ],
       components: {
         securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN' } },
       },
     },
-    transform: createJsonSchemaTransform({ schemaRegistry: openapiRegistry }),
-    // Every operation can answer with a problem: say so once here rather than on every route.
+    transform: (input) => {
+      const { schema, url } = transformRoute(input);
+      // A route with no schema is not part of the API: the demo's home page.
+      if (!schema) return { schema: { hide: true }, url };
+      if (schema.hide) return { schema, url };
+      // Public unless the route names a scheme: say so, rather than leave readers to guess.
+      const security = input.route.schema?.security ?? [];
+      const { answers: _answers, media, ...rest } = schema as typeof schema & { answers?: unknown; media?: unknown };
+      return { schema: { ...rest, security, [ANSWERS]: answersOf(input.route), ...(media ? { [MEDIA]: media } : {}) }, url };
+    },
     transformObject: (input) => {
       const document = addComponents(input) as OpenApiDocument;
-      for (const operations of Object.values(document.paths ?? {})) {
-        for (const operation of Object.values(operations)) {
-          for (const [status, response] of Object.entries(operation.responses ?? {})) {
-            const described = response as { description?: string };
-            if (described.description === 'Default Response') described.description = SUCCESS[status] ?? 'OK';
-          }
-          operation.responses = { ...operation.responses, '4XX': problemResponse, '5XX': problemResponse };
-        }
-      }
+      completeOperations(document);
       pruneUnusedSchemas(document);
       return document as ReturnType<typeof addComponents>;
     },

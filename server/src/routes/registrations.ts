@@ -63,6 +63,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
     '/v1/registrations',
     {
       schema: {
+        operationId: 'registrations.create',
+        answers: { 422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`). (With the geocoder down the registration is still accepted, and placed at approval.)' },
         tags: ['registrations'],
         summary: 'Register a group for review',
         description:

@@ -25,6 +25,7 @@ import type { MailService } from '../mail/index.js';
 import { catalogue, type PageText } from '../messages/index.js';
 import type { Store } from '../store/store.js';
 import { HttpProblem, notFoundProblem, validationProblem } from '../errors.js';
+import { HTML_PAGE } from './openapi-answers.js';
 
 /** Requests for reminders in a day from one address, and for one group: beyond these, 429. */
 export const REMINDERS_PER_ADDRESS_PER_DAY = 5;
@@ -46,6 +47,7 @@ const tokenQuery = z.object({
   lang: z.optional(z.string().check(z.maxLength(12))),
 });
 const linkResponses = { 200: reminderLinkResultSchema };
+const EMAIL_OFF = 'This server sends no email (no SMTP_URL; `Retry-After: 86400`), or it is shutting down.';
 
 /** The hash the per-address limit counts by: the address itself is not kept for it. */
 export function addressHash(email: string): string {
@@ -87,6 +89,13 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
     '/v1/groups/:id/reminders',
     {
       schema: {
+        operationId: 'reminders.request',
+        answers: {
+          404: 'There is no published group with this id.',
+          409: 'The group has no meetings to come.',
+          429: 'Too many requests from this address this hour, or for this email address or this group today: wait `Retry-After` seconds.',
+          503: EMAIL_OFF,
+        },
         tags: ['reminders'],
         summary: 'Ask for email reminders about a group’s meetings',
         description:
@@ -139,7 +148,16 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
     };
     app.get(
       `/v1/reminders/${action}`,
-      { schema: { tags: ['reminders'], summary: `${summary}: the page the email’s link opens`, description: 'A page with one button that POSTs; following the link changes nothing.', querystring: tokenQuery } },
+      {
+        schema: {
+          operationId: `reminders.${action}Page`,
+          tags: ['reminders'],
+          summary: `${summary}: the page the email’s link opens`,
+          description: 'A page (`text/html`) with one button that POSTs; following the link changes nothing.',
+          querystring: tokenQuery,
+          media: { 200: HTML_PAGE },
+        },
+      },
       async (request, reply) => {
         const c = catalogue(request.query.lang);
         return page(reply, c.language, action === 'confirm' ? c.confirmPage : c.unsubscribePage, request.url);
@@ -148,7 +166,16 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
     app.post(
       `/v1/reminders/${action}`,
       {
-        schema: { tags: ['reminders'], summary, description, querystring: tokenQuery, response: linkResponses },
+        schema: {
+          operationId: `reminders.${action}`,
+          tags: ['reminders'],
+          summary,
+          description: `${description} JSON with \`Accept: application/json\`, else a page (\`text/html\`).`,
+          querystring: tokenQuery,
+          response: linkResponses,
+          answers: { 415: 'The body is neither JSON nor a form (`List-Unsubscribe=One-Click`).', 503: EMAIL_OFF },
+          media: { 200: HTML_PAGE },
+        },
       },
       async (request, reply) => {
         if (!mail) throw emailOff();

@@ -55,6 +55,8 @@ export const taxonomyRoutes: FastifyPluginAsyncZod<TaxonomyRoutesOptions> = asyn
     '/v1/taxonomy',
     {
       schema: {
+        operationId: 'taxonomy',
+        answers: { 304: true },
         tags: ['reference'],
         summary: 'Labels for every code, the 8 questions, the quality principles',
         response: { 200: taxonomyResponseSchema },
