@@ -50,7 +50,10 @@ function sharedStyleDocs() {
       }
       if (ts.isClassDeclaration(node) && node.name) {
         const styles = node.members.find(
-          (m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'styles' && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword),
+          (m) =>
+            ts.isPropertyDeclaration(m) &&
+            m.name.getText() === 'styles' &&
+            m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword),
         );
         if (styles?.initializer) refs.set(node.name.text, identifiers(styles.initializer));
       }

@@ -10,9 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { precompress } from './tools/precompress.mjs';
 
-const entries = existsSync('dist/elements')
-  ? readdirSync('dist/elements').filter((f) => /^[a-z-]+\.js$/.test(f) && f !== 'index.js')
-  : [];
+const entries = existsSync('dist/elements') ? readdirSync('dist/elements').filter((f) => /^[a-z-]+\.js$/.test(f) && f !== 'index.js') : [];
 // Chunk names carry content hashes: without this, every rebuild would leave the
 // previous chunks beside the new ones (and in the package).
 rmSync('dist/cdn', { recursive: true, force: true });

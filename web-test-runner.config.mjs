@@ -34,13 +34,22 @@ const fontFamilies = (() => {
   }
 })();
 if (!fontFamilies.split(/[\n,]/).some((f) => f.trim() === TEST_FONT)) {
-  throw new Error(`The browser tests lay text out in ${TEST_FONT}, which this machine lacks: install Debian's fonts-dejavu-core (.ci/run does).`);
+  throw new Error(
+    `The browser tests lay text out in ${TEST_FONT}, which this machine lacks: install Debian's fonts-dejavu-core (.ci/run does).`,
+  );
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'peer-wtr-'));
 const adminToken = 'browser-tests-admin-token';
 const api = await createServer(
-  loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, REGISTRATION_RATE_LIMIT: '1000', SEARCH_RATE_LIMIT: '100000' }),
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: adminToken,
+    REGISTRATION_RATE_LIMIT: '1000',
+    SEARCH_RATE_LIMIT: '100000',
+  }),
 );
 const apiUrl = await api.listen();
 
@@ -71,8 +80,11 @@ const mailApi = spawn(process.execPath, ['server/dist/cli.js', 'serve'], {
   },
   stdio: 'ignore',
 });
-for (let started = Date.now(); ; ) {
-  const up = await fetch(`${mailApiUrl}/healthz`).then((r) => r.ok, () => false);
+for (let started = Date.now(); ;) {
+  const up = await fetch(`${mailApiUrl}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (up) break;
   if (Date.now() - started > 60_000) throw new Error('The email-sending test API did not start');
   await new Promise((r) => setTimeout(r, 200));

@@ -189,7 +189,9 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
   await esbuildSplit(baseline, esbuildBaseline);
   results.push(size(ESBUILD_BASELINE, readFileSync(join(esbuildBaseline, 'entry.js')), ESBUILD_BASELINE));
   results.push(size('SDK alone (ky, zod external)', await bundle(join(root, 'dist/index.js'), bare)));
-  results.push(size('SDK all-in (ky included; no zod unless the app passes responseSchemas)', await bundle(join(root, 'dist/index.js'), () => false)));
+  results.push(
+    size('SDK all-in (ky included; no zod unless the app passes responseSchemas)', await bundle(join(root, 'dist/index.js'), () => false)),
+  );
   const validating = join(dir, 'validating.js');
   writeFileSync(
     validating,
@@ -209,7 +211,11 @@ export async function measureBundleSizes(): Promise<BundleSize[]> {
   writeFileSync(expand, `export { meetingsOf } from ${JSON.stringify(join(root, 'dist/schedule/occurrences.js'))};\n`);
   results.push(size('schedule expanded: meetingsOf (all-in)', await bundle(expand, () => false)));
   const cdn = join(root, 'dist/cdn');
-  for (const file of existsSync(cdn) ? readdirSync(cdn).filter((f) => f.endsWith('.js')).sort() : []) {
+  for (const file of existsSync(cdn)
+    ? readdirSync(cdn)
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+    : []) {
     const tag = `<peer-${file.replace(/\.js$/, '')}>`;
     const { loaded, lazy } = cdnClosure(cdn, file);
     results.push(sum(`${tag} all-in: CDN entry + chunks it imports (${loaded.length} files)`, cdn, loaded));

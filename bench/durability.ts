@@ -50,11 +50,11 @@ async function main(): Promise<void> {
   const groups = manyGroups(GROUPS);
   const dir = await mkdtemp(join(tmpdir(), 'peer-directory-bench-'));
   try {
-    console.log(`PGlite: ${(await seed({ dataDir: dir }, groups) / 1000).toFixed(1)} s`);
+    console.log(`PGlite: ${((await seed({ dataDir: dir }, groups)) / 1000).toFixed(1)} s`);
     try {
       const database = await startPostgres();
       try {
-        console.log(`PostgreSQL: ${(await seed({ databaseUrl: database.url }, groups) / 1000).toFixed(1)} s`);
+        console.log(`PostgreSQL: ${((await seed({ databaseUrl: database.url }, groups)) / 1000).toFixed(1)} s`);
       } finally {
         await database.stop();
       }

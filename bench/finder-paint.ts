@@ -60,7 +60,9 @@ export async function measureFinderPaint(options: FinderPaintOptions = {}): Prom
     await page.setViewport({ width: 1280, height: 900 });
     await page.setCacheEnabled(false);
     await page.goto(new URL('/', url).href, { waitUntil: 'load' });
-    await page.waitForFunction(() => customElements.get('peer-finder') && document.querySelector('peer-finder')?.shadowRoot?.querySelector('#place'));
+    await page.waitForFunction(
+      () => customElements.get('peer-finder') && document.querySelector('peer-finder')?.shadowRoot?.querySelector('#place'),
+    );
     const field = await page.waitForSelector('peer-finder >>> #place');
 
     const samples: number[] = [];

@@ -119,7 +119,10 @@ const percentile = (sorted: number[], q: number) => sorted[Math.floor(q * (sorte
 /** Measures the offline geocoding figures. */
 export async function measureGeocoding(): Promise<GeocodeFigures> {
   const [pack] = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json', '-w', 'peer-directory-postcodes-gb'], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json', '-w', 'peer-directory-postcodes-gb'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
   ) as { size: number; unpackedSize: number }[];
   const load = loadPostcodesFresh();
   const gazetteer = measureGazetteer();
@@ -129,7 +132,10 @@ export async function measureGeocoding(): Promise<GeocodeFigures> {
   let accuracy: GeocodeFigures['accuracy'];
   let postcodeSource: string;
   if (releaseAvailable()) {
-    rows = [...(await readReleaseRows()).values()].flat().map(fromOsRow).filter((r) => r.quality !== 90);
+    rows = [...(await readReleaseRows()).values()]
+      .flat()
+      .map(fromOsRow)
+      .filter((r) => r.quality !== 90);
     const errors = rows.map((r) => milesBetween(postcodes.locate(r.postcode)!, r) * 1609.344).sort((a, b) => a - b);
     accuracy = { postcodes: errors.length, medianM: percentile(errors, 0.5), p99M: percentile(errors, 0.99), maxM: errors.at(-1)! };
     postcodeSource = `the whole OS release (${RELEASE})`;

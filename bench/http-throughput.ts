@@ -239,6 +239,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   console.log(`postcode search / healthz, requests/s: ${(result.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
   console.log(`healthz / postcode search, server CPU per request: ${(result.cpuRatio * 100).toFixed(0)} %`);
-  console.log(`new search / healthz, requests/s: ${(result.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU: ${(result.newCpuRatio * 100).toFixed(0)} %`);
+  console.log(
+    `new search / healthz, requests/s: ${(result.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU: ${(result.newCpuRatio * 100).toFixed(0)} %`,
+  );
   console.log(`default answer: ${result.answerBytes} bytes of JSON (target ≤ 12,288)`);
 }

@@ -134,7 +134,10 @@ export async function measureLoadAndSoak(options: LoadSoakOptions = {}): Promise
     const rssCurve: [number, number][] = [[0, await rssMb(child)]];
     const soakStarted = performance.now();
     const sampler = setInterval(() => {
-      rssMb(child).then((mb) => rssCurve.push([Math.round((performance.now() - soakStarted) / 1000), mb]), () => {});
+      rssMb(child).then(
+        (mb) => rssCurve.push([Math.round((performance.now() - soakStarted) / 1000), mb]),
+        () => {},
+      );
     }, sampleSeconds * 1000);
     const soak = await fixedRate(url, soakRate, soakSeconds, paths);
     clearInterval(sampler);

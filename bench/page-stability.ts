@@ -55,7 +55,13 @@ async function measureOne(browser: Browser, url: string, d: (typeof DEVICES)[num
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    await page.setViewport({ width: d.width, height: d.height, isMobile: d.mobile, hasTouch: d.mobile, deviceScaleFactor: d.mobile ? 2 : 1 });
+    await page.setViewport({
+      width: d.width,
+      height: d.height,
+      isMobile: d.mobile,
+      hasTouch: d.mobile,
+      deviceScaleFactor: d.mobile ? 2 : 1,
+    });
     if (d.mobile) {
       await page.emulateCPUThrottling(4);
       await page.emulateNetworkConditions(PredefinedNetworkConditions['Slow 4G']);
@@ -95,6 +101,8 @@ async function measureOne(browser: Browser, url: string, d: (typeof DEVICES)[num
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { url: { type: 'string' } } });
   for (const r of await measurePageStability({ url: values.url })) {
-    console.log(`${r.device}: CLS ${r.cls.toFixed(3)} (every shift ${r.allShifts.toFixed(3)}), results painted at ${r.doneMs.toFixed(0)} ms`);
+    console.log(
+      `${r.device}: CLS ${r.cls.toFixed(3)} (every shift ${r.allShifts.toFixed(3)}), results painted at ${r.doneMs.toFixed(0)} ms`,
+    );
   }
 }

@@ -33,7 +33,9 @@ out('|---|---|---|---|---|');
 const sizes = await measureBundleSizes();
 const gzipOf = new Map(sizes.map((s) => [s.name, s.gzipBytes]));
 for (const s of sizes) {
-  out(`| ${s.name} | ${kb(s.minBytes)} | ${kb(s.gzipBytes)} | ${kb(s.brotliBytes)} | ${(s.gzipBytes / gzipOf.get(s.baseline)!).toFixed(2)}× |`);
+  out(
+    `| ${s.name} | ${kb(s.minBytes)} | ${kb(s.gzipBytes)} | ${kb(s.brotliBytes)} | ${(s.gzipBytes / gzipOf.get(s.baseline)!).toFixed(2)}× |`,
+  );
 }
 
 out();
@@ -62,12 +64,18 @@ out(`| lookup in process, p50 / p99 (batches of 1,000) | ${geo.lookupP50Us.toFix
 out(`| the server's geocoder on a postcode not seen before, p50 | ${geo.chainP50Us.toFixed(1)} µs | |`);
 if (geo.accuracy) {
   const a = geo.accuracy;
-  out(`| distance from OS grid reference, ${a.postcodes} postcodes: median / p99 / max | ${a.medianM.toFixed(2)} / ${a.p99M.toFixed(2)} / ${a.maxM.toFixed(2)} m | median ≤ 25 m, p99 ≤ 150 m |`);
+  out(
+    `| distance from OS grid reference, ${a.postcodes} postcodes: median / p99 / max | ${a.medianM.toFixed(2)} / ${a.p99M.toFixed(2)} / ${a.maxM.toFixed(2)} m | median ≤ 25 m, p99 ≤ 150 m |`,
+  );
 } else {
   out('| distance from OS grid reference | skipped: no OS release beside the repository | median ≤ 25 m, p99 ≤ 150 m |');
 }
-out(`| gazetteer: added to start-up / first place name answered | ${geo.gazetteerStartMs.toFixed(0)} / ${geo.gazetteerFirstMs.toFixed(0)} ms | |`);
-out(`| gazetteer: longest event-loop block, at start-up / answering the first place name | ${geo.gazetteerStartBlockMs.toFixed(0)} / ${geo.gazetteerFirstBlockMs.toFixed(0)} ms | |`);
+out(
+  `| gazetteer: added to start-up / first place name answered | ${geo.gazetteerStartMs.toFixed(0)} / ${geo.gazetteerFirstMs.toFixed(0)} ms | |`,
+);
+out(
+  `| gazetteer: longest event-loop block, at start-up / answering the first place name | ${geo.gazetteerStartBlockMs.toFixed(0)} / ${geo.gazetteerFirstBlockMs.toFixed(0)} ms | |`,
+);
 out(`| gazetteer: added RSS / heap in use, after a GC | ${geo.gazetteerRssMb.toFixed(1)} / ${geo.gazetteerHeapMb.toFixed(1)} MB | |`);
 
 out();
@@ -83,14 +91,18 @@ for (const row of http.rows) {
 }
 out(`Postcode search / healthz, requests/s: ${(http.ratio * 100).toFixed(0)} % (target ≥ 60 %)`);
 out(`Healthz / postcode search, server CPU per request: ${(http.cpuRatio * 100).toFixed(0)} %`);
-out(`New search / healthz, requests/s: ${(http.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU per request: ${(http.newCpuRatio * 100).toFixed(0)} %`);
+out(
+  `New search / healthz, requests/s: ${(http.newRatio * 100).toFixed(0)} % (target ≥ 50 %); server CPU per request: ${(http.newCpuRatio * 100).toFixed(0)} %`,
+);
 out(`Default answer (postcode search, 10 groups and 3 online): ${http.answerBytes} bytes of JSON (target ≤ 12,288)`);
 
 // BENCH_SCALE=1000,10000,100000,1000000 adds a million groups (about ten minutes more).
 const scaleSizes = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Number);
 out();
 out('## Scale (built CLI, embedded store, synthetic groups; `BENCH_SCALE` sizes)');
-out('| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |');
+out(
+  '| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |',
+);
 out('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of await measureScale(scaleSizes)) out(scaleLine(row));
 
@@ -117,7 +129,11 @@ out(`p50 ${paint.p50.toFixed(1)} ms, p95 ${paint.p95.toFixed(1)} ms over ${paint
 out();
 out('## Lighthouse: the home page, mobile (its default phone, CPU 4× slower, Slow 4G simulated), median of 3');
 const audit = await measureLighthouse();
-out(`performance ${audit.score.toFixed(2)} (target ≥ 0.95); ${Object.entries(audit.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+out(
+  `performance ${audit.score.toFixed(2)} (target ≥ 0.95); ${Object.entries(audit.metrics)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 
 out();
 out('## A directory with no server: createStaticDirectory in headless Chromium (synthetic groups, loopback file server)');
@@ -130,7 +146,12 @@ out(
   `search p50 ${statics.p50.toFixed(1)} ms, p95 ${statics.p95.toFixed(1)} ms, p99 ${statics.p99.toFixed(1)} ms, max ${statics.max.toFixed(1)} ms, ` +
     `mean ${statics.mean.toFixed(3)} ms over ${statics.runs} searches (target < 5 ms)`,
 );
-out(`What <peer-finder src> adds, gzip: ${[...gzipOf].filter(([name]) => name.includes('static directory search')).map(([name, bytes]) => `${name.replace(/ static directory search.*/, '')} ${kb(bytes)} KB`).join('; ')} (target ≤ 6 KB)`);
+out(
+  `What <peer-finder src> adds, gzip: ${[...gzipOf]
+    .filter(([name]) => name.includes('static directory search'))
+    .map(([name, bytes]) => `${name.replace(/ static directory search.*/, '')} ${kb(bytes)} KB`)
+    .join('; ')} (target ≤ 6 KB)`,
+);
 
 out();
 out('## Home page: layout shift (CLS) from load through the first search (headless Chromium, sample data)');

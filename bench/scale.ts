@@ -160,7 +160,11 @@ async function approveOne(url: string): Promise<number> {
     consent: { storeData: true, noMedicalAdvice: true },
   };
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const created = await fetch(`${url}/v1/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const created = await fetch(`${url}/v1/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   if (created.status !== 202) throw new Error(`registration: ${created.status} ${await created.text()}`);
   const { registrations } = (await (await fetch(`${url}/v1/admin/registrations?status=pending`, { headers: admin })).json()) as {
     registrations: { id: string; group: { name: string } }[];
@@ -169,7 +173,10 @@ async function approveOne(url: string): Promise<number> {
   const { lat, lng } = details.location ?? { lat: 53.8, lng: -1.55 };
   const search = `${url}/v1/groups?lat=${lat}&lng=${lng}&radius=5&q=${encodeURIComponent('Scale bench')}`;
   const started = performance.now();
-  const approved = await fetch(`${url}/v1/admin/registrations/${pending.id}/approve`, { method: 'POST', headers: { authorization: admin.authorization } });
+  const approved = await fetch(`${url}/v1/admin/registrations/${pending.id}/approve`, {
+    method: 'POST',
+    headers: { authorization: admin.authorization },
+  });
   if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${await approved.text()}`);
   await until(async () => {
     const body = (await (await fetch(search)).json()) as { groups: { name: string }[] };
@@ -232,7 +239,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     await seed(args[1]!, Number(args[2]));
   } else {
     const sizes = args.length > 0 ? args.map(Number) : [1000, 10_000, 100_000];
-    console.log('| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |');
+    console.log(
+      '| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const groups of sizes) console.log(scaleLine((await measureScale([groups]))[0]!));
   }

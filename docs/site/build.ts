@@ -25,11 +25,23 @@ try {
   const file = join(dataDir, 'openapi.json');
   writeFileSync(file, document);
   // --inlineBundle: Redoc's script goes into the page, which then loads nothing from elsewhere.
-  execFileSync(bin('redocly'), ['build-docs', file, '--inlineBundle', '--output', join(root, 'docs/site/.generated/http-api.html'), '--title', 'peer-directory HTTP API'], {
-    cwd: dataDir,
-    stdio: 'inherit',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  execFileSync(
+    bin('redocly'),
+    [
+      'build-docs',
+      file,
+      '--inlineBundle',
+      '--output',
+      join(root, 'docs/site/.generated/http-api.html'),
+      '--title',
+      'peer-directory HTTP API',
+    ],
+    {
+      cwd: dataDir,
+      stdio: 'inherit',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
 } finally {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -67,11 +67,16 @@ async function text(stream: Readable, encoding: BufferEncoding): Promise<string>
 }
 
 function readHeaders(csv: string): void {
-  const names = csv.split(/\r?\n/)[0]!.split(',').map((s) => s.trim().replace(/^"|"$/g, ''));
+  const names = csv
+    .split(/\r?\n/)[0]!
+    .split(',')
+    .map((s) => s.trim().replace(/^"|"$/g, ''));
   const found = Object.fromEntries(WANTED.map((w) => [w, names.indexOf(w)])) as typeof columns;
   if (WANTED.some((w) => found[w] < 0)) throw new Error(`The column headers lack one of ${WANTED.join(', ')}: ${names.join(',')}`);
   if (rowsRead > 0 && WANTED.some((w) => found[w] !== columns[w])) {
-    throw new Error('The column headers came after postcode files that were read with other columns: unpack the archive and pass the folder');
+    throw new Error(
+      'The column headers came after postcode files that were read with other columns: unpack the archive and pass the folder',
+    );
   }
   columns = found;
 }
@@ -133,7 +138,13 @@ function dataset(): Dataset {
   if (!version || !date) throw new Error('DOC_metadata.txt is missing or lacks the dataset version and copyright date');
   const attribution = licence
     .split(/\r?\n/)
-    .map((line) => line.replace(/\uFFFD|\u00A9/g, '©').replace(/\s+/g, ' ').trim().replace(/\.$/, ''))
+    .map((line) =>
+      line
+        .replace(/\uFFFD|\u00A9/g, '©')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\.$/, ''),
+    )
     .filter((line) => line.startsWith('Contains '));
   if (attribution.length === 0) throw new Error('DOC_licence.txt is missing or lacks the attribution lines');
   return {
@@ -148,7 +159,10 @@ const source = process.argv[2] ? resolve(process.env.INIT_CWD ?? process.cwd(), 
 if (!existsSync(source)) throw new Error(`No Code-Point Open release at ${source}`);
 const started = performance.now();
 if (statSync(source).isDirectory()) {
-  const archive = readdirSync(source).filter((f) => /\.tar\.gz$|\.tgz$/.test(f)).sort().at(-1);
+  const archive = readdirSync(source)
+    .filter((f) => /\.tar\.gz$|\.tgz$/.test(f))
+    .sort()
+    .at(-1);
   await (archive ? readArchive(join(source, archive)) : readFolder(source));
 } else {
   await readArchive(source);

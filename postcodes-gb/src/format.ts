@@ -108,8 +108,7 @@ export function decode(file: Uint8Array): Columns {
   const n = header.counts.reduce((sum, c) => sum + c, 0);
   const start = 8 + headerBytes;
   if (raw.length !== start + n * 10) throw new Error('This data file is truncated or damaged');
-  const { lat, lng, inward } =
-    endianness() === 'LE' && raw.byteOffset % 4 === 0 ? views(raw, start, n) : copies(raw, start, n);
+  const { lat, lng, inward } = endianness() === 'LE' && raw.byteOffset % 4 === 0 ? views(raw, start, n) : copies(raw, start, n);
   // Undo the differences in place.
   for (let i = 1; i < n; i += 1) {
     lat[i]! += lat[i - 1]!;

@@ -125,7 +125,12 @@ export async function buildApp({ config, store, geocoder, search, mail, logger =
     principles: config.principles,
     rateLimit: config.feedRateLimit,
   });
-  await app.register(reminderRoutes, { store, mail, rateLimit: config.reminderRateLimit, ...(config.reminderLimits ? { limits: config.reminderLimits } : {}) });
+  await app.register(reminderRoutes, {
+    store,
+    mail,
+    rateLimit: config.reminderRateLimit,
+    ...(config.reminderLimits ? { limits: config.reminderLimits } : {}),
+  });
   if (config.demo) await app.register(staticRoutes);
 
   return app;

@@ -73,7 +73,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!config.adminToken) console.log('Admin routes are off: set ADMIN_TOKEN to turn them on.');
   if (config.mail) console.log(`Email is on: sending through ${new URL(config.mail.smtpUrl).host} as ${config.mail.from}.`);
-  else console.log('Email is off: set SMTP_URL, MAIL_FROM and PUBLIC_URL to send registrant emails and reminders. Pages will not promise emails.');
+  else
+    console.log(
+      'Email is off: set SMTP_URL, MAIL_FROM and PUBLIC_URL to send registrant emails and reminders. Pages will not promise emails.',
+    );
 
   // Closing releases the embedded store's lock, so the next start finds the data directory free.
   await new Promise<void>((resolve) => {

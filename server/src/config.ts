@@ -16,28 +16,36 @@ export const DEMO_ADMIN_TOKEN = 'demo-admin-token';
 
 const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
   z.prefault(
-    z.pipe(
-      z.string(),
-      z.transform((s) => Number(s.trim())),
-    ).check(
-      z.refine((n: number) => Number.isInteger(n) && n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}`),
-    ),
+    z
+      .pipe(
+        z.string(),
+        z.transform((s) => Number(s.trim())),
+      )
+      .check(z.refine((n: number) => Number.isInteger(n) && n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}`)),
     String(fallback),
   );
 
-const optionalUrl = (name: string) =>
-  z.optional(z.url({ protocol: /^https?$/, error: `${name} must be an http:// or https:// address` }));
+const optionalUrl = (name: string) => z.optional(z.url({ protocol: /^https?$/, error: `${name} must be an http:// or https:// address` }));
 
 const corsOrigins = z.prefault(
-  z.pipe(
-    z.string(),
-    z.transform((s): '*' | string[] => (s.trim() === '*' ? '*' : s.split(',').map((o) => o.trim()).filter(Boolean))),
-  ).check(
-    z.refine(
-      (v: '*' | string[]) => v === '*' || (v.length > 0 && v.every((o) => /^https?:\/\/[^/\s]+$/.test(o))),
-      'CORS_ORIGINS must be * or a comma-separated list of origins such as https://www.example.org (no path)',
+  z
+    .pipe(
+      z.string(),
+      z.transform((s): '*' | string[] =>
+        s.trim() === '*'
+          ? '*'
+          : s
+              .split(',')
+              .map((o) => o.trim())
+              .filter(Boolean),
+      ),
+    )
+    .check(
+      z.refine(
+        (v: '*' | string[]) => v === '*' || (v.length > 0 && v.every((o) => /^https?:\/\/[^/\s]+$/.test(o))),
+        'CORS_ORIGINS must be * or a comma-separated list of origins such as https://www.example.org (no path)',
+      ),
     ),
-  ),
   '*',
 );
 
@@ -62,49 +70,51 @@ const trustProxy = z.prefault(
 );
 
 /** The environment variables the server reads, with their defaults. */
-export const environmentSchema = z.object({
-  PORT: wholeNumber('PORT', 0, 65535, 8080),
-  HOST: z._default(z.string().check(z.minLength(1, 'HOST must not be empty')), '127.0.0.1'),
-  DATA_DIR: z._default(z.string().check(z.minLength(1, 'DATA_DIR must not be empty')), './data'),
-  DATABASE_URL: z.optional(
-    z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')),
-  ),
-  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16, 'ADMIN_TOKEN must be at least 16 characters'))),
-  GEOCODER_URL: optionalUrl('GEOCODER_URL'),
-  CORS_ORIGINS: corsOrigins,
-  REGISTRATION_RATE_LIMIT: wholeNumber('REGISTRATION_RATE_LIMIT', 1, 100000, 10),
-  SEARCH_RATE_LIMIT: wholeNumber('SEARCH_RATE_LIMIT', 1, 10_000_000, 600),
-  ADMIN_FAILURE_LIMIT: wholeNumber('ADMIN_FAILURE_LIMIT', 1, 100000, 10),
-  SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, DEFAULT_REFRESH_MS),
-  SEARCH_SNAPSHOT: z.optional(z.string().check(z.minLength(1))),
-  TRUST_PROXY: trustProxy,
-  PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
-  FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
-  BODY_LIMIT_BYTES: wholeNumber('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
-  HEADERS_TIMEOUT_MS: wholeNumber('HEADERS_TIMEOUT_MS', 100, 600_000, 10_000),
-  REQUEST_TIMEOUT_MS: wholeNumber('REQUEST_TIMEOUT_MS', 100, 600_000, 30_000),
-  // Longer than the request timeout, so a stalled body gets a 408 rather than a silent close.
-  IDLE_TIMEOUT_MS: wholeNumber('IDLE_TIMEOUT_MS', 100, 600_000, 60_000),
-  KEEP_ALIVE_TIMEOUT_MS: wholeNumber('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000, 5_000),
-  MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 1_000_000, 1_000),
-  HSTS_MAX_AGE: wholeNumber('HSTS_MAX_AGE', 0, 2 * 365 * 24 * 3600, 0),
-  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-  ACCESS_LOG: z._default(z.enum(['on', 'off']), 'off'),
-  SLOW_REQUEST_MS: wholeNumber('SLOW_REQUEST_MS', 1, 600_000, 1_000),
-  // Email (issue 14): all optional; without SMTP_URL the server sends none.
-  SMTP_URL: z.optional(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address' })),
-  MAIL_FROM: z.optional(plainText(200).check(z.regex(/@[^\s@>]+>?$/, 'MAIL_FROM must be an address such as "Peer Directory <directory@example.org>"'))),
-  PUBLIC_URL: optionalUrl('PUBLIC_URL'),
-  GROUP_PAGE_URL: z.optional(
-    z.string().check(z.regex(/^https?:\/\/\S*\{id\}\S*$/, 'GROUP_PAGE_URL must be an http(s) address with {id} where the group id goes')),
-  ),
-  REMINDER_RATE_LIMIT: wholeNumber('REMINDER_RATE_LIMIT', 1, 100000, 20),
-}).check(
-  z.refine((e) => e.HEADERS_TIMEOUT_MS <= e.REQUEST_TIMEOUT_MS, {
-    path: ['HEADERS_TIMEOUT_MS'],
-    message: 'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)',
-  }),
-);
+export const environmentSchema = z
+  .object({
+    PORT: wholeNumber('PORT', 0, 65535, 8080),
+    HOST: z._default(z.string().check(z.minLength(1, 'HOST must not be empty')), '127.0.0.1'),
+    DATA_DIR: z._default(z.string().check(z.minLength(1, 'DATA_DIR must not be empty')), './data'),
+    DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://'))),
+    ADMIN_TOKEN: z.optional(z.string().check(z.minLength(16, 'ADMIN_TOKEN must be at least 16 characters'))),
+    GEOCODER_URL: optionalUrl('GEOCODER_URL'),
+    CORS_ORIGINS: corsOrigins,
+    REGISTRATION_RATE_LIMIT: wholeNumber('REGISTRATION_RATE_LIMIT', 1, 100000, 10),
+    SEARCH_RATE_LIMIT: wholeNumber('SEARCH_RATE_LIMIT', 1, 10_000_000, 600),
+    ADMIN_FAILURE_LIMIT: wholeNumber('ADMIN_FAILURE_LIMIT', 1, 100000, 10),
+    SEARCH_REFRESH_MS: wholeNumber('SEARCH_REFRESH_MS', 100, 3600000, DEFAULT_REFRESH_MS),
+    SEARCH_SNAPSHOT: z.optional(z.string().check(z.minLength(1))),
+    TRUST_PROXY: trustProxy,
+    PRINCIPLES_FILE: z.optional(z.string().check(z.minLength(1))),
+    FEED_RATE_LIMIT: wholeNumber('FEED_RATE_LIMIT', 1, 1_000_000, 300),
+    BODY_LIMIT_BYTES: wholeNumber('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
+    HEADERS_TIMEOUT_MS: wholeNumber('HEADERS_TIMEOUT_MS', 100, 600_000, 10_000),
+    REQUEST_TIMEOUT_MS: wholeNumber('REQUEST_TIMEOUT_MS', 100, 600_000, 30_000),
+    // Longer than the request timeout, so a stalled body gets a 408 rather than a silent close.
+    IDLE_TIMEOUT_MS: wholeNumber('IDLE_TIMEOUT_MS', 100, 600_000, 60_000),
+    KEEP_ALIVE_TIMEOUT_MS: wholeNumber('KEEP_ALIVE_TIMEOUT_MS', 100, 600_000, 5_000),
+    MAX_CONNECTIONS: wholeNumber('MAX_CONNECTIONS', 1, 1_000_000, 1_000),
+    HSTS_MAX_AGE: wholeNumber('HSTS_MAX_AGE', 0, 2 * 365 * 24 * 3600, 0),
+    LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+    ACCESS_LOG: z._default(z.enum(['on', 'off']), 'off'),
+    SLOW_REQUEST_MS: wholeNumber('SLOW_REQUEST_MS', 1, 600_000, 1_000),
+    // Email (issue 14): all optional; without SMTP_URL the server sends none.
+    SMTP_URL: z.optional(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// address' })),
+    MAIL_FROM: z.optional(
+      plainText(200).check(z.regex(/@[^\s@>]+>?$/, 'MAIL_FROM must be an address such as "Peer Directory <directory@example.org>"')),
+    ),
+    PUBLIC_URL: optionalUrl('PUBLIC_URL'),
+    GROUP_PAGE_URL: z.optional(
+      z.string().check(z.regex(/^https?:\/\/\S*\{id\}\S*$/, 'GROUP_PAGE_URL must be an http(s) address with {id} where the group id goes')),
+    ),
+    REMINDER_RATE_LIMIT: wholeNumber('REMINDER_RATE_LIMIT', 1, 100000, 20),
+  })
+  .check(
+    z.refine((e) => e.HEADERS_TIMEOUT_MS <= e.REQUEST_TIMEOUT_MS, {
+      path: ['HEADERS_TIMEOUT_MS'],
+      message: 'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    }),
+  );
 
 /**
  * How long the server waits for a client, in ms. Without these a client that
@@ -221,7 +231,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
   const demo = options.demo ?? false;
   const mailProblems = [
     ...(e.SMTP_URL && !e.MAIL_FROM ? ['MAIL_FROM must be set when SMTP_URL is: the address emails come from'] : []),
-    ...(e.SMTP_URL && !e.PUBLIC_URL ? ['PUBLIC_URL must be set when SMTP_URL is: where links in emails point, e.g. https://directory.example.org'] : []),
+    ...(e.SMTP_URL && !e.PUBLIC_URL
+      ? ['PUBLIC_URL must be set when SMTP_URL is: where links in emails point, e.g. https://directory.example.org']
+      : []),
   ];
   if (mailProblems.length > 0) throw new ConfigError(mailProblems);
   return {
@@ -278,9 +290,7 @@ export function readPrinciples(path: string): Principle[] {
   }
   const parsed = z.safeParse(principlesFileSchema, json);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `PRINCIPLES_FILE: ${path} at /${i.path.join('/')}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `PRINCIPLES_FILE: ${path} at /${i.path.join('/')}: ${i.message}`));
   }
   const codes = new Set<string>();
   for (const p of parsed.data) {

@@ -60,8 +60,7 @@ export class HttpProblem extends Error {
 
 /** 400: one or more fields are wrong; each is named by a JSON Pointer into the query or body. */
 export function validationProblem(errors: FieldError[], detail?: string): HttpProblem {
-  const summary =
-    detail ?? (errors.length === 1 ? errors[0]!.detail : `${errors.length} fields are not valid`);
+  const summary = detail ?? (errors.length === 1 ? errors[0]!.detail : `${errors.length} fields are not valid`);
   return new HttpProblem(400, 'validation', summary, errors);
 }
 
@@ -90,9 +89,7 @@ export function toHttpProblem(error: FastifyError | Error, request?: FastifyRequ
   if (error instanceof HttpProblem) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    return validationProblem(
-      error.validation.map((issue) => fieldError(where, issue.instancePath, issue.message, issue.params, request)),
-    );
+    return validationProblem(error.validation.map((issue) => fieldError(where, issue.instancePath, issue.message, issue.params, request)));
   }
   if (error instanceof InvalidPlaceError) return validationProblem([{ pointer: '#', detail: error.message }]);
   if (error instanceof UnknownPlaceError) return new HttpProblem(422, 'unknownPlace', error.message);
@@ -107,11 +104,7 @@ export function toHttpProblem(error: FastifyError | Error, request?: FastifyRequ
   if (error instanceof RegistrationStateError) return new HttpProblem(409, 'conflict', error.message);
   if (error instanceof errorCodes.FST_ERR_CTP_BODY_TOO_LARGE) {
     const limit = request?.routeOptions.bodyLimit;
-    return new HttpProblem(
-      413,
-      'tooLarge',
-      `The request body is larger than this API accepts${limit ? ` (${formatBytes(limit)})` : ''}.`,
-    );
+    return new HttpProblem(413, 'tooLarge', `The request body is larger than this API accepts${limit ? ` (${formatBytes(limit)})` : ''}.`);
   }
   if (error instanceof errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE) {
     return new HttpProblem(415, 'validation', 'Send the request body as application/json.');

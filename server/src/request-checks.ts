@@ -42,7 +42,10 @@ export async function refuseUndecodableQuery(request: FastifyRequest): Promise<v
   const undecodable = (request.query as ParsedQuery | undefined)?.[UNDECODABLE];
   if (!undecodable) return;
   throw validationProblem(
-    undecodable.map((name) => ({ pointer: `#/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`, detail: 'Not valid UTF-8: check its % escapes' })),
+    undecodable.map((name) => ({
+      pointer: `#/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+      detail: 'Not valid UTF-8: check its % escapes',
+    })),
   );
 }
 

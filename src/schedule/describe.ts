@@ -70,7 +70,11 @@ export function describeRule(rule: RecurrenceRule, locale: string, phrases: Sche
         ? phrases.monthly(day, nth)
         : phrases.everyMonths(day, nth, rule.interval);
   const time = rule.start.slice(11, 16);
-  let sentence = phrases.withTimes(pattern, clockTime(time, locale, date), clockTime(endTime(rule.start, rule.durationMinutes), locale, date));
+  let sentence = phrases.withTimes(
+    pattern,
+    clockTime(time, locale, date),
+    clockTime(endTime(rule.start, rule.durationMinutes), locale, date),
+  );
   if (rule.count !== undefined) sentence = phrases.count(sentence, rule.count);
   if (rule.until !== undefined) {
     const [y = 0, mo = 1, d = 1] = rule.until.split('-').map(Number);

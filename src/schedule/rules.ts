@@ -23,7 +23,11 @@ export function byDay(rule: RecurrenceRule): string {
  * The rule as an rrule-temporal recurrence starting at `rule.start`, without
  * `excluded` (zoned starts of cancelled or moved meetings).
  */
-export function recurrenceOf(rule: RecurrenceRule, timeZone: string, excluded: Temporal.ZonedDateTime[] = []): RRuleTemporal<Temporal.ZonedDateTime> {
+export function recurrenceOf(
+  rule: RecurrenceRule,
+  timeZone: string,
+  excluded: Temporal.ZonedDateTime[] = [],
+): RRuleTemporal<Temporal.ZonedDateTime> {
   return new RRuleTemporal({
     freq: rule.frequency === 'weekly' ? 'WEEKLY' : 'MONTHLY',
     interval: rule.interval,
@@ -41,6 +45,9 @@ export function recurrenceOf(rule: RecurrenceRule, timeZone: string, excluded: T
 
 /** The rule's `RRULE` value as the library writes it (RFC 5545), e.g. `FREQ=MONTHLY;BYDAY=1WE`. */
 export function rruleText(rule: RecurrenceRule, timeZone: string): string {
-  const line = recurrenceOf(rule, timeZone).toString().split('\n').find((l) => l.startsWith('RRULE:'));
+  const line = recurrenceOf(rule, timeZone)
+    .toString()
+    .split('\n')
+    .find((l) => l.startsWith('RRULE:'));
   return line!.slice('RRULE:'.length);
 }

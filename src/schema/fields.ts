@@ -8,7 +8,14 @@ export type NumberField = z.ZodMiniType<number, number>;
 /** What the strict schedule checks read of a schedule (its full type is inferred from the shape). */
 export interface ScheduleParts {
   timeZone: string;
-  rules: { frequency: string; weekday: string; weekOfMonth?: number | undefined; start: string; count?: number | undefined; until?: string | undefined }[];
+  rules: {
+    frequency: string;
+    weekday: string;
+    weekOfMonth?: number | undefined;
+    start: string;
+    count?: number | undefined;
+    until?: string | undefined;
+  }[];
   exceptions: { date: string; start?: string | undefined }[];
   meetings: { start: string }[];
 }

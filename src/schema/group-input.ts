@@ -60,27 +60,33 @@ export const storedGroupSchema = /* @__PURE__ */ groupShape(strictFields, () => 
  * A group as a leader describes it: no id, and a location may come without
  * coordinates (the server geocodes its postcode).
  */
-export const groupInputSchema = /* @__PURE__ */ z.object({
-  ...groupFields(strictFields),
-  location: z.optional(
-    z.extend(locationSchema, {
-      lat: z.optional(locationSchema.shape.lat),
-      lng: z.optional(locationSchema.shape.lng),
+export const groupInputSchema = /* @__PURE__ */ z
+  .object({
+    ...groupFields(strictFields),
+    location: z.optional(
+      z.extend(locationSchema, {
+        lat: z.optional(locationSchema.shape.lat),
+        lng: z.optional(locationSchema.shape.lng),
+      }),
+    ),
+  })
+  .check(
+    z.refine((g) => !g.formats.includes('in-person') || g.location !== undefined, {
+      path: ['location'],
+      message: 'Enter where the group meets',
     }),
-  ),
-}).check(
-  z.refine((g) => !g.formats.includes('in-person') || g.location !== undefined, {
-    path: ['location'],
-    message: 'Enter where the group meets',
-  }),
-  z.refine((g) => !g.servesEverywhere || g.formats.some((f) => f !== 'in-person'), {
-    path: ['servesEverywhere'],
-    message: 'Only groups that meet online or by telephone can serve people anywhere',
-  }),
-  // One-off and moved meetings in the past are refused; a rule's first date
-  // only for a new group (registrationInputSchema), as an edit keeps the
-  // date the group began on.
-  notInThePast((g: { schedule: Schedule }) => g.schedule, ['schedule'], () => false),
-);
+    z.refine((g) => !g.servesEverywhere || g.formats.some((f) => f !== 'in-person'), {
+      path: ['servesEverywhere'],
+      message: 'Only groups that meet online or by telephone can serve people anywhere',
+    }),
+    // One-off and moved meetings in the past are refused; a rule's first date
+    // only for a new group (registrationInputSchema), as an edit keeps the
+    // date the group began on.
+    notInThePast(
+      (g: { schedule: Schedule }) => g.schedule,
+      ['schedule'],
+      () => false,
+    ),
+  );
 
 export type GroupInput = z.input<typeof groupInputSchema>;

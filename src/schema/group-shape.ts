@@ -6,15 +6,7 @@
  * @module
  */
 import * as z from 'zod/mini';
-import {
-  audienceCodes,
-  conditionCodes,
-  countryCodes,
-  formatCodes,
-  functionCodes,
-  leaderCodes,
-  modelCodes,
-} from './taxonomy.js';
+import { audienceCodes, conditionCodes, countryCodes, formatCodes, functionCodes, leaderCodes, modelCodes } from './taxonomy.js';
 import type { Fields, StringField } from './fields.js';
 import { FREQUENCIES, WEEKDAYS, WEEKS_OF_MONTH, type WeekOfMonth } from './weekdays.js';
 

@@ -31,9 +31,7 @@ export const groupSchema = /* @__PURE__ */ groupShape(shapeOnlyFields, () => z.s
  */
 export const submittedGroupSchema = /* @__PURE__ */ z.object({
   ...groupFields(shapeOnlyFields),
-  location: z.optional(
-    z.extend(locationShape(shapeOnlyFields), { lat: z.optional(z.number()), lng: z.optional(z.number()) }),
-  ),
+  location: z.optional(z.extend(locationShape(shapeOnlyFields), { lat: z.optional(z.number()), lng: z.optional(z.number()) })),
 });
 
 export type YesNoAnswer = z.infer<ReturnType<typeof yesNoAnswerShape>>;

@@ -19,7 +19,10 @@ export function queryNumber(min: number, max: number, integer = false) {
   const value = integer ? z.int() : z.number();
   return z.pipe(
     z.union([z.number(), written]),
-    z.pipe(z.transform((v: number | string) => Number(v)), value.check(z.gte(min), z.lte(max))),
+    z.pipe(
+      z.transform((v: number | string) => Number(v)),
+      value.check(z.gte(min), z.lte(max)),
+    ),
   );
 }
 

@@ -99,16 +99,24 @@ const optionalText = (path: RegistrationPath) => field(path, false, '', given, a
 const oneCode = (path: RegistrationPath) => field(path, true, '', (v: string) => v, asText);
 /** One value chosen from a list (a `<select>`), which always holds one. */
 const selected = <V extends string>(path: RegistrationPath, empty: (country: Country) => V) =>
-  field<V>(path, false, empty, (v) => v, (v) => v as V);
+  field<V>(
+    path,
+    false,
+    empty,
+    (v) => v,
+    (v) => v as V,
+  );
 /** Codes chosen with tick boxes. */
 const codes = (path: RegistrationPath) =>
-  field<string[]>(path, true, [], (v) => v, (v) => [...(v as string[])]);
+  field<string[]>(
+    path,
+    true,
+    [],
+    (v) => v,
+    (v) => [...(v as string[])],
+  );
 /** A true/false answer as two radios that start unanswered: `yes`/`no` by default, or the words given. */
-const twoWay = <Yes extends string = 'yes', No extends string = 'no'>(
-  path: RegistrationPath,
-  yes = 'yes' as Yes,
-  no = 'no' as No,
-) =>
+const twoWay = <Yes extends string = 'yes', No extends string = 'no'>(path: RegistrationPath, yes = 'yes' as Yes, no = 'no' as No) =>
   field<'' | Yes | No>(
     path,
     true,
@@ -117,7 +125,14 @@ const twoWay = <Yes extends string = 'yes', No extends string = 'no'>(
     (v) => (v ? yes : no),
   );
 /** A single tick box. */
-const tick = (path: RegistrationPath) => field(path, false, false, (v: boolean) => v, (v) => v === true);
+const tick = (path: RegistrationPath) =>
+  field(
+    path,
+    false,
+    false,
+    (v: boolean) => v,
+    (v) => v === true,
+  );
 
 /** Planned meetings: a date, a time and a length each. */
 const meetings = (path: RegistrationPath) =>
@@ -125,8 +140,7 @@ const meetings = (path: RegistrationPath) =>
     path,
     false,
     [],
-    (list) =>
-      list.map((m) => ({ start: m.date && m.time ? `${m.date}T${m.time}` : '', durationMinutes: Number(m.durationMinutes) })),
+    (list) => list.map((m) => ({ start: m.date && m.time ? `${m.date}T${m.time}` : '', durationMinutes: Number(m.durationMinutes) })),
     (list) =>
       (list as Meeting[]).map((m) => ({
         date: m.start.slice(0, 10),
@@ -167,7 +181,13 @@ export function ruleToDraft(r: RecurrenceRule): DraftRule {
 
 /** Recurrence rules: how often, the day, the first meeting, its length and an optional last date each. */
 const rules = (path: RegistrationPath) =>
-  field<DraftRule[]>(path, false, [], (list) => list.map(ruleFromDraft), (list) => (list as RecurrenceRule[]).map(ruleToDraft));
+  field<DraftRule[]>(
+    path,
+    false,
+    [],
+    (list) => list.map(ruleFromDraft),
+    (list) => (list as RecurrenceRule[]).map(ruleToDraft),
+  );
 
 /** Dates off and moved meetings: a reason left empty is sent as none. */
 const exceptions = (path: RegistrationPath) =>

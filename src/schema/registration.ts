@@ -27,22 +27,24 @@ export const consentSchema = /* @__PURE__ */ z.object({
 });
 
 /** `POST /v1/registrations`: a new group, or changes to a published one. */
-export const registrationInputSchema = /* @__PURE__ */ z.object({
-  group: groupInputSchema,
-  /** Set to ask for changes to a published group rather than add a new one. */
-  updatesGroupId: z.optional(identifier),
-  registrant: registrantSchema,
-  consent: consentSchema,
-  /** Left empty by people; filled in by bots that complete every field. */
-  trap: z.optional(z.string().check(z.maxLength(200))),
-}).check(
-  // A new group's rules start in the future; a change keeps the date the group began on.
-  notInThePast(
-    (r: { group: { schedule: Schedule }; updatesGroupId?: string | undefined }) => r.group.schedule,
-    ['group', 'schedule'],
-    (r) => r.updatesGroupId === undefined,
-  ),
-);
+export const registrationInputSchema = /* @__PURE__ */ z
+  .object({
+    group: groupInputSchema,
+    /** Set to ask for changes to a published group rather than add a new one. */
+    updatesGroupId: z.optional(identifier),
+    registrant: registrantSchema,
+    consent: consentSchema,
+    /** Left empty by people; filled in by bots that complete every field. */
+    trap: z.optional(z.string().check(z.maxLength(200))),
+  })
+  .check(
+    // A new group's rules start in the future; a change keeps the date the group began on.
+    notInThePast(
+      (r: { group: { schedule: Schedule }; updatesGroupId?: string | undefined }) => r.group.schedule,
+      ['group', 'schedule'],
+      (r) => r.updatesGroupId === undefined,
+    ),
+  );
 
 /** A moderator's decision on a registration. */
 export const decisionSchema = /* @__PURE__ */ z.object({

@@ -27,9 +27,7 @@ function dateParts(text: string): { weekday: number; day: number; daysInMonth: n
 /** `YYYY-MM-DDTHH:mm` naming a real date and time. */
 // zod's ISO parser also takes a trailing Z, which a wall-clock time must not have.
 export const localDateTime = () =>
-  z.iso
-    .datetime({ local: true, precision: -1, error: REAL_DATE_TIME })
-    .check(z.regex(LOCAL_MINUTE, REAL_DATE_TIME));
+  z.iso.datetime({ local: true, precision: -1, error: REAL_DATE_TIME }).check(z.regex(LOCAL_MINUTE, REAL_DATE_TIME));
 
 /** `YYYY-MM-DD` naming a real date. */
 export const localDate = () => z.iso.date({ error: 'Enter a real date' });
@@ -82,14 +80,15 @@ function clockChangeIssues(schedule: ScheduleParts): Issue[] {
 function ruleIssues(schedule: ScheduleParts): Issue[] {
   const issues: Issue[] = [];
   schedule.rules.forEach((rule, i) => {
-    const at = (field: string, rule: RuleProblem, message: string) =>
-      issues.push({ path: ['rules', i, field], message, params: { rule } });
+    const at = (field: string, rule: RuleProblem, message: string) => issues.push({ path: ['rules', i, field], message, params: { rule } });
     const first = isDate(rule.start) ? dateParts(rule.start) : undefined;
-    if (rule.frequency === 'monthly' && rule.weekOfMonth === undefined) at('weekOfMonth', 'week-of-month', 'Choose which week of the month');
+    if (rule.frequency === 'monthly' && rule.weekOfMonth === undefined)
+      at('weekOfMonth', 'week-of-month', 'Choose which week of the month');
     if (rule.frequency === 'weekly' && rule.weekOfMonth !== undefined) {
       at('weekOfMonth', 'not-monthly', 'Only monthly meetings have a week of the month');
     }
-    if (rule.count !== undefined && rule.until !== undefined) at('until', 'both-ends', 'Give the number of meetings or the last date, not both');
+    if (rule.count !== undefined && rule.until !== undefined)
+      at('until', 'both-ends', 'Give the number of meetings or the last date, not both');
     if (!first) return;
     if (WEEKDAYS[first.weekday] !== rule.weekday) at('start', 'weekday', 'The first meeting must fall on the day the group meets');
     else if (rule.frequency === 'monthly' && rule.weekOfMonth !== undefined) {
@@ -145,7 +144,8 @@ export function pastDateIssues(schedule: ScheduleParts, firstDates: boolean, now
     if (m.start <= local) issues.push({ path: ['meetings', i, 'start'], message: PAST, params: { meeting: 'past' } });
   });
   schedule.exceptions.forEach((e, i) => {
-    if (e.start !== undefined && e.start <= local) issues.push({ path: ['exceptions', i, 'start'], message: PAST, params: { meeting: 'past' } });
+    if (e.start !== undefined && e.start <= local)
+      issues.push({ path: ['exceptions', i, 'start'], message: PAST, params: { meeting: 'past' } });
   });
   if (firstDates) {
     schedule.rules.forEach((r, i) => {

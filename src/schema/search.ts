@@ -25,35 +25,35 @@ const list = <T extends readonly [string, ...string[]]>(values: T) =>
 const flag = /* @__PURE__ */ z.union([z.boolean(), z.stringbool()]);
 
 const searchQueryShape = /* @__PURE__ */ z.object({
-    /** A UK postcode, US ZIP code or place, geocoded by the server. */
-    near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100), storableText)),
-    lat: z.optional(queryNumber(-90, 90)),
-    lng: z.optional(queryNumber(-180, 180)),
-    radius: z.optional(queryNumber(0.1, MAX_RADIUS)),
-    units: z.optional(z.enum(UNITS)),
-    condition: z.optional(list(conditionCodes)),
-    audience: z.optional(list(audienceCodes)),
-    format: z.optional(list(formatCodes)),
-    model: z.optional(list(modelCodes)),
-    free: z.optional(flag),
-    family: z.optional(flag),
-    language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/, 'Use a two- or three-letter language code'))),
-    q: z.optional(z.string().check(z.trim(), z.maxLength(100), storableText)),
-    cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API'))),
-    limit: z.optional(queryNumber(1, MAX_LIMIT, true)),
-  });
+  /** A UK postcode, US ZIP code or place, geocoded by the server. */
+  near: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(100), storableText)),
+  lat: z.optional(queryNumber(-90, 90)),
+  lng: z.optional(queryNumber(-180, 180)),
+  radius: z.optional(queryNumber(0.1, MAX_RADIUS)),
+  units: z.optional(z.enum(UNITS)),
+  condition: z.optional(list(conditionCodes)),
+  audience: z.optional(list(audienceCodes)),
+  format: z.optional(list(formatCodes)),
+  model: z.optional(list(modelCodes)),
+  free: z.optional(flag),
+  family: z.optional(flag),
+  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}$/, 'Use a two- or three-letter language code'))),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100), storableText)),
+  cursor: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/, 'Not a cursor from this API'))),
+  limit: z.optional(queryNumber(1, MAX_LIMIT, true)),
+});
 
 /** A search of the directory, as `GET /v1/groups` query parameters. */
 export const searchQuerySchema = /* @__PURE__ */ searchQueryShape.check(
-    z.refine((q) => (q.lat === undefined) === (q.lng === undefined), {
-      path: ['lat'],
-      message: 'Give both lat and lng, or neither',
-    }),
-    z.refine((q) => !(q.near && q.lat !== undefined), {
-      path: ['near'],
-      message: 'Give either near or lat and lng, not both',
-    }),
-  );
+  z.refine((q) => (q.lat === undefined) === (q.lng === undefined), {
+    path: ['lat'],
+    message: 'Give both lat and lng, or neither',
+  }),
+  z.refine((q) => !(q.near && q.lat !== undefined), {
+    path: ['near'],
+    message: 'Give either near or lat and lng, not both',
+  }),
+);
 
 /** The parts of the search query named by `keys`, as `z.pick` takes them. */
 const maskOf = <K extends keyof typeof searchQueryShape.shape>(keys: readonly K[]) =>
@@ -73,7 +73,6 @@ export type SearchFilters = z.output<typeof searchFiltersSchema>;
  */
 export const everywhereQuerySchema = /* @__PURE__ */ z.pick(searchQueryShape, /* @__PURE__ */ maskOf(EVERYWHERE_QUERY_KEYS));
 export type EverywhereQuery = z.output<typeof everywhereQuerySchema>;
-
 
 /** Where a search measures from: a place people typed, or a device's location. */
 export type SearchOrigin = { near: string } | { lat: number; lng: number };
@@ -176,7 +175,11 @@ export function summaryOf(group: Group | GroupSummary): GroupSummary {
     ...(location && { location }),
     servesEverywhere,
     ...(serviceArea !== undefined && { serviceArea }),
-    schedule: { timeZone: group.schedule.timeZone, rules: group.schedule.rules, ...(group.schedule.note !== undefined && { note: group.schedule.note }) },
+    schedule: {
+      timeZone: group.schedule.timeZone,
+      rules: group.schedule.rules,
+      ...(group.schedule.note !== undefined && { note: group.schedule.note }),
+    },
     answers: { cost },
   };
 }

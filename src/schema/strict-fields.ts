@@ -12,8 +12,7 @@ export const strictFields: Fields = {
   phone: () => phoneNumber,
   identifier: () => identifier,
   matching: (pattern, message) => z.string().check(z.regex(pattern, message)),
-  number: (min, max, integer) =>
-    integer ? z.int().check(z.gte(min), z.lte(max)) : z.number().check(z.gte(min), z.lte(max)),
+  number: (min, max, integer) => (integer ? z.int().check(z.gte(min), z.lte(max)) : z.number().check(z.gte(min), z.lte(max))),
   list: (item, required, max) => {
     const checks = [];
     if (required) checks.push(z.minLength(1, required));

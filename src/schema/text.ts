@@ -50,10 +50,9 @@ export const webAddress = /* @__PURE__ */ z
 export const emailAddress = /* @__PURE__ */ z.email({ error: 'Enter an email address in the correct format, like name@example.org' });
 
 /** A telephone number as people write it. */
-export const phoneNumber = /* @__PURE__ */ z.string().check(
-  z.trim(),
-  z.regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001 or +1 555 0100'),
-);
+export const phoneNumber = /* @__PURE__ */ z
+  .string()
+  .check(z.trim(), z.regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a telephone number, like 01632 960 001 or +1 555 0100'));
 
 /** An identifier as it appears in URLs. */
 export const identifier = /* @__PURE__ */ z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a valid identifier'));

@@ -22,7 +22,11 @@ export function remindersResource(send: Send): RemindersResource {
     send(`v1/reminders/${action}`, 'reminderLinkResult', { method: 'post', searchParams: { token }, signal: options?.signal });
   return {
     request: (groupId, request, options) =>
-      send(`v1/groups/${encodeURIComponent(groupId)}/reminders`, 'reminderReceipt', { method: 'post', json: request, signal: options?.signal }),
+      send(`v1/groups/${encodeURIComponent(groupId)}/reminders`, 'reminderReceipt', {
+        method: 'post',
+        json: request,
+        signal: options?.signal,
+      }),
     confirm: follow('confirm'),
     unsubscribe: follow('unsubscribe'),
   };

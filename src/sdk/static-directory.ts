@@ -10,15 +10,7 @@ import { DEFAULT_LIMIT, DEFAULT_RADIUS } from '../schema/search-constants.js';
 import * as z from 'zod/mini';
 import { EVERYWHERE_IN_SEARCH, everywhereQuerySchema, searchQuerySchema, summaryOf } from '../schema/search.js';
 import { STATIC_DIRECTORY_FORMAT } from '../schema/static-directory.js';
-import type {
-  EverywherePage,
-  EverywhereQuery,
-  GeocodeResult,
-  Group,
-  SearchQuery,
-  SearchResult,
-  StaticDirectory,
-} from '../schema/index.js';
+import type { EverywherePage, EverywhereQuery, GeocodeResult, Group, SearchQuery, SearchResult, StaticDirectory } from '../schema/index.js';
 import {
   buildGeoIndex,
   byNameThenId,
@@ -118,7 +110,9 @@ export function createStaticDirectory(url: string | URL, options: StaticDirector
       const { geo } = directory;
       const test: ItemTest | undefined = filter && ((item) => passes(geo.table.fields[item]!, filter));
       const { nearby, more } = nearest(geo, origin.lat, origin.lng, end, radius * (units === 'km' ? 1 : KM_PER_MILE), test);
-      result.groups = nearby.slice(offset).map(({ item, km }) => ({ distance: distanceIn(km, units), ...summaryOf(geo.table.groups[item]!) }));
+      result.groups = nearby
+        .slice(offset)
+        .map(({ item, km }) => ({ distance: distanceIn(km, units), ...summaryOf(geo.table.groups[item]!) }));
       if (more && end < MAX_OFFSET) result.nextCursor = encodeCursor(end);
     }
     if (query.cursor === undefined) result.everywhere = everywherePage(directory, filter, 0, EVERYWHERE_IN_SEARCH);
@@ -158,7 +152,8 @@ async function read(url: string | URL, fetcher: typeof fetch): Promise<Loaded> {
   if (!response.ok) throw new DirectoryError(`${String(url)} answered ${response.status}`, { status: response.status });
   const file = (await response.json().catch(() => undefined)) as StaticDirectory | undefined;
   // The file is trusted as `export --format static` wrote it, once its label says it is one.
-  if (file?.format !== STATIC_DIRECTORY_FORMAT || file.version !== 1) throw new ResponseShapeError(`${String(url)} is no static directory file`);
+  if (file?.format !== STATIC_DIRECTORY_FORMAT || file.version !== 1)
+    throw new ResponseShapeError(`${String(url)} is no static directory file`);
   return indexFile(file);
 }
 
@@ -246,7 +241,13 @@ function geocode(directory: Loaded, q: string, pointer: string): GeocodeResult {
 function problem(status: 400 | 422, pointer: string, detail: string): ValidationError {
   const init = {
     status,
-    problem: { type: status === 400 ? '/problems/validation' : '/problems/unknown-place', title: detail, status, detail, errors: [{ pointer, detail }] },
+    problem: {
+      type: status === 400 ? '/problems/validation' : '/problems/unknown-place',
+      title: detail,
+      status,
+      detail,
+      errors: [{ pointer, detail }],
+    },
   };
   return status === 400 ? new ValidationError(detail, init) : new UnknownPlaceError(detail, init);
 }

@@ -34,7 +34,6 @@ export function primaryLanguage(tag: string): string {
   return (dash < 0 ? tag : tag.slice(0, dash)).toLowerCase();
 }
 
-
 /**
  * What a group must have to be listed. A mask of 0 means "any"; a list
  * filter matches a group with ANY of its codes, and every kind of filter

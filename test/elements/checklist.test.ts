@@ -11,11 +11,8 @@ import { createDirectoryClient } from '../../src/index.js';
 import { testApi, waitUntil, withTextSize } from './support.js';
 
 const shadow = (el: PeerChecklist) => el.shadowRoot!;
-const $ = <E extends Element = HTMLElement>(el: PeerChecklist, selector: string) =>
-  shadow(el).querySelector<E>(selector)!;
-const $$ = <E extends Element = HTMLElement>(el: PeerChecklist, selector: string) => [
-  ...shadow(el).querySelectorAll<E>(selector),
-];
+const $ = <E extends Element = HTMLElement>(el: PeerChecklist, selector: string) => shadow(el).querySelector<E>(selector)!;
+const $$ = <E extends Element = HTMLElement>(el: PeerChecklist, selector: string) => [...shadow(el).querySelectorAll<E>(selector)];
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const visible = (node: Element) => node.getClientRects().length > 0;
 const button = (el: PeerChecklist, label: string) => {
@@ -83,9 +80,7 @@ describe('<peer-checklist> blank', () => {
     QUESTIONS.forEach((q, i) => {
       expect(text(questions[i]!.querySelector('.question-text'))).to.equal(`${q.number}. ${q.text}`);
       expect(text(questions[i]!.querySelector(`label[for="notes-${q.key}"]`))).to.equal(`My notes on question ${q.number}`);
-      expect(text(questions[i]!.querySelector(`label[for="matters-${q.key}"]`))).to.equal(
-        `This matters to me (question ${q.number})`,
-      );
+      expect(text(questions[i]!.querySelector(`label[for="matters-${q.key}"]`))).to.equal(`This matters to me (question ${q.number})`);
     });
     expect(text($(el, '.saving-note'))).to.contain('kept in this browser only');
     await expect(el).to.be.accessible();
@@ -394,16 +389,12 @@ describe('<peer-checklist group>', () => {
     const problem = { type: '/problems/internal', title: 'Internal error', status: 500 };
     window.fetch = (input, init) =>
       String(input instanceof Request ? input.url : input).startsWith(api.url)
-        ? Promise.resolve(
-            new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }),
-          )
+        ? Promise.resolve(new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }))
         : realFetch(input, init);
     try {
       const el = await fixture<PeerChecklist>(html`<peer-checklist api=${api.url} group=${groups[0]!.id}></peer-checklist>`);
       await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'the error', 10_000);
-      expect(text($(el, '[role="alert"] p'))).to.equal(
-        'The directory is not working at the moment. Please try again in a few minutes.',
-      );
+      expect(text($(el, '[role="alert"] p'))).to.equal('The directory is not working at the moment. Please try again in a few minutes.');
       expect(text(button(el, 'Try again'))).to.equal('Try again');
     } finally {
       window.fetch = realFetch;
@@ -483,7 +474,9 @@ describe('<peer-checklist groups>', () => {
       JSON.stringify({ version: 1, blank: {}, groups: {}, matters: [], compare: three.map((g) => g.id) }),
     );
     const changes: string[][] = [];
-    const el = await fixture<PeerChecklist>(html`<peer-checklist api=${api.url} groups=${three.map((g) => g.id).join(',')}></peer-checklist>`);
+    const el = await fixture<PeerChecklist>(
+      html`<peer-checklist api=${api.url} groups=${three.map((g) => g.id).join(',')}></peer-checklist>`,
+    );
     el.addEventListener('peer-checklist-change', (e) => changes.push(e.detail.compare));
     await loaded(el);
     const remove = $$(el, '.compared button').find((b) => text(b) === `Remove ${three[1]!.name} from the comparison`)!;
@@ -526,7 +519,10 @@ describe('<peer-checklist groups>', () => {
     await setViewport({ width: 320, height: 800 });
     await withTextSize(200, async () => {
       const el = await fixture<PeerChecklist>(
-        html`<peer-checklist api=${api.url} groups=${groups.slice(0, 3).map((g) => g.id).join(',')}></peer-checklist>`,
+        html`<peer-checklist api=${api.url} groups=${groups
+          .slice(0, 3)
+          .map((g) => g.id)
+          .join(',')}></peer-checklist>`,
       );
       await loaded(el);
       expect(document.documentElement.scrollWidth, 'the comparison').to.be.at.most(320);
@@ -538,7 +534,10 @@ describe('<peer-checklist groups>', () => {
 
   it('prints the comparison as a table, without buttons', async () => {
     const el = await fixture<PeerChecklist>(
-      html`<peer-checklist api=${api.url} groups=${groups.slice(0, 3).map((g) => g.id).join(',')}></peer-checklist>`,
+      html`<peer-checklist api=${api.url} groups=${groups
+        .slice(0, 3)
+        .map((g) => g.id)
+        .join(',')}></peer-checklist>`,
     );
     await loaded(el);
     await emulateMedia({ media: 'print' });
@@ -584,9 +583,11 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
 
   it('links a group to the checklist page, and collects up to three groups to compare', async () => {
     const page = await fixture<HTMLDivElement>(html`<div>
-      ${groups.slice(0, 4).map(
-        (g) => html`<peer-group-details .group=${g} api=${api.url} checklist-href="/pages/checklist.html?lang=en"></peer-group-details>`,
-      )}
+      ${groups
+        .slice(0, 4)
+        .map(
+          (g) => html`<peer-group-details .group=${g} api=${api.url} checklist-href="/pages/checklist.html?lang=en"></peer-group-details>`,
+        )}
     </div>`);
     const all = [...page.querySelectorAll('peer-group-details')];
     await Promise.all(all.map((d) => d.updateComplete));
@@ -602,9 +603,7 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
     await sendKeys({ press: 'Enter' });
     await first.updateComplete;
     expect(text(buttonIn(first))).to.equal('Remove from compare');
-    expect(text(first.shadowRoot!.querySelector('.checklist-status'))).to.equal(
-      'Added. You have chosen 1 of 3 groups to compare.',
-    );
+    expect(text(first.shadowRoot!.querySelector('.checklist-status'))).to.equal('Added. You have chosen 1 of 3 groups to compare.');
     expect(linkIn(first, /side by side/)).to.be.undefined;
 
     buttonIn(second).click();
@@ -613,7 +612,12 @@ describe('group details: "Add to my checklist" and "Add to compare"', () => {
     // Every details view on the page hears the change.
     const compare = new URL(linkIn(first, /side by side/)!.href);
     expect(text(linkIn(first, /side by side/))).to.equal('See the 3 groups side by side');
-    expect(compare.searchParams.get('groups')).to.equal(groups.slice(0, 3).map((g) => g.id).join(','));
+    expect(compare.searchParams.get('groups')).to.equal(
+      groups
+        .slice(0, 3)
+        .map((g) => g.id)
+        .join(','),
+    );
 
     buttonIn(fourth).click();
     await fourth.updateComplete;

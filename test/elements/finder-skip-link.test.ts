@@ -69,8 +69,6 @@ describe('<peer-finder> after a skip link', () => {
     await waitUntil(() => focused()?.getAttribute('part') === 'details-button', 'focus back on the card’s Details button');
     // Chromium's move to the fragment comes in the frame after the traversal: focus must still be there after it.
     await frames(3);
-    expect(focused(), 'focus is on the card’s Details button, not the page').to.equal(
-      card.querySelector('[part=details-button]'),
-    );
+    expect(focused(), 'focus is on the card’s Details button, not the page').to.equal(card.querySelector('[part=details-button]'));
   });
 });

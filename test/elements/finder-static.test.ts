@@ -73,7 +73,10 @@ const place = (label: string): GeocodeResult => {
 
 /** Requests the page made since `since` (ms), by address. */
 const requestsSince = (since: number) =>
-  performance.getEntriesByType('resource').filter((e) => e.startTime >= since).map((e) => e.name);
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.startTime >= since)
+    .map((e) => e.name);
 
 describe('<peer-finder src>: a directory with no server', () => {
   it('searches from a postcode, nearest first, from the file alone', async () => {
@@ -87,7 +90,10 @@ describe('<peer-finder src>: a directory with no server', () => {
     expect(cards(el, 'everywhere').length, 'the online groups open to everyone').to.be.greaterThan(0);
     expect(text($(el, '[part=status]'))).to.match(/LS1 3AB/);
     const requests = requestsSince(start);
-    expect(requests.filter((r) => r.startsWith(NO_API)), 'no request to an API').to.deep.equal([]);
+    expect(
+      requests.filter((r) => r.startsWith(NO_API)),
+      'no request to an API',
+    ).to.deep.equal([]);
     expect(requests.filter((r) => r === src).length, 'the file, read once').to.be.at.most(1);
     await expect(el).to.be.accessible();
   });
@@ -113,7 +119,10 @@ describe('<peer-finder src>: a directory with no server', () => {
 
     checkbox(el, 'Free groups only').click();
     await settled(el);
-    expectDistances(hits(el), expectedNear(origin, (g) => type2(g) && g.answers.cost.free));
+    expectDistances(
+      hits(el),
+      expectedNear(origin, (g) => type2(g) && g.answers.cost.free),
+    );
     await expect(el).to.be.accessible();
   });
 

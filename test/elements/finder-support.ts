@@ -13,7 +13,11 @@ export const cards = (el: PeerFinder, section = 'nearby') => [
 export async function settled(el: PeerFinder) {
   // A click or change starts a search on the next render: let it begin first.
   await el.updateComplete;
-  await waitUntil(() => el.shadowRoot!.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false', 'the search to finish', 10_000);
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false',
+    'the search to finish',
+    10_000,
+  );
   await el.updateComplete;
   await Promise.all(cards(el).map((c) => c.updateComplete));
 }

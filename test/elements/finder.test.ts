@@ -27,9 +27,7 @@ const focused = (el: PeerFinder): Element | null => {
   return active;
 };
 const button = (el: PeerFinder, words: string | RegExp) => {
-  const found = [...root(el).querySelectorAll('button')].find((b) =>
-    typeof words === 'string' ? text(b) === words : words.test(text(b)),
-  );
+  const found = [...root(el).querySelectorAll('button')].find((b) => (typeof words === 'string' ? text(b) === words : words.test(text(b))));
   if (!found) throw new Error(`No button "${words}"`);
   return found;
 };
@@ -54,7 +52,6 @@ async function finder(attributes: Partial<Record<string, string>> = {}) {
   await el.updateComplete;
   return el;
 }
-
 
 // ---- the directory
 
@@ -226,7 +223,10 @@ describe('<peer-finder> searching', () => {
     const el = await finder();
     await searchFor(el, 'LS1 3AB');
     const before = hits(el);
-    expect(before.some((g) => !g.conditions.includes('type1')), 'some groups nearby are not for type 1').to.equal(true);
+    expect(
+      before.some((g) => !g.conditions.includes('type1')),
+      'some groups nearby are not for type 1',
+    ).to.equal(true);
 
     $<HTMLElement>(el, '[part=filters] summary')!.click();
     checkbox(el, 'Type 1 diabetes').click();
@@ -292,9 +292,7 @@ describe('<peer-finder> searching', () => {
     const el = await finder({ 'page-size': '3', radius: '200' });
     await searchFor(el, 'LS1 3AB');
     expect(hits(el)).to.have.length(3);
-    expect(status(el)).to.equal(
-      `Showing the 3 nearest groups within 200 miles of LS1 3AB. ${status(el).split('LS1 3AB. ')[1]}`,
-    );
+    expect(status(el)).to.equal(`Showing the 3 nearest groups within 200 miles of LS1 3AB. ${status(el).split('LS1 3AB. ')[1]}`);
     button(el, 'Show more groups').click();
     await settled(el);
     await waitUntil(() => focused(el)?.closest?.('[part=base]') || cards(el)[3]?.shadowRoot?.activeElement, 'focus');
@@ -303,9 +301,7 @@ describe('<peer-finder> searching', () => {
     expect(new Set(found.map((g) => g.id)).size).to.equal(6);
     const distances = found.map((g) => g.distance);
     expect(distances).to.deep.equal([...distances].sort((a, b) => a - b));
-    expect(cards(el)[3]!.shadowRoot!.activeElement).to.equal(
-      cards(el)[3]!.shadowRoot!.querySelector('[part=details-button]'),
-    );
+    expect(cards(el)[3]!.shadowRoot!.activeElement).to.equal(cards(el)[3]!.shadowRoot!.querySelector('[part=details-button]'));
   });
 
   it('cancels a search still in flight when a new one starts', async () => {
@@ -317,7 +313,12 @@ describe('<peer-finder> searching', () => {
     const realFetch = window.fetch;
     window.fetch = (...args) => {
       const answer = realFetch(...args);
-      ended.push(answer.then((res) => res.clone().text(), (error: unknown) => error));
+      ended.push(
+        answer.then(
+          (res) => res.clone().text(),
+          (error: unknown) => error,
+        ),
+      );
       return answer;
     };
     try {
@@ -397,9 +398,7 @@ describe('<peer-finder> when something is wrong', () => {
     el.addEventListener('peer-search', () => (searched = true));
     await searchFor(el, 'SW1A 1A');
     const summary = $(el, '[part=error-summary]')!;
-    expect(text(summary)).to.equal(
-      'There is a problem Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town',
-    );
+    expect(text(summary)).to.equal('There is a problem Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town');
     expect(focused(el)).to.equal(summary);
     expect(text($(el, '#place-error'))).to.equal('Error: Enter a postcode like SW1A 1AA, a ZIP code like 10001, or a town');
     expect(input(el).getAttribute('aria-invalid')).to.equal('true');
@@ -423,9 +422,7 @@ describe('<peer-finder> when something is wrong', () => {
     const el = await finder();
     await searchFor(el, 'ZZ99 9ZZ');
     await waitUntil(() => $(el, '[part=error-summary]'), 'the error summary');
-    expect(text($(el, '#place-error'))).to.equal(
-      'Error: We could not find ZZ99 9ZZ. Check it, or try a nearby postcode or town.',
-    );
+    expect(text($(el, '#place-error'))).to.equal('Error: We could not find ZZ99 9ZZ. Check it, or try a nearby postcode or town.');
     expect(focused(el)).to.equal($(el, '[part=error-summary]'));
     expect(cards(el)).to.have.length(0);
     // The page promises these in every search.
@@ -482,9 +479,7 @@ describe('<peer-finder> when something is wrong', () => {
     const el = await finder({ api: 'http://127.0.0.1:9' });
     await searchFor(el, 'LS1 3AB');
     const problem = $(el, '[part=problem]')!;
-    expect(text(problem)).to.equal(
-      'We could not reach the directory Check your internet connection, then try again. Try again',
-    );
+    expect(text(problem)).to.equal('We could not reach the directory Check your internet connection, then try again. Try again');
     expect(focused(el)).to.equal(problem);
     await expect(el).to.be.accessible();
 
@@ -522,9 +517,7 @@ describe('<peer-finder> when something is wrong', () => {
   it('asks people to wait when there have been too many searches', async () => {
     const el = await finder({ api: `${location.origin}/__fail/429` });
     await searchFor(el, 'LS1 3AB');
-    expect(text($(el, '[part=problem]'))).to.equal(
-      'There have been too many searches Wait 30 seconds, then try again. Try again',
-    );
+    expect(text($(el, '[part=problem]'))).to.equal('There have been too many searches Wait 30 seconds, then try again. Try again');
     await expect(el).to.be.accessible();
   });
 });
@@ -879,7 +872,9 @@ describe('<peer-finder sync-url>', () => {
   it('keeps a device’s location in the address only to about 1 km', async () => {
     Object.defineProperty(navigator, 'geolocation', {
       configurable: true,
-      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 53.48123, longitude: -2.24321 } } as GeolocationPosition) },
+      value: {
+        getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 53.48123, longitude: -2.24321 } } as GeolocationPosition),
+      },
     });
     try {
       const el = await finder({ 'sync-url': '' });

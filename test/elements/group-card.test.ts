@@ -68,9 +68,7 @@ describe('<peer-group-card>', () => {
   });
 
   it('shows a group’s text as text, never as markup', async () => {
-    const el = await card(
-      testGroup({ name: XSS, summary: XSS, schedule: { ...testGroup().schedule, note: XSS } }),
-    );
+    const el = await card(testGroup({ name: XSS, summary: XSS, schedule: { ...testGroup().schedule, note: XSS } }));
     expect(text(part(el, 'name'))).to.equal(XSS);
     expect(text(part(el, 'summary'))).to.equal(XSS);
     expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);

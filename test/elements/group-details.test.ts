@@ -75,24 +75,33 @@ describe('<peer-group-details>', () => {
     expect(language(part(el, 'name')), 'name').to.equal('cy');
     expect(language(part(el, 'summary')), 'summary').to.equal('cy');
     const answers = [...part(el, 'answers').querySelectorAll('li p')];
-    expect(language(answers.find((p) => text(p) === 'To share what works in daily life with type 2 diabetes.')!), 'an answer').to.equal('cy');
+    expect(language(answers.find((p) => text(p) === 'To share what works in daily life with type 2 diabetes.')!), 'an answer').to.equal(
+      'cy',
+    );
     expect(language(answers.find((p) => text(p) === 'Yes')!), 'the page’s own words').to.not.equal('cy');
   });
 
   it('gives the next meeting the directory works out from a published group’s rules', async () => {
-    const answer = (await (await fetch(`${api.url}/v1/groups/${published.id}/meetings?limit=1`)).json()) as { meetings: { startsAt: string }[] };
+    const answer = (await (await fetch(`${api.url}/v1/groups/${published.id}/meetings?limit=1`)).json()) as {
+      meetings: { startsAt: string }[];
+    };
     const [next] = answer.meetings;
     expect(next, 'the sample group near LS1 3AB meets by a rule').to.exist;
-    const day = new Intl.DateTimeFormat('en-GB', { timeZone: published.schedule.timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
-      Date.parse(next!.startsAt),
-    );
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone: published.schedule.timeZone,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(Date.parse(next!.startsAt));
     const el = await details(published);
     await waitUntil(() => shown(part(el, 'meetings')).includes(day), `the next meeting, ${day}`);
     expect(link(el, /Add meetings to your calendar/), 'and its calendar file').to.exist;
   });
 
   it('offers no calendar file when no meeting is to come', async () => {
-    const el = await details(testGroup({ schedule: { timeZone: 'Europe/London', rules: [], exceptions: [], meetings: [], note: 'Ask us' } }));
+    const el = await details(
+      testGroup({ schedule: { timeZone: 'Europe/London', rules: [], exceptions: [], meetings: [], note: 'Ask us' } }),
+    );
     expect(text(part(el, 'meetings'))).to.contain('No dates published yet');
     expect(link(el, /calendar/)).to.equal(undefined);
   });
@@ -101,11 +110,7 @@ describe('<peer-group-details>', () => {
     const el = await details();
     const contact = part(el, 'contact');
     const hrefs = [...contact.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(hrefs).to.deep.equal([
-      'mailto:hello@leeds-diabetes.example.org',
-      'tel:01134960000',
-      'https://leeds-diabetes.example.org/group',
-    ]);
+    expect(hrefs).to.deep.equal(['mailto:hello@leeds-diabetes.example.org', 'tel:01134960000', 'https://leeds-diabetes.example.org/group']);
   });
 
   it('describes the group in the reader’s words', async () => {
@@ -126,22 +131,16 @@ describe('<peer-group-details>', () => {
   });
 
   it('loads a published group from the directory by id', async () => {
-    const el = await fixture<PeerGroupDetails>(
-      html`<peer-group-details api=${api.url} group-id=${published.id}></peer-group-details>`,
-    );
+    const el = await fixture<PeerGroupDetails>(html`<peer-group-details api=${api.url} group-id=${published.id}></peer-group-details>`);
     await waitUntil(() => el.shadowRoot!.querySelector('h2'), 'the group to load');
     expect(text(el.shadowRoot!.querySelector('h2'))).to.equal(published.name);
     await expect(el).to.be.accessible();
   });
 
   it('says so when the group is no longer listed', async () => {
-    const el = await fixture<PeerGroupDetails>(
-      html`<peer-group-details api=${api.url} group-id="no-such-group"></peer-group-details>`,
-    );
+    const el = await fixture<PeerGroupDetails>(html`<peer-group-details api=${api.url} group-id="no-such-group"></peer-group-details>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'the error');
-    expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal(
-      'This group is no longer listed in the directory.',
-    );
+    expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal('This group is no longer listed in the directory.');
     await expect(el).to.be.accessible();
   });
 
@@ -181,7 +180,9 @@ describe('<peer-group-details lang="cy">', () => {
   after(() => useLocale('en'));
 
   it('gives the next meeting and the schedule in Welsh, which Chromium has no dates for', async () => {
-    const el = await fixture<PeerGroupDetails>(html`<peer-group-details lang="cy" .group=${testGroup()} api=${api.url}></peer-group-details>`);
+    const el = await fixture<PeerGroupDetails>(
+      html`<peer-group-details lang="cy" .group=${testGroup()} api=${api.url}></peer-group-details>`,
+    );
     await waitUntil(() => shown(part(el, 'meetings')).includes('Rhagfyr'), 'the Welsh month');
     const meetings = shown(part(el, 'meetings'));
     // Laid out as British dates are, with the weekday and month in Welsh, in the group's time.

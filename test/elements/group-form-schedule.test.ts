@@ -34,7 +34,11 @@ async function form(apiUrl: string) {
 
 /** The dates the directory itself gives a schedule, written as the form writes them. */
 async function serverDates(schedule: Schedule): Promise<string[]> {
-  const { timeZone, meetings } = await createDirectoryClient({ baseUrl: api.url }).groups.previewSchedule({ schedule, limit: 3, newGroup: true });
+  const { timeZone, meetings } = await createDirectoryClient({ baseUrl: api.url }).groups.previewSchedule({
+    schedule,
+    limit: 3,
+    newGroup: true,
+  });
   return meetings.map((m) => formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, timeZone, 'en-GB'));
 }
 
@@ -66,7 +70,14 @@ describe('<peer-group-form> regular meetings', () => {
     await typeInto('rule-0-date', '12012027');
     await typeInto('rule-0-time', '0630P');
 
-    const rule = { frequency: 'monthly', interval: 1, weekday: 'WE', weekOfMonth: 1, start: '2027-12-01T18:30', durationMinutes: 90 } as const;
+    const rule = {
+      frequency: 'monthly',
+      interval: 1,
+      weekday: 'WE',
+      weekOfMonth: 1,
+      start: '2027-12-01T18:30',
+      durationMinutes: 90,
+    } as const;
     const schedule: Schedule = { timeZone: 'Europe/London', rules: [rule], exceptions: [], meetings: [] };
     const expected = await serverDates(schedule);
     expect(expected[0], 'the directory starts on the first date').to.match(/^Wednesday,? 1 December 2027/);
@@ -99,7 +110,16 @@ describe('<peer-group-form> regular meetings', () => {
 
   it('refuses a first meeting in the past, next to the date, and says the dates cannot be shown', async () => {
     // 7 January 2020 was the first Tuesday of that month: the rule fits, but it is over.
-    const past = { repeat: 'monthly-1', weekday: 'TU', weekOfMonth: '1', date: '2020-01-07', time: '19:00', durationMinutes: '90', until: '', count: '' };
+    const past = {
+      repeat: 'monthly-1',
+      weekday: 'TU',
+      weekOfMonth: '1',
+      date: '2020-01-07',
+      time: '19:00',
+      durationMinutes: '90',
+      until: '',
+      count: '',
+    };
     keepDraft(api.url, completeDraft(`Truro past ${Date.now()}`, { scheduleRules: [past] }));
     const el = await form(api.url);
     await waitUntil(() => /once every regular meeting above is complete/.test(previewText(el)), 'the preview’s message');
@@ -108,15 +128,28 @@ describe('<peer-group-form> regular meetings', () => {
     $<HTMLButtonElement>(el, '[part=submit]')!.click();
     await el.updateComplete;
     const link = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part=error-summary] a')].find((a) => a.hash === '#rule-0-date');
-    expect(text(link), 'the summary links to the first date').to.equal('The first meeting must be in the future: enter a date still to come');
+    expect(text(link), 'the summary links to the first date').to.equal(
+      'The first meeting must be in the future: enter a date still to come',
+    );
     const date = $<HTMLInputElement>(el, '#rule-0-date')!;
     expect(date.getAttribute('aria-invalid')).to.equal('true');
-    expect(text(el.shadowRoot!.getElementById(date.getAttribute('aria-describedby')!))).to.contain('The first meeting must be in the future');
+    expect(text(el.shadowRoot!.getElementById(date.getAttribute('aria-describedby')!))).to.contain(
+      'The first meeting must be in the future',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('says so when the directory cannot work the dates out', async () => {
-    const rule = { repeat: 'weekly-1', weekday: 'TU', weekOfMonth: '', date: '2027-12-07', time: '19:00', durationMinutes: '90', until: '', count: '' };
+    const rule = {
+      repeat: 'weekly-1',
+      weekday: 'TU',
+      weekOfMonth: '',
+      date: '2027-12-07',
+      time: '19:00',
+      durationMinutes: '90',
+      until: '',
+      count: '',
+    };
     keepDraft('/__fail/500', completeDraft('Failing preview', { scheduleRules: [rule] }));
     const el = await form('/__fail/500');
     await waitUntil(() => /could not work out the dates/.test(previewText(el)), 'the failure message', 10_000);

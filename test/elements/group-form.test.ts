@@ -22,7 +22,6 @@ const summary = (el: PeerGroupForm) => $(el, '[part=error-summary]');
 const summaryLinks = (el: PeerGroupForm) => $$(el, '[part=error-summary] a');
 const panel = (el: PeerGroupForm) => $(el, '[part=confirmation]');
 
-
 async function typeInto(id: string, words: string) {
   await tabTo(id);
   await sendKeys({ type: words });
@@ -162,13 +161,16 @@ describe('<peer-group-form> checking answers', () => {
   });
 
   it('explains problems of format and length in words, never "Invalid input"', async () => {
-    keepDraft(api.url, completeDraft('Format Test', {
-      summary: 'x'.repeat(501),
-      contactEmail: 'not an email',
-      contactWebsite: 'ftp://example.org',
-      registrantPhone: 'call me',
-      postcode: 'LS1',
-    }));
+    keepDraft(
+      api.url,
+      completeDraft('Format Test', {
+        summary: 'x'.repeat(501),
+        contactEmail: 'not an email',
+        contactWebsite: 'ftp://example.org',
+        registrantPhone: 'call me',
+        postcode: 'LS1',
+      }),
+    );
     const el = await form();
     await submit(el);
     const messages = summaryLinks(el).map(text);

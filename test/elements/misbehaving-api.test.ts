@@ -34,7 +34,9 @@ afterEach(() => {
 
 for (const kind of ['stall', 'drip', 'drop'] as const) {
   const api = `${location.origin}/__misbehave/${kind}`;
-  const story = { stall: 'sends headers and then nothing', drip: 'drips its answer for ever', drop: 'cuts the connection mid-answer' }[kind];
+  const story = { stall: 'sends headers and then nothing', drip: 'drips its answer for ever', drop: 'cuts the connection mid-answer' }[
+    kind
+  ];
 
   describe(`against a directory that ${story}`, () => {
     it('the finder shows that it could not reach the directory, with a button to try again', async function () {

@@ -113,7 +113,9 @@ describe('<peer-group-details> "Remind me about this meeting"', () => {
     email.dispatchEvent(new Event('input'));
     $<HTMLButtonElement>(el, '#remind-send').click();
     await waitUntil(() => el.shadowRoot!.getElementById('remind-email-error'), 'the message', 10_000);
-    expect(text(el.shadowRoot!.getElementById('remind-email-error'))).to.match(/Too many reminders have been asked for\. Try again in \d+ (minutes?|hours?)\./);
+    expect(text(el.shadowRoot!.getElementById('remind-email-error'))).to.match(
+      /Too many reminders have been asked for\. Try again in \d+ (minutes?|hours?)\./,
+    );
     expect(email.value).to.equal(address);
     expect(el.shadowRoot!.querySelector('#remind-sent'), 'no confirmation claimed').to.equal(null);
   });

@@ -17,7 +17,6 @@ const $$ = (el: PeerReviewQueue, selector: string) => [...root(el).querySelector
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const status = (el: PeerReviewQueue) => text($(el, '[part=status]'));
 
-
 function button(el: PeerReviewQueue, words: string | RegExp): HTMLButtonElement {
   const found = $$(el, 'button').find((b) => (typeof words === 'string' ? text(b) === words : words.test(text(b))));
   if (!found) throw new Error(`No button "${words}"`);
@@ -388,7 +387,8 @@ describe('<peer-review-queue> the schedule’s next dates', () => {
       schedule,
       limit: 3,
     });
-    const days = (s: string) => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(Date.parse(s));
+    const days = (s: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(Date.parse(s));
     const shown = [...preview()!.querySelectorAll('.dates li')].map(text);
     expect(meetings.map((m) => days(m.startsAt))).to.deep.equal(['3 December 2099', '17 December 2099', '31 December 2099']);
     meetings.forEach((m, i) => expect(shown[i], `date ${i + 1}`).to.contain(days(m.startsAt)));

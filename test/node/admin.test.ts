@@ -67,7 +67,10 @@ async function pendingRegistration(reference: string): Promise<Registration> {
 }
 
 async function searchHalifax(q: string): Promise<SearchResult> {
-  const { status, body } = await call<SearchResult>('GET', `/v1/groups?lat=${HALIFAX.lat}&lng=${HALIFAX.lng}&radius=5&q=${encodeURIComponent(q)}`);
+  const { status, body } = await call<SearchResult>(
+    'GET',
+    `/v1/groups?lat=${HALIFAX.lat}&lng=${HALIFAX.lng}&radius=5&q=${encodeURIComponent(q)}`,
+  );
   assert.equal(status, 200);
   return body;
 }
@@ -151,7 +154,10 @@ describe('reviewing registrations', () => {
     assert.ok(approved.groupId);
 
     const found = await searchHalifax(name);
-    assert.deepEqual(found.groups.map((g) => g.id), [approved.groupId]);
+    assert.deepEqual(
+      found.groups.map((g) => g.id),
+      [approved.groupId],
+    );
     assert.equal(found.groups[0]!.name, name);
     const published = await call<Group>('GET', `/v1/groups/${approved.groupId}`);
     assert.equal(published.status, 200);
@@ -187,7 +193,11 @@ describe('reviewing registrations', () => {
   test('a registration that changes a published group replaces it, keeping its id', async () => {
     const { id: _id, updatedAt: _at, ...details } = existing;
     const input = makeRegistrationInput();
-    const change: RegistrationInput = { ...input, group: { ...details, name: 'Huddersfield Type 1 Circle (Tuesdays)' }, updatesGroupId: existing.id };
+    const change: RegistrationInput = {
+      ...input,
+      group: { ...details, name: 'Huddersfield Type 1 Circle (Tuesdays)' },
+      updatesGroupId: existing.id,
+    };
     const { body: receipt } = await register(change);
     const pending = await pendingRegistration(receipt.reference);
 
@@ -213,7 +223,11 @@ describe('keeping the directory current', () => {
 
     const { status, body: edited } = await call<Group>('PUT', `/v1/admin/groups/${id}`, {
       headers: staff('Sam'),
-      body: { ...details, summary: 'Now meeting weekly, on Thursdays.', answers: { ...details.answers, cost: { free: false, details: '£2 for tea' } } },
+      body: {
+        ...details,
+        summary: 'Now meeting weekly, on Thursdays.',
+        answers: { ...details.answers, cost: { free: false, details: '£2 for tea' } },
+      },
     });
     assert.equal(status, 200);
     assert.equal(edited.id, id);

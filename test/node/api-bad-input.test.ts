@@ -245,15 +245,54 @@ describe('routes and methods that do not exist', () => {
 // huge numbers, injection strings, duplicates. None may reach a 5xx.
 describe('a loop of nasty inputs', () => {
   const nastyQueries = [
-    'radius=NaN', 'radius=Infinity', 'radius=-0', 'radius=1e400', 'radius=', 'radius[]=5', 'radius=1&radius=2',
-    'limit=1.5', 'limit=9007199254740993', 'limit=0x10', 'lat=91&lng=0', 'lat=abc&lng=def', 'lat=&lng=',
-    'near=', 'near=a', `near=${'x'.repeat(101)}`, 'near=%00%00', 'near=%F0%9F%92%A9%F0%9F%92%A9', 'near=%C0%AF',
-    'near=SW1A%201AA&near=LS1%204AP', "near=' OR 1=1 --", 'near=<script>alert(1)</script>',
-    'condition=', 'condition=,,,', 'condition=type1,,nope', 'audience=ADULTS', 'format=in-person%00', 'model[]=x&model=y',
-    'free=', 'free=yes please', 'family=2', 'language=english', 'language=EN', 'language=c%C3%BF',
-    `q=${'q'.repeat(101)}`, 'cursor=', 'cursor=!!!', `cursor=${'A'.repeat(201)}`, 'cursor=../../etc/passwd',
-    'units=', 'units=MI', '__proto__=x', '__proto__[radius]=5', 'constructor=x', 'toString=x', 'hasOwnProperty=1',
-    '%ZZ=1', 'radius=%ZZ',
+    'radius=NaN',
+    'radius=Infinity',
+    'radius=-0',
+    'radius=1e400',
+    'radius=',
+    'radius[]=5',
+    'radius=1&radius=2',
+    'limit=1.5',
+    'limit=9007199254740993',
+    'limit=0x10',
+    'lat=91&lng=0',
+    'lat=abc&lng=def',
+    'lat=&lng=',
+    'near=',
+    'near=a',
+    `near=${'x'.repeat(101)}`,
+    'near=%00%00',
+    'near=%F0%9F%92%A9%F0%9F%92%A9',
+    'near=%C0%AF',
+    'near=SW1A%201AA&near=LS1%204AP',
+    "near=' OR 1=1 --",
+    'near=<script>alert(1)</script>',
+    'condition=',
+    'condition=,,,',
+    'condition=type1,,nope',
+    'audience=ADULTS',
+    'format=in-person%00',
+    'model[]=x&model=y',
+    'free=',
+    'free=yes please',
+    'family=2',
+    'language=english',
+    'language=EN',
+    'language=c%C3%BF',
+    `q=${'q'.repeat(101)}`,
+    'cursor=',
+    'cursor=!!!',
+    `cursor=${'A'.repeat(201)}`,
+    'cursor=../../etc/passwd',
+    'units=',
+    'units=MI',
+    '__proto__=x',
+    '__proto__[radius]=5',
+    'constructor=x',
+    'toString=x',
+    'hasOwnProperty=1',
+    '%ZZ=1',
+    'radius=%ZZ',
   ];
 
   test('search answers every one with 200 or a 4xx problem', async () => {
@@ -376,7 +415,11 @@ describe('text that no database can store', () => {
   // PostgreSQL refuses a NUL (22P05) and a lone surrogate (22P02) in jsonb: both must stop at validation.
   const unstorable = { 'a lone surrogate': 'Leeds \ud800 Group', 'a NUL': 'Leeds \u0000 Group', 'a lone low surrogate': '\udc00Leeds' };
   // A URL carries text as UTF-8 bytes: a surrogate's bytes (ED A0 80) are invalid UTF-8, a NUL is %00.
-  const inUrl: Record<string, string> = { 'a lone surrogate': 'Leeds%20%ED%A0%80', 'a NUL': 'Leeds%00', 'a lone low surrogate': '%ED%B0%80Leeds' };
+  const inUrl: Record<string, string> = {
+    'a lone surrogate': 'Leeds%20%ED%A0%80',
+    'a NUL': 'Leeds%00',
+    'a lone low surrogate': '%ED%B0%80Leeds',
+  };
 
   for (const [what, text] of Object.entries(unstorable)) {
     test(`a registration whose text holds ${what} is a 400 naming each field, and nothing is kept`, async () => {
@@ -458,25 +501,42 @@ describe('a request with no Host header', () => {
     assert.match(raw, /^HTTP\/1\.1 400/);
     assert.match(raw, /content-type: application\/problem\+json/i);
     const problem = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as Problem;
-    assert.deepEqual(problem.errors?.map((e) => e.pointer), ['#/host']);
+    assert.deepEqual(
+      problem.errors?.map((e) => e.pointer),
+      ['#/host'],
+    );
   });
 });
 
 describe('meeting times that are not real, or already past', () => {
   const withMeeting = (start: string, timeZone = 'Europe/London') => {
     const input = makeRegistrationInput();
-    return { ...input, group: { ...input.group, schedule: { ...input.group.schedule, timeZone, meetings: [{ start, durationMinutes: 60 }] } } };
+    return {
+      ...input,
+      group: { ...input.group, schedule: { ...input.group.schedule, timeZone, meetings: [{ start, durationMinutes: 60 }] } },
+    };
   };
   const start = '#/group/schedule/meetings/0/start';
 
   test('dates and times that are not on the calendar are refused, naming the meeting', async () => {
-    for (const value of ['9999-99-99T99:99', '2027-13-45T25:61', '2027-02-29T18:00', '2027-04-31T18:00', '2027-06-01T24:00', '2027-06-01 18:00', '2027-06-01T18:00Z']) {
+    for (const value of [
+      '9999-99-99T99:99',
+      '2027-13-45T25:61',
+      '2027-02-29T18:00',
+      '2027-04-31T18:00',
+      '2027-06-01T24:00',
+      '2027-06-01 18:00',
+      '2027-06-01T18:00Z',
+    ]) {
       assertNames(await problemFor('/v1/registrations', json(withMeeting(value))), start);
     }
   });
 
   test('a time in a time zone that does not exist is refused, naming the zone', async () => {
-    assertNames(await problemFor('/v1/registrations', json(withMeeting('2099-06-01T18:00', 'Mars/Olympus_Mons'))), '#/group/schedule/timeZone');
+    assertNames(
+      await problemFor('/v1/registrations', json(withMeeting('2099-06-01T18:00', 'Mars/Olympus_Mons'))),
+      '#/group/schedule/timeZone',
+    );
   });
 
   test('a time the clocks skip in the group’s time zone is refused', async () => {

@@ -37,7 +37,12 @@ const york = makeGroup({
   answers: { cost: { free: false, details: '£3 a session' }, familyWelcome: { answer: false } },
   location: at('York', 53.96, -1.0873),
 });
-const manchester = makeGroup({ id: 'manchester-t1', name: 'Manchester Type 1 Meetup', conditions: ['type1'], location: at('Manchester', 53.4808, -2.2426) });
+const manchester = makeGroup({
+  id: 'manchester-t1',
+  name: 'Manchester Type 1 Meetup',
+  conditions: ['type1'],
+  location: at('Manchester', 53.4808, -2.2426),
+});
 const cardiff = makeGroup({
   id: 'caerdydd-teuluoedd',
   name: 'Teuluoedd Math 1 Caerdydd',
@@ -182,7 +187,11 @@ describe('the online and telephone groups open to everyone', () => {
         seen.push(...ids(page.groups));
         cursor = page.nextCursor;
       }
-      assert.deepEqual(seen, many.map((g) => g.id), 'each once, in order');
+      assert.deepEqual(
+        seen,
+        many.map((g) => g.id),
+        'each once, in order',
+      );
     } finally {
       await crowded.close();
     }
@@ -286,7 +295,10 @@ describe('the API described', () => {
     const { body } = await get<{
       openapi: string;
       info: { title: string };
-      paths: Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown; requestBody?: unknown; parameters?: { name: string }[] }>>;
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, unknown>; security?: unknown; requestBody?: unknown; parameters?: { name: string }[] }>
+      >;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     }>('/openapi.json');
     assert.equal(body.openapi, '3.1.0');
@@ -332,15 +344,34 @@ describe('the API described', () => {
       assert.ok(body.components.schemas[name], `components.schemas.${name}`);
     }
     const search = body.paths['/v1/groups']!.get!;
-    assert.deepEqual(
-      search.parameters!.map((p) => p.name).sort(),
-      ['audience', 'condition', 'cursor', 'family', 'format', 'free', 'language', 'lat', 'limit', 'lng', 'model', 'near', 'q', 'radius', 'units'],
-    );
+    assert.deepEqual(search.parameters!.map((p) => p.name).sort(), [
+      'audience',
+      'condition',
+      'cursor',
+      'family',
+      'format',
+      'free',
+      'language',
+      'lat',
+      'limit',
+      'lng',
+      'model',
+      'near',
+      'q',
+      'radius',
+      'units',
+    ]);
     assert.ok(body.paths['/v1/registrations']!.post!.requestBody, 'the registration body is described');
     assert.ok(body.paths['/v1/admin/audit']!.get!.security, 'staff routes say they need the token');
-    assert.deepEqual(Object.keys(search.responses), ['200', '304', '400', '408', '422', '429', '431', '500', '503'], 'each status a search answers');
+    assert.deepEqual(
+      Object.keys(search.responses),
+      ['200', '304', '400', '408', '422', '429', '431', '500', '503'],
+      'each status a search answers',
+    );
     assert.ok(
-      Object.entries(search.responses).every(([status, r]) => Number(status) < 400 || JSON.stringify(r).includes('application/problem+json')),
+      Object.entries(search.responses).every(
+        ([status, r]) => Number(status) < 400 || JSON.stringify(r).includes('application/problem+json'),
+      ),
       'errors are described as problems',
     );
   });

@@ -17,7 +17,8 @@ test('every bundle within its budget (gzip)', async () => {
     const rows = sizes.filter((s) => s.name.startsWith(prefix));
     assert.equal(rows.length, 1, `one bundle is named "${prefix}…": ${rows.map((r) => r.name).join('; ') || 'none'}`);
     const { name, gzipBytes } = rows[0]!;
-    if (gzipBytes > (budget as number)) over.push(`${name}: ${(gzipBytes / 1024).toFixed(1)} KB > ${((budget as number) / 1024).toFixed(1)} KB`);
+    if (gzipBytes > (budget as number))
+      over.push(`${name}: ${(gzipBytes / 1024).toFixed(1)} KB > ${((budget as number) / 1024).toFixed(1)} KB`);
   }
   assert.deepEqual(over, [], 'bundles over budget');
 });

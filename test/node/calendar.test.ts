@@ -138,7 +138,11 @@ describe('a group’s calendar file', () => {
   test('keeps New York meetings at 7pm local when the clocks go back', async () => {
     const ics = (await get(newYork.id)).body;
     // 7pm EDT (UTC-4) on 22 and 29 October, 7pm EST (UTC-5) on 5 November.
-    assert.deepEqual(startsIn(ics, Date.UTC(2026, 9, 20)).slice(0, 3), ['2026-10-22T23:00:00.000Z', '2026-10-29T23:00:00.000Z', '2026-11-06T00:00:00.000Z']);
+    assert.deepEqual(startsIn(ics, Date.UTC(2026, 9, 20)).slice(0, 3), [
+      '2026-10-22T23:00:00.000Z',
+      '2026-10-29T23:00:00.000Z',
+      '2026-11-06T00:00:00.000Z',
+    ]);
     assert.deepEqual(
       startsIn(ics, Date.UTC(2026, 9, 20), 6),
       meetingsOf(newYork.schedule, { after: Date.UTC(2026, 9, 20), limit: 6 }).map((m) => new Date(m.startsAt).toISOString()),

@@ -41,7 +41,11 @@ const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d
 const elementsDir = join(root, 'src/elements');
 const sources = readdirSync(elementsDir, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && !f.startsWith(`locales${sep}`))
-  .map((f) => ({ file: relative(root, join(elementsDir, f)), folder: f.includes(sep) ? f.split(sep)[0]! : '', text: readFileSync(join(elementsDir, f), 'utf8') }));
+  .map((f) => ({
+    file: relative(root, join(elementsDir, f)),
+    folder: f.includes(sep) ? f.split(sep)[0]! : '',
+    text: readFileSync(join(elementsDir, f), 'utf8'),
+  }));
 const ownerOf = (folder: string) => elements.find((e) => e.tagName === `peer-${folder}`);
 
 /** Part names a template gives: `part="a b"`, `part='a'`, and the literals in `part=${cond ? 'x' : 'y'}`. */
@@ -56,7 +60,10 @@ function partsIn(text: string): string[] {
 
 describe('the Custom Elements Manifest', () => {
   test('is published and named in package.json', () => {
-    assert.ok(pkg.files.some((f) => pkg.customElements.startsWith(`${f}/`)), `${pkg.customElements} is in "files"`);
+    assert.ok(
+      pkg.files.some((f) => pkg.customElements.startsWith(`${f}/`)),
+      `${pkg.customElements} is in "files"`,
+    );
     assert.ok(elements.length >= 6, 'it lists the elements');
     for (const element of elements) assert.ok(element.description || element.summary, `<${element.tagName}> says what it is`);
   });
@@ -68,7 +75,9 @@ describe('the Custom Elements Manifest', () => {
         for (const [, name, type] of body!.matchAll(/'([\w-]+)':\s*([^;]+);/g)) declared.set(name!, type!.trim());
       }
     }
-    const dispatched = new Set(sources.flatMap(({ text }) => [...text.matchAll(/(?:new CustomEvent(?:<[^>]+>)?|emit)\(\s*'([\w-]+)'/g)].map((m) => m[1]!)));
+    const dispatched = new Set(
+      sources.flatMap(({ text }) => [...text.matchAll(/(?:new CustomEvent(?:<[^>]+>)?|emit)\(\s*'([\w-]+)'/g)].map((m) => m[1]!)),
+    );
     for (const name of dispatched) assert.ok(declared.has(name), `${name} is dispatched, so it is declared in HTMLElementEventMap`);
 
     const listed = elements.flatMap((e) => (e.events ?? []).map((event) => ({ ...event, element: e.tagName })));

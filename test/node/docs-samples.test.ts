@@ -129,7 +129,9 @@ describe('the quick starts', () => {
 
   test('the WordPress block, in a page, finds groups', async () => {
     const block = await sample('wordpress-block.html');
-    const tab = await siteTab({ 'index.html': `<!doctype html><html lang="en"><head><title>Support</title></head><body><main>${block}</main></body></html>` });
+    const tab = await siteTab({
+      'index.html': `<!doctype html><html lang="en"><head><title>Support</title></head><body><main>${block}</main></body></html>`,
+    });
     await tab.goto(`${SITE}/`);
     await search(tab);
     await tab.close();
@@ -145,7 +147,8 @@ describe('the quick starts', () => {
       define: { 'process.env.NODE_ENV': '"production"' },
     });
     const tab = await siteTab({
-      'index.html': '<!doctype html><html lang="en"><head><title>React</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>',
+      'index.html':
+        '<!doctype html><html lang="en"><head><title>React</title></head><body><div id="root"></div><script type="module" src="/main.js"></script></body></html>',
       'main.js': bundle.outputFiles[0]!.text,
     });
     await tab.goto(`${SITE}/`);
@@ -233,7 +236,11 @@ describe('running the server', () => {
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
     try {
-      for (const statement of (await sample('server/create-database.sql')).replace(/--.*$/gm, '').split(';').map((s) => s.trim()).filter(Boolean)) {
+      for (const statement of (await sample('server/create-database.sql'))
+        .replace(/--.*$/gm, '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         await admin.query(statement);
       }
       const env = await envOf('server/postgres.env');

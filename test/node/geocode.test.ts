@@ -104,7 +104,11 @@ describe('offline: postcodes in Great Britain (OS Code-Point Open)', () => {
   });
 
   it('places the postcodes the area centres put miles away where they are', async () => {
-    for (const [postcode, centre] of [['CF10 1EP', CARDIFF], ['EH1 1YZ', EDINBURGH], ['SW1A 1AA', WESTMINSTER]] as const) {
+    for (const [postcode, centre] of [
+      ['CF10 1EP', CARDIFF],
+      ['EH1 1YZ', EDINBURGH],
+      ['SW1A 1AA', WESTMINSTER],
+    ] as const) {
       const place = await geocoder.geocode(postcode);
       assert.equal(place.precision, 'postcode', postcode);
       assert.ok(miles(place, centre) < 1, `${postcode} is ${miles(place, centre).toFixed(2)} miles from its city centre`);
@@ -268,7 +272,13 @@ describe('with the postcodes.io provider', () => {
 
   it('places Northern Ireland, Jersey and the Isle of Man exactly', async () => {
     const geocoder = createGeocoder({ providerUrl: provider.url });
-    assert.deepEqual(await geocoder.geocode('bt15gs'), { label: 'BT1 5GS', lat: 54.596492, lng: -5.930241, country: 'GB', precision: 'postcode' });
+    assert.deepEqual(await geocoder.geocode('bt15gs'), {
+      label: 'BT1 5GS',
+      lat: 54.596492,
+      lng: -5.930241,
+      country: 'GB',
+      precision: 'postcode',
+    });
     assert.equal((await geocoder.geocode('JE2 3NG')).precision, 'postcode');
     assert.equal((await geocoder.geocode('IM1 2LS')).precision, 'postcode');
   });
@@ -437,7 +447,10 @@ describe('the offline table of UK postcode areas', () => {
     assert.equal(areas.length, 124);
     assert.equal(new Set(areas.map((a) => a.code)).size, areas.length);
     for (const code of ['AB', 'BT', 'SW', 'ZE', 'GY', 'JE', 'IM', 'E', 'W', 'HS']) {
-      assert.ok(areas.some((a) => a.code === code), code);
+      assert.ok(
+        areas.some((a) => a.code === code),
+        code,
+      );
     }
     assert.equal(areas.find((a) => a.code === 'SW')?.name, 'London South West');
   });

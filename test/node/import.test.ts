@@ -35,7 +35,13 @@ after(() => rm(work, { recursive: true, force: true }));
 let files = 0;
 /** Writes a CSV of `rows` (each a partial row by column), to a new file or over `path`; returns its path. */
 async function csvFile(rows: Record<string, string>[], path = join(work, `groups-${++files}.csv`)): Promise<string> {
-  await writeFile(path, stringify(rows.map((r) => HEADERS.map((h) => r[h] ?? '')), { header: true, columns: HEADERS }));
+  await writeFile(
+    path,
+    stringify(
+      rows.map((r) => HEADERS.map((h) => r[h] ?? '')),
+      { header: true, columns: HEADERS },
+    ),
+  );
   return path;
 }
 
@@ -79,15 +85,19 @@ async function freshStore(): Promise<{ store: Store; dataDir: string }> {
 
 async function importFile(store: Store, location: string, options: Partial<ImportOptions> = {}) {
   const source = await readSource(location, { defaults: new Map(), timeZone: undefined, principles: [] });
-  return importRecords(source.records, { store, geocoder: createGeocoder({ cache: store }) }, {
-    source: source.name,
-    publish: false,
-    dryRun: false,
-    by: 'staff@charity.example',
-    batchSize: 100,
-    actor: 'staff@charity.example',
-    ...options,
-  });
+  return importRecords(
+    source.records,
+    { store, geocoder: createGeocoder({ cache: store }) },
+    {
+      source: source.name,
+      publish: false,
+      dryRun: false,
+      by: 'staff@charity.example',
+      batchSize: 100,
+      actor: 'staff@charity.example',
+      ...options,
+    },
+  );
 }
 
 /** Published groups as people see them, without what every store gives anew (id, time). */
@@ -107,13 +117,20 @@ describe('the spreadsheet template and example', () => {
   test('the example imports cleanly, its venue found from its postcode offline', async () => {
     const dataDir = await mkdtemp(join(work, 'cli-'));
     const example = new URL('groups-example.csv', TEMPLATES).pathname;
-    const result = await runCli(['import', example, '--by', 'staff@charity.example'], { DATA_DIR: dataDir, DATABASE_URL: undefined, GEOCODER_URL: undefined });
+    const result = await runCli(['import', example, '--by', 'staff@charity.example'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+      GEOCODER_URL: undefined,
+    });
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.match(result.stdout, /3 added, 0 changed, 0 unchanged, 0 with errors\./);
     const store = await openStore({ dataDir });
     try {
       const pending = await store.listRegistrations('pending');
-      assert.deepEqual(pending.map((r) => r.group.name), ['Hebden Bridge Type 1 Walkers', 'Type 2 Evenings Online', 'Cumbria Phone Friends']);
+      assert.deepEqual(
+        pending.map((r) => r.group.name),
+        ['Hebden Bridge Type 1 Walkers', 'Type 2 Evenings Online', 'Cumbria Phone Friends'],
+      );
       const walkers = pending[0]!.group;
       assert.ok(walkers.location?.lat !== undefined && Math.abs(walkers.location.lat - 53.74) < 1, 'geocoded near Hebden Bridge');
       assert.equal(pending[0]!.registrant.email, 'staff@charity.example');
@@ -191,7 +208,11 @@ describe('importing for review', () => {
       assert.deepEqual([edited.added.length, edited.changed.length, edited.unchanged.length], [0, 1, 1]);
       const change = (await store.listRegistrations('pending')).find((r) => r.updatesGroupId === 'leeds-group-c1');
       assert.equal(change?.group.summary, 'Now meeting twice a month.');
-      assert.equal((await store.getGroup('leeds-group-c1'))?.summary, approved.summary, 'the published group waits for the change to be approved');
+      assert.equal(
+        (await store.getGroup('leeds-group-c1'))?.summary,
+        approved.summary,
+        'the published group waits for the change to be approved',
+      );
     } finally {
       await store.close();
     }
@@ -204,12 +225,20 @@ describe('importing with --publish', () => {
     try {
       const sheet = await csvFile([row('D1'), row('D2', { model: 'book club' }), row('D3')]);
       const report = await importFile(store, sheet, { publish: true, batchSize: 2 });
-      assert.deepEqual(report.added.map((o) => o.id), ['D1', 'D3']);
-      assert.deepEqual(report.errors.map((e) => [e.where, e.field]), [['row 3', 'model']]);
+      assert.deepEqual(
+        report.added.map((o) => o.id),
+        ['D1', 'D3'],
+      );
+      assert.deepEqual(
+        report.errors.map((e) => [e.where, e.field]),
+        [['row 3', 'model']],
+      );
       assert.equal(await store.countGroups(), 2);
       const before = (await store.groupChanges(0)).upserts.find((g) => g.name === 'Leeds Group D1')!;
 
-      const edited = await importFile(store, await csvFile([row('D1', { name: 'Leeds Evening Group' }), row('D3')], sheet), { publish: true });
+      const edited = await importFile(store, await csvFile([row('D1', { name: 'Leeds Evening Group' }), row('D3')], sheet), {
+        publish: true,
+      });
       assert.deepEqual([edited.added.length, edited.changed.length, edited.unchanged.length], [0, 1, 1]);
       assert.equal((await store.getGroup(before.id))?.name, 'Leeds Evening Group', 'the same group, renamed');
       assert.equal(await store.countGroups(), 2);
@@ -235,7 +264,10 @@ describe('export, then import into an empty store: the same published groups', (
   for (const format of ['csv', 'hsds', 'static'] as const) {
     test(`--format ${format}`, async () => {
       const output = join(work, `export.${format === 'csv' ? 'csv' : 'json'}`);
-      const exported = await runCli(['export', '--format', format, '--output', output], { DATA_DIR: sample.dataDir, DATABASE_URL: undefined });
+      const exported = await runCli(['export', '--format', format, '--output', output], {
+        DATA_DIR: sample.dataDir,
+        DATABASE_URL: undefined,
+      });
       assert.equal(exported.code, 0, exported.stderr);
       const original = await openStore({ dataDir: sample.dataDir });
       const expected = await publishedContent(original);
@@ -260,7 +292,8 @@ describe('export, then import into an empty store: the same published groups', (
         const file = z.parse(staticDirectorySchema, JSON.parse(await readFile(output, 'utf8')));
         const labels = new Set(file.places.map((p) => p.label));
         const named = (town: string) => labels.has(town) || labels.has(file.names?.[town.toLowerCase()] ?? '');
-        for (const group of file.groups) if (group.location) assert.ok(named(group.location.town), `${group.location.town} is a place in the file`);
+        for (const group of file.groups)
+          if (group.location) assert.ok(named(group.location.town), `${group.location.town} is a place in the file`);
         assert.ok(labels.has('LS') && labels.has('SW'), 'UK postcode areas are places in the file');
         assert.equal(file.places.find((p) => p.label === 'LS1')?.precision, 'district', 'so are GB postcode districts');
         assert.deepEqual(file.taxonomy.models.length, 7);
@@ -274,7 +307,9 @@ describe('importing from an Open Referral feed', () => {
     const groups = [
       makeGroup({ id: 'feed-leeds', name: 'Leeds Type 2 Together' }),
       makeGroup({ id: 'feed-online', name: 'Online Evenings', formats: ['online'], servesEverywhere: true, location: undefined }),
-      ...Array.from({ length: 120 }, (_, i) => makeGroup({ id: `feed-${i}`, name: `Bradford Group ${i}`, location: { town: 'Bradford', country: 'GB', lat: 53.79, lng: -1.75 } })),
+      ...Array.from({ length: 120 }, (_, i) =>
+        makeGroup({ id: `feed-${i}`, name: `Bradford Group ${i}`, location: { town: 'Bradford', country: 'GB', lat: 53.79, lng: -1.75 } }),
+      ),
     ];
     const server = await startTestServer({ seed: groups });
     const { store } = await freshStore();
@@ -300,7 +335,10 @@ describe('importing from an Open Referral feed', () => {
 });
 
 /** One engine the crash story runs on. */
-const engines: { name: string; setUp(): Promise<{ env: Record<string, string | undefined>; options: StoreOptions; tearDown(): Promise<void> }> }[] = [
+const engines: {
+  name: string;
+  setUp(): Promise<{ env: Record<string, string | undefined>; options: StoreOptions; tearDown(): Promise<void> }>;
+}[] = [
   {
     name: 'embedded PGlite',
     async setUp() {
@@ -333,7 +371,9 @@ for (const engine of engines) {
       const store = await openStore(options);
       try {
         const published = await store.countGroups();
-        const sources = await store.importRecords(Array.from({ length: ROWS }, (_, i) => `${path.split('/').pop()!.replace('.csv', '')}:K${i}`));
+        const sources = await store.importRecords(
+          Array.from({ length: ROWS }, (_, i) => `${path.split('/').pop()!.replace('.csv', '')}:K${i}`),
+        );
         assert.ok(published >= 2 * BATCH && published < ROWS, `${published} groups after the kill`);
         assert.equal(published % BATCH, 0, 'only whole batches were written');
         assert.equal(sources.size, published, 'every published group has its source record, and no more');

@@ -28,7 +28,8 @@ describe('the language catalogues', () => {
     };
     writeFileSync(join(work, 'lit-localize.json'), JSON.stringify(scratch));
     const cli = join(root, 'node_modules/.bin/lit-localize');
-    for (const step of ['extract', 'build']) execFileSync(cli, [step, '--config', join(work, 'lit-localize.json')], { cwd: root, stdio: 'pipe' });
+    for (const step of ['extract', 'build'])
+      execFileSync(cli, [step, '--config', join(work, 'lit-localize.json')], { cwd: root, stdio: 'pipe' });
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 

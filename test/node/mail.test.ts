@@ -80,7 +80,9 @@ describe('emails to the person who registers a group', () => {
     const mails = await mailTo('dai@example.org', 2);
     const rejected = mails.find((m) => m.subject.includes('was not published'))!;
     assert.ok(rejected.text.includes(reason));
-    assert.ok(rejected.html.includes('We could not reach the venue &lt;b&gt;on the phone&lt;/b&gt;; please add a contact &amp; try again.'));
+    assert.ok(
+      rejected.html.includes('We could not reach the venue &lt;b&gt;on the phone&lt;/b&gt;; please add a contact &amp; try again.'),
+    );
   });
 
   test('says an update was applied, in the registrant’s language', async () => {

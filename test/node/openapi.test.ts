@@ -58,7 +58,10 @@ describe('the OpenAPI document', () => {
     const { stdout } = await run(bin('redocly'), ['lint', file, '--extends', 'recommended', '--format', 'json'], { cwd: work, env }).catch(
       (failed: { stdout: string }) => failed,
     );
-    const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string; location: { pointer: string }[] }[] };
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string; location: { pointer: string }[] }[];
+    };
     const problems = report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
     assert.deepEqual(problems, []);
     assert.deepEqual(report.totals, { ...report.totals, errors: 0, warnings: 0 });
@@ -160,7 +163,11 @@ describe('the OpenAPI document', () => {
     await answer('/v1/geocode', 'get', 200, '/v1/geocode?q=Newport');
     await answer('/healthz', 'get', 200, '/healthz');
     await answer('/v1/registrations', 'post', 202, '/v1/registrations', json(makeRegistrationInput()));
-    const [pending] = ((await answer('/v1/admin/registrations', 'get', 200, '/v1/admin/registrations?status=pending', staff)) as { registrations: { id: string }[] }).registrations;
+    const [pending] = (
+      (await answer('/v1/admin/registrations', 'get', 200, '/v1/admin/registrations?status=pending', staff)) as {
+        registrations: { id: string }[];
+      }
+    ).registrations;
     await answer('/v1/admin/registrations/{id}', 'get', 200, `/v1/admin/registrations/${pending!.id}`, staff);
     await answer('/v1/admin/registrations/{id}/approve', 'post', 200, `/v1/admin/registrations/${pending!.id}/approve`, staff);
     await answer('/v1/admin/audit', 'get', 200, '/v1/admin/audit', staff);
@@ -201,7 +208,16 @@ describe('the OpenAPI document', () => {
     await writeFile(
       join(work, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: ['node'], skipLibCheck: true },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          lib: ['es2022', 'dom'],
+          types: ['node'],
+          skipLibCheck: true,
+        },
         include: ['*.ts'],
       }),
     );
@@ -221,6 +237,10 @@ describe('the OpenAPI document', () => {
 /** The names of an SDK client's methods, nested resources dotted: `groups.search`. */
 function methodsOf(client: object, prefix = ''): string[] {
   return Object.entries(client).flatMap(([key, value]) =>
-    typeof value === 'function' ? [`${prefix}${key}`] : value && typeof value === 'object' ? methodsOf(value as object, `${prefix}${key}.`) : [],
+    typeof value === 'function'
+      ? [`${prefix}${key}`]
+      : value && typeof value === 'object'
+        ? methodsOf(value as object, `${prefix}${key}.`)
+        : [],
   );
 }

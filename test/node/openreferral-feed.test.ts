@@ -15,7 +15,15 @@ import { startTestServer, type TestServer } from '../support/start-server.js';
 type Page<T = Record<string, unknown>> = HsdsPage<T>;
 type Service = Record<string, unknown> & { id: string; name: string; attributes?: Attribute[]; schedules?: Schedule[] };
 type Attribute = { value?: string; taxonomy_term: { id: string; name: string; taxonomy: string } };
-type Schedule = { dtstart?: string; opens_at?: string; closes_at?: string; description?: string; freq?: string; interval?: number; byday?: string };
+type Schedule = {
+  dtstart?: string;
+  opens_at?: string;
+  closes_at?: string;
+  description?: string;
+  freq?: string;
+  interval?: number;
+  byday?: string;
+};
 type ServiceAtLocation = { service: Service; location: { location_type: string; latitude?: number; longitude?: number } };
 
 const validators = openReferralValidators();
@@ -32,7 +40,9 @@ async function getJson<T>(server: TestServer, path: string, init: RequestInit = 
 function assertValid(path: HsdsPath, object: string, body: unknown, list: boolean) {
   assert.deepEqual(validators.hsds(path, body), [], `${path} against the compiled HSDS schema`);
   const items = list ? (body as Page).contents : [body];
-  items.forEach((item, i) => assert.deepEqual(validators.profile(object, item), [], `${path} item ${i} against the UK profile's ${object}`));
+  items.forEach((item, i) =>
+    assert.deepEqual(validators.profile(object, item), [], `${path} item ${i} against the UK profile's ${object}`),
+  );
 }
 
 /** Every page of a list endpoint. */
@@ -84,7 +94,8 @@ describe('every answer validates against HSDS 3.0 and the UK profile (the sample
   test('taxonomies and taxonomy terms, listed and one by one', async () => {
     const taxonomies = await allPages<{ id: string }>(server, '/taxonomies', 3);
     for (const page of taxonomies.pages) assertValid('/taxonomies', 'taxonomy', page, true);
-    for (const { id } of taxonomies.items) assertValid('/taxonomies/{id}', 'taxonomy', (await getJson(server, `/taxonomies/${id}`)).body, false);
+    for (const { id } of taxonomies.items)
+      assertValid('/taxonomies/{id}', 'taxonomy', (await getJson(server, `/taxonomies/${id}`)).body, false);
     const terms = await allPages<{ id: string }>(server, '/taxonomy_terms', 20);
     for (const page of terms.pages) assertValid('/taxonomy_terms', 'taxonomy_term', page, true);
     for (const { id } of terms.items) {
@@ -115,7 +126,12 @@ describe('what a service finder sees', () => {
       meetings: [{ start: '2027-06-08T18:00', durationMinutes: 90 }],
     },
   });
-  const bradford = makeGroup({ id: 'bradford-t1', name: 'Bradford Parents of Type 1 Kids', conditions: ['type1'], location: at('Bradford', 53.795, -1.7594) });
+  const bradford = makeGroup({
+    id: 'bradford-t1',
+    name: 'Bradford Parents of Type 1 Kids',
+    conditions: ['type1'],
+    location: at('Bradford', 53.795, -1.7594),
+  });
   const york = makeGroup({
     id: 'york-coaching',
     name: 'York Peer Coaching',
@@ -138,7 +154,12 @@ describe('what a service finder sees', () => {
   let postcodes: Awaited<ReturnType<typeof startFakePostcodesIo>>;
   before(async () => {
     postcodes = await startFakePostcodesIo();
-    server = await startTestServer({ seed: ALL, geocoderUrl: postcodes.url, corsOrigins: ['https://www.charity.example'], feedRateLimit: 40 });
+    server = await startTestServer({
+      seed: ALL,
+      geocoderUrl: postcodes.url,
+      corsOrigins: ['https://www.charity.example'],
+      feedRateLimit: 40,
+    });
   });
   after(async () => {
     await server.close();
@@ -164,9 +185,19 @@ describe('what a service finder sees', () => {
   test('services come in name order, in pages that say where they are', async () => {
     const first = (await getJson<Page<Service>>(server, '/services?per_page=3')).body;
     assert.deepEqual(names(first.contents), ['Bradford Parents of Type 1 Kids', 'Leeds Type 2 Together', 'Online Evenings']);
-    assert.deepEqual({ ...first, contents: [] }, {
-      total_items: 4, total_pages: 2, page_number: 1, size: 3, first_page: true, last_page: false, empty: false, contents: [],
-    });
+    assert.deepEqual(
+      { ...first, contents: [] },
+      {
+        total_items: 4,
+        total_pages: 2,
+        page_number: 1,
+        size: 3,
+        first_page: true,
+        last_page: false,
+        empty: false,
+        contents: [],
+      },
+    );
     const second = (await getJson<Page<Service>>(server, '/services?per_page=3&page=2')).body;
     assert.deepEqual(names(second.contents), ['York Peer Coaching']);
     assert.equal(second.last_page, true);
@@ -176,23 +207,33 @@ describe('what a service finder sees', () => {
 
   test('near a postcode: venues within the distance nearest first, then groups open to anyone', async () => {
     const within10km = (await getJson<Page<ServiceAtLocation>>(server, `/service_at_locations?postcode=${LEEDS}&proximity=10000`)).body;
-    assert.deepEqual(within10km.contents.map((s) => s.service.name), ['Leeds Type 2 Together', 'Online Evenings']);
-    assert.deepEqual(within10km.contents.map((s) => s.location.location_type), ['physical', 'virtual']);
+    assert.deepEqual(
+      within10km.contents.map((s) => s.service.name),
+      ['Leeds Type 2 Together', 'Online Evenings'],
+    );
+    assert.deepEqual(
+      within10km.contents.map((s) => s.location.location_type),
+      ['physical', 'virtual'],
+    );
     const within50km = (await getJson<Page<ServiceAtLocation>>(server, `/service_at_locations?postcode=${LEEDS}&proximity=50000`)).body;
-    assert.deepEqual(within50km.contents.map((s) => s.service.name), [
-      'Leeds Type 2 Together',
-      'Bradford Parents of Type 1 Kids',
-      'York Peer Coaching',
-      'Online Evenings',
-    ]);
+    assert.deepEqual(
+      within50km.contents.map((s) => s.service.name),
+      ['Leeds Type 2 Together', 'Bradford Parents of Type 1 Kids', 'York Peer Coaching', 'Online Evenings'],
+    );
   });
 
   test('near a postcode with no distance: every venue nearest first, in pages, then groups open to anyone', async () => {
     const page = async (n: number) =>
       (await getJson<Page<ServiceAtLocation>>(server, `/service_at_locations?postcode=${LEEDS}&per_page=2&page=${n}`)).body;
     const [first, second] = [await page(1), await page(2)];
-    assert.deepEqual(first.contents.map((s) => s.service.name), ['Leeds Type 2 Together', 'Bradford Parents of Type 1 Kids']);
-    assert.deepEqual(second.contents.map((s) => s.service.name), ['York Peer Coaching', 'Online Evenings']);
+    assert.deepEqual(
+      first.contents.map((s) => s.service.name),
+      ['Leeds Type 2 Together', 'Bradford Parents of Type 1 Kids'],
+    );
+    assert.deepEqual(
+      second.contents.map((s) => s.service.name),
+      ['York Peer Coaching', 'Online Evenings'],
+    );
     assert.deepEqual([first.total_items, first.total_pages, second.last_page], [4, 2, true]);
   });
 
@@ -205,7 +246,9 @@ describe('what a service finder sees', () => {
   });
 
   test('filters by one of our taxonomy terms, and by a whole taxonomy', async () => {
-    const terms = (await getJson<Page<{ id: string; name: string; taxonomy: string; taxonomy_id: string }>>(server, '/taxonomy_terms?per_page=200')).body.contents;
+    const terms = (
+      await getJson<Page<{ id: string; name: string; taxonomy: string; taxonomy_id: string }>>(server, '/taxonomy_terms?per_page=200')
+    ).body.contents;
     const type1 = terms.find((t) => t.name === 'Type 1 diabetes')!;
     const coaching = terms.find((t) => t.name === 'Peer coaching or mentoring')!;
     assert.deepEqual(names((await getJson<Page<Service>>(server, `/services?taxonomy_term_id=${type1.id}`)).body.contents), [
@@ -237,20 +280,39 @@ describe('what a service finder sees', () => {
     assert.deepEqual(names(list), ['Leeds Type 2 Together']);
     const service = (await getJson<Service & { languages: { code: string; name: string }[] }>(server, `/services/${list[0]!.id}`)).body;
     assert.deepEqual(
-      service.schedules!.map(({ dtstart, opens_at, closes_at, freq, interval, byday }) => ({ dtstart, opens_at, closes_at, freq, interval, byday })),
+      service.schedules!.map(({ dtstart, opens_at, closes_at, freq, interval, byday }) => ({
+        dtstart,
+        opens_at,
+        closes_at,
+        freq,
+        interval,
+        byday,
+      })),
       [
         // The rule: the first Tuesday of every month, from its first meeting (in winter, GMT).
         { dtstart: '2026-12-01', opens_at: '18:00+00:00', closes_at: '19:30+00:00', freq: 'MONTHLY', interval: 1, byday: '1TU' },
         // A one-off meeting: in June the same wall-clock time is an hour ahead of UTC.
-        { dtstart: '2027-06-08', opens_at: '18:00+01:00', closes_at: '19:30+01:00', freq: undefined, interval: undefined, byday: undefined },
+        {
+          dtstart: '2027-06-08',
+          opens_at: '18:00+01:00',
+          closes_at: '19:30+01:00',
+          freq: undefined,
+          interval: undefined,
+          byday: undefined,
+        },
       ],
     );
-    assert.deepEqual(service.languages.map((l) => [l.code, l.name]), [
-      ['en', 'English'],
-      ['pa', 'Punjabi'],
-    ]);
+    assert.deepEqual(
+      service.languages.map((l) => [l.code, l.name]),
+      [
+        ['en', 'English'],
+        ['pa', 'Punjabi'],
+      ],
+    );
     const answers = Object.fromEntries(
-      service.attributes!.filter((a) => a.taxonomy_term.taxonomy === 'peer-directory-questions').map((a) => [a.taxonomy_term.name, a.value]),
+      service
+        .attributes!.filter((a) => a.taxonomy_term.taxonomy === 'peer-directory-questions')
+        .map((a) => [a.taxonomy_term.name, a.value]),
     );
     assert.equal(Object.keys(answers).length, 8);
     assert.equal(answers['Are family members invited?'], 'Yes. Partners come too.');
@@ -258,9 +320,10 @@ describe('what a service finder sees', () => {
     const york = (await getJson<Page<Service>>(server, '/services?search=york')).body.contents[0]!;
     const yorkFull = (await getJson<{ cost_options: unknown[]; fees: string }>(server, `/services/${york.id}`)).body;
     assert.equal(yorkFull.fees, '£3 a session');
-    assert.deepEqual(yorkFull.cost_options.map((c) => ({ ...(c as object), id: undefined, service_id: undefined })), [
-      { id: undefined, service_id: undefined, option: 'Fee', amount_description: '£3 a session' },
-    ]);
+    assert.deepEqual(
+      yorkFull.cost_options.map((c) => ({ ...(c as object), id: undefined, service_id: undefined })),
+      [{ id: undefined, service_id: undefined, option: 'Fee', amount_description: '£3 a session' }],
+    );
   });
 
   test('an organisation lists its services', async () => {

@@ -31,7 +31,14 @@ async function queueEmails(options: StoreOptions, n: number): Promise<string[]> 
     for (let i = 0; i < n; i++) {
       const messageId = `<${randomUUID()}@example.org>`;
       ids.push(messageId);
-      const mail: OutgoingMail = { kind: 'registration-received', messageId, to: `person${i}@example.org`, subject: `Message ${i}`, text: `Message ${i}`, html: `<p>Message ${i}</p>` };
+      const mail: OutgoingMail = {
+        kind: 'registration-received',
+        messageId,
+        to: `person${i}@example.org`,
+        subject: `Message ${i}`,
+        text: `Message ${i}`,
+        html: `<p>Message ${i}</p>`,
+      };
       await store.createRegistration({ input: makeRegistrationInput() }, () => [mail]);
     }
   } finally {
@@ -52,10 +59,21 @@ interface Worker {
 }
 
 function startWorker(where: string, smtpUrl: string, leaseMs: number): Worker {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test/support/mail-worker-process.ts', where, smtpUrl, String(leaseMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const w: Worker = { child, sending: new Set(), sent: new Set(), ready: Promise.resolve(), sending1: Promise.resolve(), exited: Promise.resolve() };
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'test/support/mail-worker-process.ts', where, smtpUrl, String(leaseMs)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const w: Worker = {
+    child,
+    sending: new Set(),
+    sent: new Set(),
+    ready: Promise.resolve(),
+    sending1: Promise.resolve(),
+    exited: Promise.resolve(),
+  };
   let began = () => {};
   w.sending1 = new Promise((resolve) => (began = resolve));
   w.exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -136,7 +154,11 @@ for (const engine of engines) {
         await last.exited;
       }
       const seen = count(smtp);
-      assert.deepEqual(queued.filter((id) => !seen.has(id)), [], 'every queued email arrived');
+      assert.deepEqual(
+        queued.filter((id) => !seen.has(id)),
+        [],
+        'every queued email arrived',
+      );
       for (const [id, times] of seen) {
         if (times === 1) continue;
         // Only an email a killed worker had begun and not marked sent may come again, once per such kill.
@@ -145,12 +167,17 @@ for (const engine of engines) {
       }
       assert.ok(killed.filter((w) => w.sending.size > 0).length >= 3, 'kills fell while sending');
       const repeats = [...seen.values()].reduce((n, times) => n + times - 1, 0);
-      t.diagnostic(`${MESSAGES} queued, ${killed.length} kills, ${killed.filter((w) => w.sending.size > 0).length} while sending, ${repeats} repeated`);
+      t.diagnostic(
+        `${MESSAGES} queued, ${killed.length} kills, ${killed.filter((w) => w.sending.size > 0).length} while sending, ${repeats} repeated`,
+      );
       const store = await openStore(options);
       try {
         const waiting = await store.listOutbox('waiting');
         assert.deepEqual(waiting, [], 'nothing left waiting');
-        assert.ok((await store.listOutbox('sent', 1000)).every((e) => e.recipient === null), 'no sent email keeps its address');
+        assert.ok(
+          (await store.listOutbox('sent', 1000)).every((e) => e.recipient === null),
+          'no sent email keeps its address',
+        );
       } finally {
         await store.close();
       }
@@ -170,10 +197,20 @@ describe('several API processes on one PostgreSQL database', () => {
       // Let the last marks commit before counting what each process did.
       for (let i = 0; i < 100 && workers.reduce((n, w) => n + w.sent.size, 0) < MESSAGES; i++) await new Promise((r) => setTimeout(r, 20));
       const seen = count(smtp);
-      assert.deepEqual([...seen.values()].filter((n) => n > 1), [], 'no email twice');
-      assert.deepEqual(queued.filter((id) => !seen.has(id)), []);
+      assert.deepEqual(
+        [...seen.values()].filter((n) => n > 1),
+        [],
+        'no email twice',
+      );
+      assert.deepEqual(
+        queued.filter((id) => !seen.has(id)),
+        [],
+      );
       assert.equal(smtp.messages.length, MESSAGES);
-      assert.ok(workers.every((w) => w.sent.size > 0), `both sent: ${workers.map((w) => w.sent.size).join(' and ')}`);
+      assert.ok(
+        workers.every((w) => w.sent.size > 0),
+        `both sent: ${workers.map((w) => w.sent.size).join(' and ')}`,
+      );
     } finally {
       for (const w of workers) w.child.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.exited));
@@ -194,7 +231,11 @@ describe('an SMTP server that refuses', () => {
       if (to === 'never@example.org') return { code: 550, message: 'No such mailbox' };
       return undefined;
     };
-    const server = await startTestServer({ seed: 'none', smtpUrl: smtp.url, mailWorker: { pollMs: 20, backoffMs: () => 30, maxAttempts: 3 } });
+    const server = await startTestServer({
+      seed: 'none',
+      smtpUrl: smtp.url,
+      mailWorker: { pollMs: 20, backoffMs: () => 30, maxAttempts: 3 },
+    });
     try {
       const directory = createDirectoryClient({ baseUrl: server.url });
       const admin = createAdminClient({ baseUrl: server.url, token: server.adminToken });

@@ -113,7 +113,10 @@ describe('every publishable package', () => {
       const sources = new Set(paths.filter((p) => p.startsWith('src/') && p.endsWith('.ts')));
       if (sources.size === 0) continue;
       const stale = paths.filter(
-        (p) => /^dist\/.*\.(js|d\.ts)$/.test(p) && !p.startsWith('dist/cdn/') && !sources.has(p.replace(/^dist\//, 'src/').replace(/(\.d)?\.ts$|\.js$/, '.ts')),
+        (p) =>
+          /^dist\/.*\.(js|d\.ts)$/.test(p) &&
+          !p.startsWith('dist/cdn/') &&
+          !sources.has(p.replace(/^dist\//, 'src/').replace(/(\.d)?\.ts$|\.js$/, '.ts')),
       );
       assert.deepEqual(stale, [], `${name}: every compiled module has its source`);
     }
@@ -220,7 +223,9 @@ describe('from the tarballs alone, in an empty folder', { timeout: 300_000 }, ()
         (window as { shown?: Promise<number> }).shown = new Promise<number>((resolve) =>
           document
             .querySelector('peer-finder')!
-            .addEventListener('peer-results', (e) => resolve((e as CustomEvent<{ groups: unknown[] }>).detail.groups.length), { once: true }),
+            .addEventListener('peer-results', (e) => resolve((e as CustomEvent<{ groups: unknown[] }>).detail.groups.length), {
+              once: true,
+            }),
         );
       });
       await page.keyboard.press('Enter');

@@ -24,7 +24,10 @@ describe('the GB postcode data package, against the OS release', () => {
   it('holds every postcode OS places, in every postcode area', () => {
     const placed = rows.filter((r) => r.quality !== 90);
     const missing = placed.filter((r) => postcodes.locate(r.postcode)?.level !== 'postcode');
-    assert.deepEqual(missing.slice(0, 5).map((r) => r.postcode), []);
+    assert.deepEqual(
+      missing.slice(0, 5).map((r) => r.postcode),
+      [],
+    );
     const areas = (list: string[]) => [...new Set(list.map((code) => /^[A-Z]+/.exec(code)![0]))].sort();
     assert.deepEqual(areas(placed.map((r) => r.postcode)), areas(postcodes.districts()));
     assert.equal(areas(postcodes.districts()).length, 120);

@@ -132,9 +132,15 @@ function assertNothingPrivate(where: string, text: string, { receipt = false, de
   for (const [what, value] of Object.entries(PRIVATE)) {
     assert.ok(!text.includes(value), `${where} contains the registrant's ${what}`);
   }
-  assert.ok(!text.includes(REMINDED) && !text.includes('reminded.example'), `${where} contains the address of someone asking for reminders`);
+  assert.ok(
+    !text.includes(REMINDED) && !text.includes('reminded.example'),
+    `${where} contains the address of someone asking for reminders`,
+  );
   if (!receipt) assert.ok(!text.includes(consentAt), `${where} contains the consent record's time`);
-  assert.ok(describesRegistrations || !/"consent"\s*:\s*\{\s*"(storeData|noMedicalAdvice|at)"\s*:\s*(true|")/.test(text), `${where} contains a consent record`);
+  assert.ok(
+    describesRegistrations || !/"consent"\s*:\s*\{\s*"(storeData|noMedicalAdvice|at)"\s*:\s*(true|")/.test(text),
+    `${where} contains a consent record`,
+  );
   assert.ok(!text.includes('registrant.example'), `${where} contains the registrant's email domain`);
 }
 
@@ -157,7 +163,9 @@ describe('what the public can see of a registered group', () => {
 
   test('the Open Referral feed carries none of it either, in any endpoint', async () => {
     const feed = `${server.url}/openreferral`;
-    const services = (await (await fetch(`${feed}/services?search=Calder&per_page=200`)).json()) as { contents: { id: string; name: string }[] };
+    const services = (await (await fetch(`${feed}/services?search=Calder&per_page=200`)).json()) as {
+      contents: { id: string; name: string }[];
+    };
     assert.deepEqual(services.contents.map((s) => s.name).sort(), ['Calder Valley Online Evenings', 'Calder Valley Type 1 Walkers']);
     const organizations = (await (await fetch(`${feed}/organizations?per_page=200`)).json()) as { contents: { id: string }[] };
     const paths = [

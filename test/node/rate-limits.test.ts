@@ -57,7 +57,10 @@ describe('registrations', () => {
       assert.equal(mistyped.status, 400);
     }
     for (let i = 0; i < 3; i++) assert.equal((await register(url, { ...valid, trap: 'bot' })).status, 202);
-    const unknown = await register(url, { ...valid, group: { ...valid.group, location: { ...valid.group.location!, lat: undefined, lng: undefined, postcode: 'ZZ99 9ZZ' } } });
+    const unknown = await register(url, {
+      ...valid,
+      group: { ...valid.group, location: { ...valid.group.location!, lat: undefined, lng: undefined, postcode: 'ZZ99 9ZZ' } },
+    });
     assert.ok(unknown.status === 400 || unknown.status === 422, `an unknown postcode is refused (${unknown.status})`);
 
     assert.equal((await register(url, valid)).status, 202, 'the first real registration');
@@ -70,7 +73,9 @@ describe('the admin token', () => {
   test('after a few wrong tokens from one address, even the right one waits', async () => {
     const started = await server({ ADMIN_FAILURE_LIMIT: '3' });
     for (let i = 0; i < 3; i++) {
-      const wrong = await fetch(`${started.url}/v1/admin/registrations`, { headers: { authorization: `Bearer guess-${i}-0123456789abcdef` } });
+      const wrong = await fetch(`${started.url}/v1/admin/registrations`, {
+        headers: { authorization: `Bearer guess-${i}-0123456789abcdef` },
+      });
       assert.equal(wrong.status, 401);
     }
     const right = await fetch(`${started.url}/v1/admin/registrations`, { headers: { authorization: `Bearer ${started.adminToken}` } });
@@ -112,7 +117,9 @@ describe('two API processes on one PostgreSQL', () => {
       await assertRateLimited(await register(a.url, input), 3600);
     } finally {
       for (const p of [a, b]) p.child.kill('SIGTERM');
-      await Promise.all([a, b].map((p) => new Promise((resolve) => (p.child.exitCode !== null ? resolve(null) : p.child.once('exit', resolve)))));
+      await Promise.all(
+        [a, b].map((p) => new Promise((resolve) => (p.child.exitCode !== null ? resolve(null) : p.child.once('exit', resolve)))),
+      );
       await database.stop();
     }
   });

@@ -48,7 +48,11 @@ describe('the registration form’s table', () => {
   });
 
   it('turns every sample group into a draft that sends the group back unchanged', () => {
-    const groups = [...sampleGroups(new Date('2026-06-01T12:00:00Z')), makeGroup(), makeGroup({ location: undefined, formats: ['online'] })];
+    const groups = [
+      ...sampleGroups(new Date('2026-06-01T12:00:00Z')),
+      makeGroup(),
+      makeGroup({ location: undefined, formats: ['online'] }),
+    ];
     const kinds = new Set<string>();
     for (const group of groups) {
       const draft = draftFromGroup(group);
@@ -63,15 +67,51 @@ describe('the registration form’s table', () => {
   it('reads drafts kept in sessionStorage by the version before the table', () => {
     // A draft as that version saved it: every name must still mean the same input, holding the same kind of value.
     const kept = {
-      name: 'Truro Type 2', summary: 'Monthly.', organisationName: '', organisationWebsite: '', conditions: ['type2'],
-      audiences: ['adults'], model: 'support-group', functions: [], languages: ['en'], principles: [], purpose: 'p',
-      attendees: 'a', familyWelcome: 'yes', familyWelcomeDetails: '', clinicalEducation: 'no', clinicalEducationDetails: '',
-      leaderTraining: 't', professionalsInvolved: 'no', professionalsInvolvedDetails: '', memberExpectations: 'm', cost: 'free',
-      costDetails: '', formats: ['in-person'], venue: '', address: '', town: 'Truro', region: '', postcode: 'TR1 2AA',
-      country: 'GB', servesEverywhere: '', serviceArea: '', scheduleDescription: 'First Tuesday', timeZone: 'Europe/London',
-      meetings: [{ date: '2030-01-07', time: '19:00', durationMinutes: '90' }], leaders: ['peer'], contactEmail: '',
-      contactPhone: '', contactWebsite: '', registrantName: 'Pat', registrantEmail: 'pat@example.org', registrantPhone: '',
-      registrantRole: '', consentStoreData: true, consentNoMedicalAdvice: true, website2: '',
+      name: 'Truro Type 2',
+      summary: 'Monthly.',
+      organisationName: '',
+      organisationWebsite: '',
+      conditions: ['type2'],
+      audiences: ['adults'],
+      model: 'support-group',
+      functions: [],
+      languages: ['en'],
+      principles: [],
+      purpose: 'p',
+      attendees: 'a',
+      familyWelcome: 'yes',
+      familyWelcomeDetails: '',
+      clinicalEducation: 'no',
+      clinicalEducationDetails: '',
+      leaderTraining: 't',
+      professionalsInvolved: 'no',
+      professionalsInvolvedDetails: '',
+      memberExpectations: 'm',
+      cost: 'free',
+      costDetails: '',
+      formats: ['in-person'],
+      venue: '',
+      address: '',
+      town: 'Truro',
+      region: '',
+      postcode: 'TR1 2AA',
+      country: 'GB',
+      servesEverywhere: '',
+      serviceArea: '',
+      scheduleDescription: 'First Tuesday',
+      timeZone: 'Europe/London',
+      meetings: [{ date: '2030-01-07', time: '19:00', durationMinutes: '90' }],
+      leaders: ['peer'],
+      contactEmail: '',
+      contactPhone: '',
+      contactWebsite: '',
+      registrantName: 'Pat',
+      registrantEmail: 'pat@example.org',
+      registrantPhone: '',
+      registrantRole: '',
+      consentStoreData: true,
+      consentNoMedicalAdvice: true,
+      website2: '',
     };
     const empty = emptyDraft();
     // Inputs added since (the schedule's rules and exceptions) start empty: the draft store lays a kept draft over an empty one.
@@ -88,17 +128,39 @@ describe('the registration form’s table', () => {
     assert.equal(input.group?.organisation, undefined, 'no organisation unless one is named');
     assert.equal(toRegistrationInput(emptyDraft()).group?.servesEverywhere, false, 'an in-person group never serves everywhere');
     const issues = registrationInputSchema.safeParse(input).error!.issues.map((i) => i.path.join('.'));
-    for (const part of ['group.name', 'group.answers.familyWelcome.answer', 'group.answers.cost.free', 'group.servesEverywhere', 'registrant.name', 'consent.storeData']) {
+    for (const part of [
+      'group.name',
+      'group.answers.familyWelcome.answer',
+      'group.answers.cost.free',
+      'group.servesEverywhere',
+      'registrant.name',
+      'consent.storeData',
+    ]) {
       assert.ok(issues.includes(part), `${part} is reported`);
     }
   });
 
   it('reads drafts kept by the version that passed rules through as the API’s, and sends the same rules', () => {
-    const rule = { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 1, start: '2030-01-01T19:00', durationMinutes: 90, count: 6 } as const;
+    const rule = {
+      frequency: 'monthly',
+      interval: 1,
+      weekday: 'TU',
+      weekOfMonth: 1,
+      start: '2030-01-01T19:00',
+      durationMinutes: 90,
+      count: 6,
+    } as const;
     const kept = { ...emptyDraft(), scheduleRules: [rule], scheduleExceptions: [{ date: '2030-02-05', note: 'Hall shut' }] };
     const draft = keptDraft(JSON.parse(JSON.stringify(kept)));
     assert.deepEqual(draft.scheduleRules[0], {
-      repeat: 'monthly-1', weekday: 'TU', weekOfMonth: '1', date: '2030-01-01', time: '19:00', durationMinutes: '90', until: '', count: '6',
+      repeat: 'monthly-1',
+      weekday: 'TU',
+      weekOfMonth: '1',
+      date: '2030-01-01',
+      time: '19:00',
+      durationMinutes: '90',
+      until: '',
+      count: '6',
     });
     const sent = toRegistrationInput(draft).group?.schedule;
     assert.deepEqual(sent?.rules, [rule]);
@@ -110,7 +172,11 @@ describe('the registration form’s table', () => {
     const errorsFor = (rule: Partial<typeof blank>, more: object = {}) => {
       // Otherwise complete: some checks (a first date in the past) run once the rest of the registration holds.
       const draft = completeDraft('Truro rules', { scheduleRules: [{ ...blank, ...rule }], ...more });
-      return Object.fromEntries(validate(draft).errors.filter((e) => e.key.startsWith('schedule')).map((e) => [e.target, e.message]));
+      return Object.fromEntries(
+        validate(draft)
+          .errors.filter((e) => e.key.startsWith('schedule'))
+          .map((e) => [e.target, e.message]),
+      );
     };
     assert.deepEqual(errorsFor({ weekday: 'TU', date: '2030-01-01' }), {
       'rule-0-repeat': 'Choose how often the group meets',

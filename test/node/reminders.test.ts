@@ -68,7 +68,13 @@ const tokenIn = (mail: ReceivedMail, action: 'confirm' | 'unsubscribe') => {
 async function nothingSentTo(to: string, since: number, probe: string): Promise<void> {
   await directory.reminders.request(other.id, { email: probe, reminders: ['day'] });
   await arrives(probe, /Confirm/, since);
-  assert.deepEqual(smtp.messages.slice(since).filter((m) => m.to.includes(to)).map((m) => m.subject), []);
+  assert.deepEqual(
+    smtp.messages
+      .slice(since)
+      .filter((m) => m.to.includes(to))
+      .map((m) => m.subject),
+    [],
+  );
 }
 
 describe('reminders about a group’s meetings', () => {
@@ -93,7 +99,10 @@ describe('reminders about a group’s meetings', () => {
     const page = await fetch(`${server.url}/v1/reminders/confirm?token=${token}&lang=en`);
     assert.equal(page.status, 200);
     const html = await page.text();
-    assert.match(html, /<form method="post" action="\/v1\/reminders\/confirm\?token=[^"]+"><button type="submit">Confirm my reminders<\/button>/);
+    assert.match(
+      html,
+      /<form method="post" action="\/v1\/reminders\/confirm\?token=[^"]+"><button type="submit">Confirm my reminders<\/button>/,
+    );
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     const confirmed = await fetch(`${server.url}/v1/reminders/confirm?token=${token}&lang=en`, { method: 'POST' });
     assert.match(await confirmed.text(), /Your reminders are on/);
@@ -136,7 +145,12 @@ describe('reminders about a group’s meetings', () => {
   });
 
   test('for one meeting: both reminders, then the address is deleted with the last one', async () => {
-    await directory.reminders.request(group.id, { email: 'bea@example.org', reminders: ['day', 'week'], meeting: '2099-03-24T18:00', language: 'es' });
+    await directory.reminders.request(group.id, {
+      email: 'bea@example.org',
+      reminders: ['day', 'week'],
+      meeting: '2099-03-24T18:00',
+      language: 'es',
+    });
     const confirm = await arrives('bea@example.org', /Confirme sus recordatorios/);
     assert.match(confirm.text, /la reunión del martes, 24 de marzo/);
     const bea = tokenIn(confirm, 'confirm');
@@ -164,7 +178,10 @@ describe('reminders about a group’s meetings', () => {
     const since = smtp.messages.length;
     const { id, updatedAt: _u, ...input } = (await directory.groups.get(group.id)) as Group;
     const admin = createAdminClient({ baseUrl: server.url, token: server.adminToken });
-    await admin.groups.update(id, { ...input, schedule: { ...input.schedule, exceptions: [{ date: '2099-04-07', note: 'The library is closed for Easter.' }] } });
+    await admin.groups.update(id, {
+      ...input,
+      schedule: { ...input.schedule, exceptions: [{ date: '2099-04-07', note: 'The library is closed for Easter.' }] },
+    });
     for (const who of ['cai@example.org', 'dot@example.org']) {
       const notice = await arrives(who, /^Cancelled: /, since);
       assert.match(notice.subject, /^Cancelled: Tuesday Teatime Type 2, Tuesday,? 7 April/);
@@ -175,7 +192,10 @@ describe('reminders about a group’s meetings', () => {
   });
 
   test('refuse a meeting the group does not have, and more than the address and the group may ask for', async () => {
-    await assert.rejects(directory.reminders.request(group.id, { email: 'eve@example.org', reminders: ['day'], meeting: '2099-04-08T18:00' }), /meetings still to come/);
+    await assert.rejects(
+      directory.reminders.request(group.id, { email: 'eve@example.org', reminders: ['day'], meeting: '2099-04-08T18:00' }),
+      /meetings still to come/,
+    );
     await directory.reminders.request(group.id, { email: 'fay@example.org', reminders: ['day'] });
     // The same address however it is written.
     await directory.reminders.request(group.id, { email: 'FAY@Example.org', reminders: ['week'] });

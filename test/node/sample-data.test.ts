@@ -28,7 +28,6 @@ function wallClock(instant: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-
 /** Every string anywhere in a value. */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -39,7 +38,16 @@ function strings(value: unknown): string[] {
 
 /** The words people read about a group (not its ids, codes or dates). */
 function prose(g: Group): string[] {
-  return strings([g.name, g.summary, g.organisation?.name, g.answers, g.schedule.note, g.location?.venue, g.location?.address, g.serviceArea]);
+  return strings([
+    g.name,
+    g.summary,
+    g.organisation?.name,
+    g.answers,
+    g.schedule.note,
+    g.location?.venue,
+    g.location?.address,
+    g.serviceArea,
+  ]);
 }
 
 describe('the sample directory', () => {
@@ -56,22 +64,45 @@ describe('the sample directory', () => {
     assert.equal(new Set(ids).size, ids.length);
     for (const id of ids) assert.match(id, /^grp-[a-z0-9-]+$/);
     assert.ok(ids.includes('grp-cardiff-t1-parents'));
-    assert.deepEqual(sampleGroups(new Date('2027-05-01T08:00:00Z')).map((g) => g.id), ids);
+    assert.deepEqual(
+      sampleGroups(new Date('2027-05-01T08:00:00Z')).map((g) => g.id),
+      ids,
+    );
   });
 
   it('is the same every time for the same moment, and only schedules and update times move with the date', () => {
     assert.deepEqual(sampleGroups(NOW), groups);
     const later = sampleGroups(new Date('2027-02-14T18:30:00Z'));
     // A rule's first meeting is its next one on the day the sample is made; the rule itself stays.
-    const steady = (g: Group) => ({ ...g, schedule: { ...g.schedule, rules: g.schedule.rules.map((r) => ({ ...r, start: r.start.slice(10), until: undefined })) }, updatedAt: '' });
+    const steady = (g: Group) => ({
+      ...g,
+      schedule: { ...g.schedule, rules: g.schedule.rules.map((r) => ({ ...r, start: r.start.slice(10), until: undefined })) },
+      updatedAt: '',
+    });
     assert.deepEqual(later.map(steady), groups.map(steady));
   });
 
   it('covers every model, format, condition and audience', () => {
-    for (const { code } of MODELS) assert.ok(groups.some((g) => g.model === code), code);
-    for (const { code } of FORMATS) assert.ok(groups.some((g) => g.formats.includes(code)), code);
-    for (const { code } of CONDITIONS) assert.ok(groups.some((g) => g.conditions.includes(code)), code);
-    for (const { code } of AUDIENCES) assert.ok(groups.some((g) => g.audiences.includes(code)), code);
+    for (const { code } of MODELS)
+      assert.ok(
+        groups.some((g) => g.model === code),
+        code,
+      );
+    for (const { code } of FORMATS)
+      assert.ok(
+        groups.some((g) => g.formats.includes(code)),
+        code,
+      );
+    for (const { code } of CONDITIONS)
+      assert.ok(
+        groups.some((g) => g.conditions.includes(code)),
+        code,
+      );
+    for (const { code } of AUDIENCES)
+      assert.ok(
+        groups.some((g) => g.audiences.includes(code)),
+        code,
+      );
   });
 
   it('has free and paid groups, groups that welcome families and groups that do not, in several languages', () => {
@@ -86,8 +117,18 @@ describe('the sample directory', () => {
   it('spreads groups over every English region, Scotland, Wales, Northern Ireland and several US states', () => {
     const uk = new Set(groups.filter((g) => g.location?.country === 'GB').map((g) => g.location?.region));
     for (const region of [
-      'North East', 'North West', 'Yorkshire and the Humber', 'East Midlands', 'West Midlands',
-      'East of England', 'London', 'South East', 'South West', 'Scotland', 'Wales', 'Northern Ireland',
+      'North East',
+      'North West',
+      'Yorkshire and the Humber',
+      'East Midlands',
+      'West Midlands',
+      'East of England',
+      'London',
+      'South East',
+      'South West',
+      'Scotland',
+      'Wales',
+      'Northern Ireland',
     ]) {
       assert.ok(uk.has(region), region);
     }
@@ -127,7 +168,7 @@ describe('the sample directory', () => {
     }
   });
 
-  it('starts every rule at a meeting still to come, in the group\'s own time zone', () => {
+  it("starts every rule at a meeting still to come, in the group's own time zone", () => {
     for (const now of [NOW, new Date('2026-03-29T00:30:00Z'), new Date('2026-11-01T06:59:00Z'), new Date('2026-12-31T23:59:00Z')]) {
       for (const g of sampleGroups(now)) {
         const local = wallClock(now, g.schedule.timeZone);
@@ -137,7 +178,14 @@ describe('the sample directory', () => {
       }
     }
     const zones = new Set(groups.map((g) => g.schedule.timeZone));
-    for (const zone of ['Europe/London', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix']) {
+    for (const zone of [
+      'Europe/London',
+      'America/New_York',
+      'America/Chicago',
+      'America/Denver',
+      'America/Los_Angeles',
+      'America/Phoenix',
+    ]) {
       assert.ok(zones.has(zone), zone);
     }
     const us = groups.filter((g) => g.location?.country === 'US');
@@ -149,7 +197,9 @@ describe('the sample directory', () => {
     assert.deepEqual(cardiff.schedule.rules, [
       { frequency: 'monthly', interval: 1, weekday: 'TU', weekOfMonth: 2, start: '2026-12-08T19:00', durationMinutes: 90 },
     ]);
-    assert.deepEqual(describeSchedule(cardiff.schedule, 'en-GB', catalogue('en').schedule), ['Second Tuesday of the month, 19:00 to 20:30']);
+    assert.deepEqual(describeSchedule(cardiff.schedule, 'en-GB', catalogue('en').schedule), [
+      'Second Tuesday of the month, 19:00 to 20:30',
+    ]);
     assert.deepEqual(
       meetingsOf(cardiff.schedule, { after: NOW.getTime(), limit: 4 }).map((m) => m.start),
       ['2026-12-08T19:00', '2027-01-12T19:00', '2027-02-09T19:00', '2027-03-09T19:00'],
@@ -183,7 +233,8 @@ describe('the sample directory', () => {
   });
 
   it('names no real charity or programme', () => {
-    const real = /diabetes uk|jdrf|breakthrough t1d|american diabetes association|beyond type 1|t1international|diabetes scotland|diabetes cymru|peers for progress|\bnhs\b|ymca|stanford/i;
+    const real =
+      /diabetes uk|jdrf|breakthrough t1d|american diabetes association|beyond type 1|t1international|diabetes scotland|diabetes cymru|peers for progress|\bnhs\b|ymca|stanford/i;
     for (const g of groups) {
       for (const text of [g.name, g.summary, g.organisation?.name ?? '']) assert.doesNotMatch(text, real, g.id);
     }
@@ -197,7 +248,8 @@ describe('the sample directory', () => {
       const place = await geocoder.geocode(g.location.postcode);
       assert.ok(miles(place, g.location) < 0.001, `${g.id} is ${miles(place, g.location).toFixed(2)} miles from ${g.location.postcode}`);
       // Real postcodes: in Great Britain each is one OS places (elsewhere in the UK no open data can say).
-      if (place.country === 'GB' && !/^(BT|GY|JE|IM)/.test(g.location.postcode)) assert.equal(place.precision, 'postcode', g.location.postcode);
+      if (place.country === 'GB' && !/^(BT|GY|JE|IM)/.test(g.location.postcode))
+        assert.equal(place.precision, 'postcode', g.location.postcode);
       checked += 1;
     }
     assert.ok(checked > 200, `${checked} groups checked`);

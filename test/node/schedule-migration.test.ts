@@ -28,7 +28,11 @@ const engines: { name: string; open(): Promise<{ db: Database; options: StoreOpt
     name: 'PostgreSQL',
     async open() {
       const database = await startPostgres();
-      return { db: await openPostgresDatabase({ databaseUrl: database.url }), options: { databaseUrl: database.url }, done: () => database.stop() };
+      return {
+        db: await openPostgresDatabase({ databaseUrl: database.url }),
+        options: { databaseUrl: database.url },
+        done: () => database.stop(),
+      };
     },
   },
 ];
@@ -55,7 +59,10 @@ for (const engine of engines) {
       const { db, options, done } = await engine.open();
       cleanUp = done;
       const all = await loadMigrations();
-      await migrate(db, all.filter((m) => m.name < '0004'));
+      await migrate(
+        db,
+        all.filter((m) => m.name < '0004'),
+      );
       const group = oldGroup();
       await db.query(`INSERT INTO groups (id, record, status) VALUES ($1, $2::jsonb, 'published')`, [group.id, JSON.stringify(group)]);
       const input = makeRegistrationInput();
@@ -64,7 +71,9 @@ for (const engine of engines) {
         `INSERT INTO registrations (id, reference, received_at, input, consent_at) VALUES ('reg-old', 'PD-AAAA-BBBB', now(), $1::jsonb, now())`,
         [JSON.stringify(pending)],
       );
-      const [{ version: before } = { version: 0 }] = await db.query<{ version: string }>('SELECT version FROM groups WHERE id = $1', [group.id]);
+      const [{ version: before } = { version: 0 }] = await db.query<{ version: string }>('SELECT version FROM groups WHERE id = $1', [
+        group.id,
+      ]);
       await db.close();
 
       const store = await openStore(options);
@@ -79,9 +88,19 @@ for (const engine of engines) {
         });
         assert.equal(storedGroupSchema.safeParse(migrated).success, true, 'the migrated group is valid as stored');
         const changes = await store.groupChanges(Number(before));
-        assert.deepEqual(changes.upserts.map((g) => g.id), [group.id], 'search indexes see the change');
+        assert.deepEqual(
+          changes.upserts.map((g) => g.id),
+          [group.id],
+          'search indexes see the change',
+        );
         const registration = await store.getRegistration('reg-old');
-        assert.deepEqual(registration?.group.schedule, { timeZone: 'Europe/London', rules: [], exceptions: [], meetings: [], note: 'Ask us' });
+        assert.deepEqual(registration?.group.schedule, {
+          timeZone: 'Europe/London',
+          rules: [],
+          exceptions: [],
+          meetings: [],
+          note: 'Ask us',
+        });
       } finally {
         await store.close();
       }

@@ -27,7 +27,10 @@ describe('the next meetings of a schedule', () => {
       '2026-04-08T17:30:00Z',
     ]);
     assert.deepEqual(starts(weekly, Date.UTC(2026, 9, 20), 2), ['2026-10-21T17:30:00Z', '2026-10-28T18:30:00Z']);
-    assert.deepEqual(meetingsOf(weekly, { after: Date.UTC(2026, 9, 20), limit: 2 }).map((m) => m.start), ['2026-10-21T18:30', '2026-10-28T18:30']);
+    assert.deepEqual(
+      meetingsOf(weekly, { after: Date.UTC(2026, 9, 20), limit: 2 }).map((m) => m.start),
+      ['2026-10-21T18:30', '2026-10-28T18:30'],
+    );
   });
 
   test('stay at 7pm on New York clocks across both changes, which fall on other dates than London’s', () => {
@@ -41,10 +44,13 @@ describe('the next meetings of a schedule', () => {
       '2026-03-26T23:00:00Z', // 7pm EDT, UTC-4
       '2026-04-30T23:00:00Z',
     ]);
-    assert.deepEqual(meetingsOf(lastThursday, { after: Date.UTC(2026, 9, 1), limit: 2 }).map((m) => [m.start, m.startsAt]), [
-      ['2026-10-29T19:00', '2026-10-29T23:00:00Z'],
-      ['2026-11-26T19:00', '2026-11-27T00:00:00Z'],
-    ]);
+    assert.deepEqual(
+      meetingsOf(lastThursday, { after: Date.UTC(2026, 9, 1), limit: 2 }).map((m) => [m.start, m.startsAt]),
+      [
+        ['2026-10-29T19:00', '2026-10-29T23:00:00Z'],
+        ['2026-11-26T19:00', '2026-11-27T00:00:00Z'],
+      ],
+    );
   });
 
   test('skip cancelled meetings, move moved ones and add one-offs, soonest first', () => {
@@ -58,7 +64,10 @@ describe('the next meetings of a schedule', () => {
       meetings: [{ start: '2026-12-19T14:00', durationMinutes: 120 }],
     });
     const after = Date.UTC(2026, 10, 1);
-    assert.deepEqual(meetingsOf(s, { after, limit: 4 }).map((m) => m.start), ['2026-12-01T18:00', '2026-12-19T14:00', '2027-02-09T18:30', '2027-03-02T18:00']);
+    assert.deepEqual(
+      meetingsOf(s, { after, limit: 4 }).map((m) => m.start),
+      ['2026-12-01T18:00', '2026-12-19T14:00', '2027-02-09T18:30', '2027-03-02T18:00'],
+    );
     const withCancelled = meetingsOf(s, { after, limit: 4, includeCancelled: true });
     assert.deepEqual(withCancelled[2], {
       start: '2027-01-05T18:00',
@@ -80,12 +89,18 @@ describe('the next meetings of a schedule', () => {
       timeZone: 'Europe/London',
       rules: [{ frequency: 'weekly', interval: 2, weekday: 'MO', start: '2027-01-04T14:00', durationMinutes: 120, count: 3 }],
     });
-    assert.deepEqual(meetingsOf(course, { after: 0, limit: 10 }).map((m) => m.start), ['2027-01-04T14:00', '2027-01-18T14:00', '2027-02-01T14:00']);
+    assert.deepEqual(
+      meetingsOf(course, { after: 0, limit: 10 }).map((m) => m.start),
+      ['2027-01-04T14:00', '2027-01-18T14:00', '2027-02-01T14:00'],
+    );
     const until = schedule({
       timeZone: 'Europe/London',
       rules: [{ frequency: 'weekly', interval: 1, weekday: 'FR', start: '2027-01-01T10:00', durationMinutes: 60, until: '2027-01-15' }],
     });
-    assert.deepEqual(meetingsOf(until, { after: 0, limit: 10 }).map((m) => m.start), ['2027-01-01T10:00', '2027-01-08T10:00', '2027-01-15T10:00']);
+    assert.deepEqual(
+      meetingsOf(until, { after: 0, limit: 10 }).map((m) => m.start),
+      ['2027-01-01T10:00', '2027-01-08T10:00', '2027-01-15T10:00'],
+    );
     assert.equal(rruleText(course.rules[0]!, 'Europe/London'), 'FREQ=WEEKLY;INTERVAL=2;COUNT=3;BYDAY=MO');
   });
 });
@@ -106,7 +121,9 @@ describe('a schedule in words', () => {
       'Every other Saturday, 10:00 to 11:00, 6 meetings in all',
       'Tea from 6pm.',
     ]);
-    assert.deepEqual(describeSchedule(s, 'en-US', catalogue('en').schedule).slice(0, 1), ['First Wednesday of the month, 6:30 PM to 8:30 PM']);
+    assert.deepEqual(describeSchedule(s, 'en-US', catalogue('en').schedule).slice(0, 1), [
+      'First Wednesday of the month, 6:30 PM to 8:30 PM',
+    ]);
     assert.deepEqual(describeSchedule(s, 'es', catalogue('es').schedule).slice(0, 2), [
       'El primer miércoles de cada mes, de 18:30 a 20:30',
       'Un sábado sí y otro no, de 10:00 a 11:00, 6 reuniones en total',
@@ -116,7 +133,14 @@ describe('a schedule in words', () => {
 });
 
 describe('what people may submit as a schedule', () => {
-  const rule = { frequency: 'monthly', interval: 1, weekday: 'WE', weekOfMonth: 1, start: '2099-01-07T18:30', durationMinutes: 120 } as const;
+  const rule = {
+    frequency: 'monthly',
+    interval: 1,
+    weekday: 'WE',
+    weekOfMonth: 1,
+    start: '2099-01-07T18:30',
+    durationMinutes: 120,
+  } as const;
   const problems = (s: unknown) => {
     const r = scheduleSchema.safeParse(s);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -148,10 +172,19 @@ describe('what people may submit as a schedule', () => {
     const registration = { ...input, group: { ...input.group, schedule: schedule({ timeZone: 'Europe/London', rules: [past] }) } };
     const result = registrationInputSchema.safeParse(registration);
     assert.equal(result.success, false);
-    assert.deepEqual(result.error!.issues.map((i) => i.path.join('.')), ['group.schedule.rules.0.start']);
+    assert.deepEqual(
+      result.error!.issues.map((i) => i.path.join('.')),
+      ['group.schedule.rules.0.start'],
+    );
     assert.equal(registrationInputSchema.safeParse({ ...registration, updatesGroupId: 'grp-1' }).success, true);
-    const oneOff = { ...input.group, schedule: schedule({ timeZone: 'Europe/London', meetings: [{ start: '2020-05-01T10:00', durationMinutes: 60 }] }) };
-    assert.deepEqual(groupInputSchema.safeParse(oneOff).error?.issues.map((i) => i.message), ['This meeting is in the past: enter a date still to come']);
+    const oneOff = {
+      ...input.group,
+      schedule: schedule({ timeZone: 'Europe/London', meetings: [{ start: '2020-05-01T10:00', durationMinutes: 60 }] }),
+    };
+    assert.deepEqual(
+      groupInputSchema.safeParse(oneOff).error?.issues.map((i) => i.message),
+      ['This meeting is in the past: enter a date still to come'],
+    );
   });
 });
 
@@ -175,20 +208,29 @@ describe('the next meetings, from the directory', () => {
   test('lists a published group’s next meetings, and its cancelled ones when asked', async () => {
     const { timeZone, meetings } = await client.groups.meetings(group.id, { limit: 2 });
     assert.equal(timeZone, 'America/New_York');
-    assert.deepEqual(meetings.map((m) => m.start), ['2099-01-15T19:00', '2099-03-19T19:00']);
+    assert.deepEqual(
+      meetings.map((m) => m.start),
+      ['2099-01-15T19:00', '2099-03-19T19:00'],
+    );
     const withCancelled = await client.groups.meetings(group.id, { limit: 3, cancelled: true });
-    assert.deepEqual(withCancelled.meetings.map((m) => [m.start, m.cancelled ?? false]), [
-      ['2099-01-15T19:00', false],
-      ['2099-02-19T19:00', true],
-      ['2099-03-19T19:00', false],
-    ]);
+    assert.deepEqual(
+      withCancelled.meetings.map((m) => [m.start, m.cancelled ?? false]),
+      [
+        ['2099-01-15T19:00', false],
+        ['2099-02-19T19:00', true],
+        ['2099-03-19T19:00', false],
+      ],
+    );
   });
 
   test('previews a schedule being written, and refuses a new group’s first meeting in the past', async () => {
     const schedule = { ...group.schedule, exceptions: [] };
     const preview = await client.groups.previewSchedule({ schedule, limit: 3, newGroup: true });
     // 7pm EST, then 7pm EDT once the clocks go forward on 8 March 2099.
-    assert.deepEqual(preview.meetings.map((m) => m.startsAt), ['2099-01-16T00:00:00Z', '2099-02-20T00:00:00Z', '2099-03-19T23:00:00Z']);
+    assert.deepEqual(
+      preview.meetings.map((m) => m.startsAt),
+      ['2099-01-16T00:00:00Z', '2099-02-20T00:00:00Z', '2099-03-19T23:00:00Z'],
+    );
     const past = { ...schedule, rules: [{ ...schedule.rules[0]!, start: '2020-01-16T19:00' }] };
     await assert.rejects(client.groups.previewSchedule({ schedule: past, newGroup: true }), (error: unknown) => {
       assert.ok(error instanceof ValidationError);

@@ -38,11 +38,7 @@ function registration(name: string, where: { lat: number; lng: number; town: str
 }
 
 /** Registers and approves a group, as a leader and then staff would; returns its published id. */
-async function publish(
-  directory: DirectoryClient,
-  admin: AdminClient,
-  input: RegistrationInput,
-): Promise<string> {
+async function publish(directory: DirectoryClient, admin: AdminClient, input: RegistrationInput): Promise<string> {
   const receipt = await directory.registrations.create(input);
   const pending = await admin.registrations.list({ status: 'pending' });
   const mine = pending.find((r) => r.reference === receipt.reference);
@@ -86,7 +82,10 @@ describe('the directory SDK against the real server', () => {
       assert.equal(result.origin?.label, 'SW1A 1AA');
       assert.ok(result.groups.length > 1, 'the sample directory has several groups within 200 miles of Westminster');
       const distances = result.groups.map((g) => g.distance);
-      assert.deepEqual(distances, distances.toSorted((a, b) => a - b));
+      assert.deepEqual(
+        distances,
+        distances.toSorted((a, b) => a - b),
+      );
       assert.ok(distances.every((d) => d <= 200));
     });
 
@@ -124,8 +123,14 @@ describe('the directory SDK against the real server', () => {
 
       assert.ok(some.groups.length > 0 && some.groups.length < all.groups.length);
       for (const group of some.groups) {
-        assert.ok(group.conditions.some((c) => c === 'type1' || c === 'gestational'), group.name);
-        assert.ok(group.formats.some((f) => f === 'in-person' || f === 'telephone'), group.name);
+        assert.ok(
+          group.conditions.some((c) => c === 'type1' || c === 'gestational'),
+          group.name,
+        );
+        assert.ok(
+          group.formats.some((f) => f === 'in-person' || f === 'telephone'),
+          group.name,
+        );
       }
     });
 
@@ -168,13 +173,19 @@ describe('the directory SDK against the real server', () => {
       const all: string[] = [];
       for await (const group of watching.groups.everywhereAll({ condition: ['type1'], limit: 4 })) all.push(group.id);
       assert.equal(all.length, everywhere.total);
-      assert.deepEqual(all.slice(0, everywhere.groups.length), everywhere.groups.map((g) => g.id));
+      assert.deepEqual(
+        all.slice(0, everywhere.groups.length),
+        everywhere.groups.map((g) => g.id),
+      );
       assert.equal(urls.length, Math.ceil(everywhere.total / 4));
 
       // A whole search query may be passed: only its filters are sent, so every place shares one cached answer.
       const search: SearchQuery = { near: 'LS1 4AP', radius: 5, condition: ['type1'], limit: 4 };
       const page = await watching.groups.everywhere(search);
-      assert.deepEqual(page.groups.map((g) => g.id), all.slice(0, 4));
+      assert.deepEqual(
+        page.groups.map((g) => g.id),
+        all.slice(0, 4),
+      );
       assert.deepEqual(Object.fromEntries(new URL(urls.at(-1)!).searchParams), { condition: 'type1', limit: '4' });
     });
 
@@ -274,9 +285,9 @@ describe('the directory SDK against the real server', () => {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         if (keys.length === 1) {
-          res.writeHead(503, { 'content-type': 'application/problem+json' }).end(
-            JSON.stringify({ type: '/problems/unavailable', title: 'Service unavailable', status: 503 }),
-          );
+          res
+            .writeHead(503, { 'content-type': 'application/problem+json' })
+            .end(JSON.stringify({ type: '/problems/unavailable', title: 'Service unavailable', status: 503 }));
           return;
         }
         const answer = await fetch(new URL(req.url!, server.url), {
@@ -323,9 +334,7 @@ describe('the directory SDK against the real server', () => {
       const receipt = await directory.registrations.create(
         registration('Approved in Aldgate', { lat: 51.5142, lng: -0.0755, town: 'London' }),
       );
-      const [pending] = (await admin.registrations.list({ status: 'pending' })).filter(
-        (r) => r.reference === receipt.reference,
-      );
+      const [pending] = (await admin.registrations.list({ status: 'pending' })).filter((r) => r.reference === receipt.reference);
       assert.ok(pending);
       const before = await directory.groups.search({ near: 'E1 7AA', radius: 5, q: 'Aldgate' });
       assert.equal(before.groups.length, 0, 'not published while pending');
@@ -346,9 +355,7 @@ describe('the directory SDK against the real server', () => {
       const receipt = await directory.registrations.create(
         registration('Rejected in Richmond', { lat: 51.4613, lng: -0.3037, town: 'Richmond' }),
       );
-      const pending = (await admin.registrations.list({ status: 'pending' })).find(
-        (r) => r.reference === receipt.reference,
-      );
+      const pending = (await admin.registrations.list({ status: 'pending' })).find((r) => r.reference === receipt.reference);
       assert.ok(pending);
       const rejected = await admin.registrations.reject(pending.id, 'Please add a meeting place we can check.');
       assert.equal(rejected.status, 'rejected');
@@ -535,12 +542,14 @@ describe('the SDK when things go wrong on the way', () => {
     }
   });
 
-  test('an error answered with JSON that is not a problem document (a proxy\'s) still has its kind and status', async () => {
+  test("an error answered with JSON that is not a problem document (a proxy's) still has its kind and status", async () => {
     const proxy = await localServer((_req, res) => {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'no such route' }));
     });
     try {
-      const error = await createDirectoryClient({ baseUrl: proxy.url }).groups.get('g1').catch((e: unknown) => e);
+      const error = await createDirectoryClient({ baseUrl: proxy.url })
+        .groups.get('g1')
+        .catch((e: unknown) => e);
 
       assert.ok(error instanceof NotFoundError);
       assert.equal(error.status, 404);

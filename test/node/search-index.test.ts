@@ -241,7 +241,10 @@ describe('searching the directory index', () => {
     );
     const index = indexOf(many);
     const first = search(index, {}).everywhere!;
-    assert.deepEqual(first.groups.map((g) => g.name), ['Online group 0', 'Online group 1', 'Online group 2']);
+    assert.deepEqual(
+      first.groups.map((g) => g.name),
+      ['Online group 0', 'Online group 1', 'Online group 2'],
+    );
     assert.equal(first.total, 60);
 
     const names = first.groups.map((g) => g.name);
@@ -252,7 +255,11 @@ describe('searching the directory index', () => {
       names.push(...page.groups.map((g) => g.name));
       cursor = page.nextCursor;
     }
-    assert.deepEqual(names, many.map((g) => g.name), 'every group once, by name');
+    assert.deepEqual(
+      names,
+      many.map((g) => g.name),
+      'every group once, by name',
+    );
 
     const type1 = everywhere(index, { condition: 'type1', limit: '50' });
     assert.equal(type1.total, 30);
@@ -310,11 +317,14 @@ describe('searching the directory index', () => {
       const query = (cursor: string) => searchQuerySchema.parse({ cursor });
       const pastTheEnd = Buffer.from(String(MAX_OFFSET + 10)).toString('base64url');
       for (const cursor of ['not-a-cursor', 'MTA-', pastTheEnd]) {
-        assert.throws(() => index.search(query(cursor), LONDON), (error: unknown) => {
-          assert.ok(error instanceof InvalidCursorError);
-          assert.equal(error.name, 'InvalidCursorError');
-          return true;
-        });
+        assert.throws(
+          () => index.search(query(cursor), LONDON),
+          (error: unknown) => {
+            assert.ok(error instanceof InvalidCursorError);
+            assert.equal(error.name, 'InvalidCursorError');
+            return true;
+          },
+        );
       }
     });
   });
@@ -324,8 +334,8 @@ describe('searching the directory index', () => {
     const crowd = Array.from({ length: 4000 }, (_, i) =>
       groupAt(`crowd-${i}`, place('London', 51.3 + (i % 80) * 0.005, -0.5 + Math.floor(i / 80) * 0.02)),
     );
-    const welsh = [CAMDEN, WATFORD, READING, CARDIFF, place('Swansea', 51.6214, -3.9436), place('Oxford', 51.752, -1.2577)].map(
-      (at, i) => groupAt(`welsh-${i}`, at, { languages: ['cy', 'en'] }),
+    const welsh = [CAMDEN, WATFORD, READING, CARDIFF, place('Swansea', 51.6214, -3.9436), place('Oxford', 51.752, -1.2577)].map((at, i) =>
+      groupAt(`welsh-${i}`, at, { languages: ['cy', 'en'] }),
     );
     const index = indexOf([...crowd, ...welsh]);
     const expected = welsh

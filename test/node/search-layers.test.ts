@@ -58,7 +58,9 @@ describe('changes beside the big tables', () => {
   const groups = syntheticGroups(4000, 3);
   // What happens to a directory over a week: edits, moves, archives, new groups.
   const edited = groups.slice(100, 160).map((g) => ({ ...g, name: `${g.name} (renamed)`, summary: 'Now a walking group.' }));
-  const moved = groups.slice(200, 230).map((g, i) => (g.location ? { ...g, location: { ...g.location, lat: 51.5 + i / 100, lng: -0.1 } } : g));
+  const moved = groups
+    .slice(200, 230)
+    .map((g, i) => (g.location ? { ...g, location: { ...g.location, lat: 51.5 + i / 100, lng: -0.1 } } : g));
   const archived = groups.slice(300, 350).map((g) => g.id);
   const added = syntheticGroups(4100, 3)
     .slice(4000)
@@ -146,7 +148,6 @@ describe('the snapshot', () => {
     assert.equal(await readSnapshot(join(dir, 'missing.snapshot')), undefined);
   });
 });
-
 
 for (const engine of engines) {
   describe(`search services on ${engine.name}`, () => {
@@ -244,4 +245,3 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-

@@ -9,7 +9,12 @@ import { makeRegistrationInput } from '../support/fixtures.js';
 import { startFakePostcodesIo, type FakePostcodesIo } from '../support/fake-postcodes-io.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
 
-const BELFAST_GROUPS = ['grp-belfast-t1-parents', 'grp-belfast-t2-support', 'grp-belfast-t1-adults', 'grp-belfast-gestational-group-clinic'];
+const BELFAST_GROUPS = [
+  'grp-belfast-t1-parents',
+  'grp-belfast-t2-support',
+  'grp-belfast-t1-adults',
+  'grp-belfast-gestational-group-clinic',
+];
 
 async function search(server: TestServer, near: string, radius: number, limit = 50): Promise<SearchResult> {
   const response = await fetch(`${server.url}/v1/groups?near=${encodeURIComponent(near)}&radius=${radius}&limit=${limit}`);
@@ -35,12 +40,19 @@ describe('with the default set-up: no online geocoder', () => {
   });
 
   test('from city-centre postcodes, the groups in that city come first, within a mile', async () => {
-    for (const [postcode, slug] of [['CF10 1EP', 'cardiff'], ['EH1 1YZ', 'edinburgh'], ['LS1 4DY', 'leeds']] as const) {
+    for (const [postcode, slug] of [
+      ['CF10 1EP', 'cardiff'],
+      ['EH1 1YZ', 'edinburgh'],
+      ['LS1 4DY', 'leeds'],
+    ] as const) {
       const result = await search(server, postcode, 1);
       assert.equal(result.origin?.precision, 'postcode', postcode);
       assert.equal(result.origin?.centre, undefined, postcode);
       assert.ok(result.groups.length > 0, postcode);
-      assert.ok(result.groups.every((g) => g.id.startsWith(`grp-${slug}-`)), `${postcode}: ${result.groups.map((g) => g.id).join(', ')}`);
+      assert.ok(
+        result.groups.every((g) => g.id.startsWith(`grp-${slug}-`)),
+        `${postcode}: ${result.groups.map((g) => g.id).join(', ')}`,
+      );
     }
   });
 
@@ -49,12 +61,21 @@ describe('with the default set-up: no online geocoder', () => {
     const name = 'Otley Type 2 Walkers';
     const body = { ...input, group: { ...input.group, name, location: { town: 'Otley', postcode: 'ls21 1aa', country: 'GB' } } };
     const staff = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
-    const sent = await fetch(`${server.url}/v1/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const sent = await fetch(`${server.url}/v1/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     assert.equal(sent.status, 202);
     const { reference } = (await sent.json()) as RegistrationReceipt;
-    const pending = (await (await fetch(`${server.url}/v1/admin/registrations?status=pending`, { headers: staff })).json()) as { registrations: Registration[] };
+    const pending = (await (await fetch(`${server.url}/v1/admin/registrations?status=pending`, { headers: staff })).json()) as {
+      registrations: Registration[];
+    };
     const registration = pending.registrations.find((r) => r.reference === reference)!;
-    const approved = await fetch(`${server.url}/v1/admin/registrations/${registration.id}/approve`, { method: 'POST', headers: { authorization: staff.authorization } });
+    const approved = await fetch(`${server.url}/v1/admin/registrations/${registration.id}/approve`, {
+      method: 'POST',
+      headers: { authorization: staff.authorization },
+    });
     assert.equal(approved.status, 200);
 
     const result = await search(server, 'LS1 4DY', 15);

@@ -82,7 +82,9 @@ describe('the demo pages under their policy, in Chromium', () => {
           if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
         });
         await tab.evaluateOnNewDocument(() => {
-          document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`));
+          document.addEventListener('securitypolicyviolation', (e) =>
+            console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`),
+          );
         });
         await tab.goto(`${server.url}${page}`, { waitUntil: 'networkidle0' });
         // The element upgraded and rendered into its shadow root: its script ran.
@@ -95,7 +97,9 @@ describe('the demo pages under their policy, in Chromium', () => {
             input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
             input.form!.requestSubmit();
           });
-          await tab.waitForFunction(() => document.querySelector('peer-finder')!.shadowRoot!.querySelectorAll('peer-group-card').length > 0);
+          await tab.waitForFunction(
+            () => document.querySelector('peer-finder')!.shadowRoot!.querySelectorAll('peer-group-card').length > 0,
+          );
         }
         assert.deepEqual(violations, [], `${page} has no policy violations`);
         await tab.close();

@@ -33,7 +33,11 @@ let file: StaticDirectory;
 
 before(async () => {
   server = await startTestServer();
-  const text = await toStaticDirectory(await publishedGroups(server.store), server.config.principles, createGeocoder({ cache: server.store }));
+  const text = await toStaticDirectory(
+    await publishedGroups(server.store),
+    server.config.principles,
+    createGeocoder({ cache: server.store }),
+  );
   file = JSON.parse(text) as StaticDirectory;
   // A plain file server: the file, or 404, as any web host answers.
   files = createServer((req, res) => {
@@ -132,18 +136,27 @@ describe('createStaticDirectory answers as the API does', () => {
     await assert.rejects(directory.geocode('ZZ99 9ZZ'), UnknownPlaceError);
     await assert.rejects(directory.groups.search({ near: 'Nowhereville Upon Sea' }), (e: unknown) => {
       assert.ok(e instanceof UnknownPlaceError);
-      assert.deepEqual(e.errors.map((f) => f.pointer), ['#/near']);
+      assert.deepEqual(
+        e.errors.map((f) => f.pointer),
+        ['#/near'],
+      );
       return true;
     });
     await assert.rejects(directory.groups.search({ near: '12 Leeds Road' }), ValidationError);
     await assert.rejects(directory.groups.search({ near: 'LS1', radius: 500 }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.errors.map((f) => f.pointer), ['#/radius']);
+      assert.deepEqual(
+        e.errors.map((f) => f.pointer),
+        ['#/radius'],
+      );
       return true;
     });
     await assert.rejects(directory.groups.search({ near: 'LS1', cursor: 'not-ours' }), (e: unknown) => {
       assert.ok(e instanceof ValidationError);
-      assert.deepEqual(e.errors.map((f) => f.pointer), ['#/cursor']);
+      assert.deepEqual(
+        e.errors.map((f) => f.pointer),
+        ['#/cursor'],
+      );
       return true;
     });
     await assert.rejects(api.groups.search({ near: 'LS1', cursor: 'not-ours' }), ValidationError);

@@ -16,7 +16,6 @@ import { makeGroup, makeRegistrationInput, uniqueId } from '../support/fixtures.
 import { engines } from '../support/engines.js';
 import { startStoreProcess } from '../support/store-process-client.js';
 
-
 for (const engine of engines) {
   describe(`the store on ${engine.name}`, () => {
     let store: Store;
@@ -141,18 +140,14 @@ for (const engine of engines) {
       });
 
       it('gives every registration its own reference', async () => {
-        const created = await Promise.all(
-          Array.from({ length: 20 }, () => store.createRegistration({ input: makeRegistrationInput() })),
-        );
+        const created = await Promise.all(Array.from({ length: 20 }, () => store.createRegistration({ input: makeRegistrationInput() })));
         assert.equal(new Set(created.map((c) => c.registration.reference)).size, 20);
       });
 
       it('answers a retried submission with the first registration, even when the retries race', async () => {
         const idempotencyKey = uniqueId('key');
         const input = makeRegistrationInput();
-        const answers = await Promise.all(
-          Array.from({ length: 6 }, () => store.createRegistration({ input, idempotencyKey })),
-        );
+        const answers = await Promise.all(Array.from({ length: 6 }, () => store.createRegistration({ input, idempotencyKey })));
         assert.equal(answers.filter((a) => a.created).length, 1);
         assert.equal(new Set(answers.map((a) => a.registration.id)).size, 1);
         const later = await store.createRegistration({ input: makeRegistrationInput(), idempotencyKey });
@@ -199,7 +194,10 @@ for (const engine of engines) {
         assert.equal(rejected?.status, 'rejected');
         assert.equal(rejected?.decision?.reason, 'This is a sales event, not a group');
         assert.equal(rejected?.groupId, undefined);
-        assert.deepEqual((await store.listRegistrations('rejected')).find((r) => r.id === registration.id), rejected);
+        assert.deepEqual(
+          (await store.listRegistrations('rejected')).find((r) => r.id === registration.id),
+          rejected,
+        );
         const [latest] = await store.listAudit(1);
         assert.deepEqual(
           { action: latest?.action, subject: latest?.subject, detail: latest?.detail },
@@ -286,7 +284,13 @@ describe('the embedded store’s data directory', () => {
     const store = await openStore({ dataDir });
     try {
       const second = startStoreProcess('hold', dataDir);
-      const opened = await Promise.race([second.ready.then(() => true, () => false), second.exited.then(() => false)]);
+      const opened = await Promise.race([
+        second.ready.then(
+          () => true,
+          () => false,
+        ),
+        second.exited.then(() => false),
+      ]);
       if (opened) second.child.kill('SIGKILL');
       assert.equal(opened, false, 'the second process opened the store');
       const { code, stderr } = await second.exited;
@@ -315,7 +319,12 @@ describe('the embedded store’s data directory', () => {
       // it removes the lock and takes a new one.
       await rm(join(ownDir, 'store.lock'), { recursive: true });
       await mkdir(join(ownDir, 'store.lock'));
-      const refused = await eventually(() => store.countGroups().then(() => false, (error) => error instanceof StoreLockedError));
+      const refused = await eventually(() =>
+        store.countGroups().then(
+          () => false,
+          (error) => error instanceof StoreLockedError,
+        ),
+      );
       assert.ok(refused, 'the store kept answering after losing its lock');
       await assert.rejects(store.putGroup(makeGroup(), 'staff@charity'), /lost its lock on the data directory/);
     } finally {

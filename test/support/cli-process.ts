@@ -46,7 +46,9 @@ export function startCli(args: string[], env: Record<string, string | undefined>
         ? Promise.resolve(stdout)
         : new Promise((resolve, reject) => {
             waiting.push({ text, resolve });
-            void exited.then((e) => reject(new Error(`The CLI ended (${e.code ?? e.signal}) before printing “${text}”:\n${e.stdout}\n${e.stderr}`)));
+            void exited.then((e) =>
+              reject(new Error(`The CLI ended (${e.code ?? e.signal}) before printing “${text}”:\n${e.stdout}\n${e.stderr}`)),
+            );
           }),
   };
 }

@@ -14,7 +14,9 @@ console.log(`fuzzing with seed ${seed}, ${runs} requests, ${TEST_STORE} store (r
 const started = performance.now();
 try {
   const report = await fuzzTestServer(runs, seed);
-  console.log(`seed ${seed}: ${runs} requests in ${((performance.now() - started) / 1000).toFixed(0)} s, no 5xx, every 4xx a problem document`);
+  console.log(
+    `seed ${seed}: ${runs} requests in ${((performance.now() - started) / 1000).toFixed(0)} s, no 5xx, every 4xx a problem document`,
+  );
   console.log('answers by status:', JSON.stringify(report.statuses));
   console.log('requests by operation:', JSON.stringify(report.operations, null, 1));
 } catch (error) {

@@ -34,43 +34,46 @@ const MEGABYTE = 'x'.repeat(1024 * 1024);
 
 /** Text hostile clients send: each a class the API must answer with a 4xx, not a crash. */
 export const nastyText = fc.oneof(
-  { weight: 40, arbitrary: fc.oneof(
-  fc.constantFrom(
-    '',
-    ' ',
-    '\u0000',
-    'Leeds\u0000',
-    '\ud800',
-    '\udfff x',
-    'x\ud83d',
-    'Leeds \udc00 group',
-    'a\u0000b',
-    '\u0000',
-    '\u202eالسكري\u202c',
-    'שלום',
-    '\u200b',
-    '\u200d\u200c\ufeff',
-    '../../../etc/passwd',
-    '..\\..\\windows\\win.ini',
-    '%2e%2e%2f',
-    'NaN',
-    'Infinity',
-    '-Infinity',
-    '-0',
-    '1e309',
-    '0x10',
-    '9007199254740993',
-    '<script>alert(1)</script>',
-    "' OR 1=1 --",
-    '__proto__',
-    'constructor',
-    'SW1A 1AA',
-    'true',
-  ),
-  // Any UTF-16 code units, lone surrogates included.
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 20 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  ) },
+  {
+    weight: 40,
+    arbitrary: fc.oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        '\u0000',
+        'Leeds\u0000',
+        '\ud800',
+        '\udfff x',
+        'x\ud83d',
+        'Leeds \udc00 group',
+        'a\u0000b',
+        '\u0000',
+        '\u202eالسكري\u202c',
+        'שלום',
+        '\u200b',
+        '\u200d\u200c\ufeff',
+        '../../../etc/passwd',
+        '..\\..\\windows\\win.ini',
+        '%2e%2e%2f',
+        'NaN',
+        'Infinity',
+        '-Infinity',
+        '-0',
+        '1e309',
+        '0x10',
+        '9007199254740993',
+        '<script>alert(1)</script>',
+        "' OR 1=1 --",
+        '__proto__',
+        'constructor',
+        'SW1A 1AA',
+        'true',
+      ),
+      // Any UTF-16 code units, lone surrogates included.
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 20 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+    ),
+  },
   // Rare, so that most requests test something other than the size limits.
   { weight: 1, arbitrary: fc.constant(MEGABYTE) },
 );
@@ -128,8 +131,7 @@ export function fitting(schema: JsonSchema): fc.Arbitrary<unknown> {
 
 /** Replaces one value in a JSON tree (a leaf or a branch below the root, the `n`th modulo their number) with `replacement`. */
 export function spoil(value: unknown, n: number, replacement: unknown): unknown {
-  const size = (v: unknown): number =>
-    1 + (v && typeof v === 'object' ? Object.values(v).reduce<number>((sum, x) => sum + size(x), 0) : 0);
+  const size = (v: unknown): number => 1 + (v && typeof v === 'object' ? Object.values(v).reduce<number>((sum, x) => sum + size(x), 0) : 0);
   const below = size(value) - 1;
   if (below === 0) return replacement;
   const target = 1 + (n % below);
@@ -196,7 +198,7 @@ export const rawBodies = fc.constantFrom(
   Buffer.from('{"__proto__":{"isAdmin":true}}'),
   Buffer.from('{"constructor":{"prototype":{"x":1}}}'),
   Buffer.concat([Buffer.from('{"group":{"name":"'), Buffer.from([0xff, 0xfe, 0xed, 0xa0, 0x80]), Buffer.from('"}}')]),
-  Buffer.from('[' .repeat(5000) + ']'.repeat(5000)),
+  Buffer.from('['.repeat(5000) + ']'.repeat(5000)),
   Buffer.from(`{"reason":"${MEGABYTE}"}`),
 );
 

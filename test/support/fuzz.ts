@@ -203,11 +203,24 @@ function requestFor(op: Operation, options: FuzzOptions): fc.Arbitrary<FuzzReque
     : fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: raw });
 
   const auth = op.admin
-    ? fc.constantFrom(`Bearer ${options.adminToken}`, `Bearer ${options.adminToken}`, `Bearer ${options.adminToken}`, undefined, 'Bearer wrong-token-0000000000', 'Basic YWRtaW46YWRtaW4=')
+    ? fc.constantFrom(
+        `Bearer ${options.adminToken}`,
+        `Bearer ${options.adminToken}`,
+        `Bearer ${options.adminToken}`,
+        undefined,
+        'Bearer wrong-token-0000000000',
+        'Basic YWRtaW46YWRtaW4=',
+      )
     : fc.constant(undefined);
   const headerValues = fc.tuple(
     ...headers.map((p) =>
-      fc.option(fc.oneof(fitting(p.schema).map(asText), nastyText.filter((t) => /^[\x20-\x7e]{0,300}$/.test(t))), { freq: 2 }),
+      fc.option(
+        fc.oneof(
+          fitting(p.schema).map(asText),
+          nastyText.filter((t) => /^[\x20-\x7e]{0,300}$/.test(t)),
+        ),
+        { freq: 2 },
+      ),
     ),
   );
 
@@ -218,7 +231,14 @@ function requestFor(op: Operation, options: FuzzOptions): fc.Arbitrary<FuzzReque
     values.forEach((v, i) => {
       if (v !== null) sent[headers[i]!.name] = v;
     });
-    const req: FuzzRequest = { operation: `${op.method} ${op.path}`, documented: op.statuses, method: op.method, path: `${path}${q}`, headers: sent, body };
+    const req: FuzzRequest = {
+      operation: `${op.method} ${op.path}`,
+      documented: op.statuses,
+      method: op.method,
+      path: `${path}${q}`,
+      headers: sent,
+      body,
+    };
     // fast-check prints a counterexample with this: readable text rather than a Buffer's bytes.
     return Object.assign(req, { [fc.toStringMethod]: () => describe(req) });
   });
@@ -255,7 +275,11 @@ export function send(baseUrl: string, req: FuzzRequest): Promise<Answer> {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: '' }));
       },
@@ -270,7 +294,8 @@ export function breach(answer: Answer): string | undefined {
   if (answer.status === 0) return `no answer: ${answer.text}`;
   if (answer.status >= 500) return `answered ${answer.status}: ${answer.text.slice(0, 300)}`;
   if (answer.status < 400) return undefined;
-  if (!answer.contentType.startsWith('application/problem+json')) return `a ${answer.status} that is not problem+json (${answer.contentType})`;
+  if (!answer.contentType.startsWith('application/problem+json'))
+    return `a ${answer.status} that is not problem+json (${answer.contentType})`;
   let problem: { status?: number; type?: string; title?: string; errors?: { pointer?: string; detail?: string }[] };
   try {
     problem = JSON.parse(answer.text) as typeof problem;
@@ -303,9 +328,11 @@ export async function fuzzApi(options: FuzzOptions): Promise<FuzzReport> {
       report.operations[req.operation] = (report.operations[req.operation] ?? 0) + 1;
       const overLimit = (req.body?.length ?? 0) > options.bodyLimitBytes;
       const undocumented = answer.status !== 0 && !req.documented.has(answer.status);
-      const wrong = answer.status === 0 && overLimit
-        ? undefined
-        : (breach(answer) ?? (undocumented ? `answered ${answer.status}, which the OpenAPI document does not list for ${req.operation}` : undefined));
+      const wrong =
+        answer.status === 0 && overLimit
+          ? undefined
+          : (breach(answer) ??
+            (undocumented ? `answered ${answer.status}, which the OpenAPI document does not list for ${req.operation}` : undefined));
       if (wrong) throw new Error(`${describe(req)}: ${wrong}`);
     }),
     { numRuns: options.runs, seed: options.seed, endOnFailure: false, verbose: 1 },

@@ -19,7 +19,10 @@ const store = await openStore(postgres ? { databaseUrl: where } : { dataDir: whe
 const leaseMs = Number(lease);
 const worker = new MailWorker({
   store,
-  transport: smtpTransport(smtpUrl, 'Peer Directory <directory@example.org>', { connectionTimeout: leaseMs / 4, socketTimeout: leaseMs / 2 }),
+  transport: smtpTransport(smtpUrl, 'Peer Directory <directory@example.org>', {
+    connectionTimeout: leaseMs / 4,
+    socketTimeout: leaseMs / 2,
+  }),
   pollMs: 20,
   batch: 5,
   leaseMs,
@@ -27,4 +30,11 @@ const worker = new MailWorker({
 });
 await worker.start(!postgres);
 console.log('ready');
-process.once('SIGTERM', () => void worker.stop().then(() => store.close()).then(() => process.exit(0)));
+process.once(
+  'SIGTERM',
+  () =>
+    void worker
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0)),
+);

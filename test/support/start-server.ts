@@ -73,8 +73,7 @@ export interface TestServer {
 /** Starts the real server for a test; `close()` it in `after`. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'peer-directory-test-'));
-  const adminToken =
-    options.adminToken === null ? undefined : (options.adminToken ?? `test-admin-${crypto.randomUUID()}`);
+  const adminToken = options.adminToken === null ? undefined : (options.adminToken ?? `test-admin-${crypto.randomUUID()}`);
   const database = TEST_STORE === 'postgres' && !options.databaseUrl ? await startPostgres() : undefined;
   const config: Config = {
     // Limits high enough that only the stories about limits meet them.

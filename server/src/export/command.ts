@@ -29,7 +29,11 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   try {
     args = parseArgs({
       args: argv,
-      options: { format: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${EXPORT_USAGE}`);

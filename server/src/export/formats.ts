@@ -28,7 +28,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** An HSDS 3.0 JSON data package: every group as a full service. */
 export function toHsdsPackage(groups: readonly Group[], principles: Principle[]): string {
   const taxonomy = new FeedTaxonomy(principles);
-  return `${JSON.stringify(groups.map((g) => toService(g, taxonomy)), null, 2)}\n`;
+  return `${JSON.stringify(
+    groups.map((g) => toService(g, taxonomy)),
+    null,
+    2,
+  )}\n`;
 }
 
 /** The spreadsheet: one row per group, the import's columns, the group's id as the row's id. */

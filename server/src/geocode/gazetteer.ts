@@ -51,8 +51,15 @@ const MAX_ALTERNATIVES = 5;
 const MAX_LONGER = 1;
 
 const COUNTRY_WORDS: Record<string, Country> = {
-  uk: 'GB', gb: 'GB', 'united kingdom': 'GB', britain: 'GB', 'great britain': 'GB',
-  us: 'US', usa: 'US', 'united states': 'US', america: 'US',
+  uk: 'GB',
+  gb: 'GB',
+  'united kingdom': 'GB',
+  britain: 'GB',
+  'great britain': 'GB',
+  us: 'US',
+  usa: 'US',
+  'united states': 'US',
+  america: 'US',
 };
 /** GeoNames calls New York "New York City": a city of a million or more whose name ends in "City" is found without it too. */
 const CITY_ALIAS_POPULATION = 1_000_000;
@@ -104,8 +111,13 @@ function gazetteer(): Index {
   const byLabel = new Map<string, GazetteerPlace>();
   const places = file.name.map((name, i): GazetteerPlace => {
     const place = {
-      label: file.label[i]!, name, region: file.region[i]!, country: file.country[i]!,
-      population: file.population[i]!, lat: file.lat[i]!, lng: file.lng[i]!,
+      label: file.label[i]!,
+      name,
+      region: file.region[i]!,
+      country: file.country[i]!,
+      population: file.population[i]!,
+      lat: file.lat[i]!,
+      lng: file.lng[i]!,
     };
     add(file.nameKey[i]!, place);
     if (place.label) byLabel.set(file.labelKey[i]!, place);
@@ -197,5 +209,7 @@ function longerNames(key: string, names: string[], byName: Map<string, Gazetteer
 
 /** The most populous place of a name within one region (`Bangor` in `Northern Ireland`), for post towns. */
 export function townIn(name: string, region: string): GazetteerPlace | undefined {
-  return gazetteer().byName.get(nameKey(name))?.find((p) => p.region === region);
+  return gazetteer()
+    .byName.get(nameKey(name))
+    ?.find((p) => p.region === region);
 }

@@ -8,9 +8,7 @@ export type PostcodeQuery =
 
 /** What people typed, recognised, with the key every cache files it under. */
 export type PlaceQuery =
-  | PostcodeQuery
-  | { kind: 'zip'; key: string; label: string; zip: string }
-  | { kind: 'place'; key: string; label: string; name: string };
+  PostcodeQuery | { kind: 'zip'; key: string; label: string; zip: string } | { kind: 'place'; key: string; label: string; name: string };
 
 export { INVALID_PLACE_MESSAGE };
 

@@ -75,7 +75,11 @@ function termOf(terms: readonly Term[], cell: string): string | undefined {
   return terms.find((t) => t.code === folded || t.label.toLowerCase() === folded)?.code;
 }
 
-const splitList = (cell: string) => cell.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+const splitList = (cell: string) =>
+  cell
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const codes = (header: string, terms: readonly Term[], path: string): Column => ({
   header,
@@ -124,8 +128,7 @@ const meetings: Column = {
     }
     return { value: out };
   },
-  write: (group) =>
-    group.schedule.meetings.map((m) => `${m.start.replace('T', ' ')} ${m.durationMinutes}`).join(`${LIST_SEPARATOR} `),
+  write: (group) => group.schedule.meetings.map((m) => `${m.start.replace('T', ' ')} ${m.durationMinutes}`).join(`${LIST_SEPARATOR} `),
 };
 
 /**
@@ -140,17 +143,22 @@ const rules: Column = {
   blank: [],
   read: (cell) => {
     const out: RecurrenceRule[] = [];
-    for (const item of cell.split('|').map((s) => s.trim()).filter(Boolean)) {
+    for (const item of cell
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})\s+(\d+)\s+(?:RRULE:)?(\S+)$/i.exec(item);
       const start = match && `${match[1]}T${match[2]!.padStart(2, '0')}:${match[3]}`;
       const rule = match && ruleFromRrule(match[5]!, start!, Number(match[4]));
-      if (!rule) return { error: `“${item}” is not a rule: write the first date, the start time, the minutes and the RRULE, like 2026-12-08 19:00 90 FREQ=MONTHLY;BYDAY=2TU` };
+      if (!rule)
+        return {
+          error: `“${item}” is not a rule: write the first date, the start time, the minutes and the RRULE, like 2026-12-08 19:00 90 FREQ=MONTHLY;BYDAY=2TU`,
+        };
       out.push(rule);
     }
     return { value: out };
   },
-  write: (group) =>
-    group.schedule.rules.map((r) => `${r.start.replace('T', ' ')} ${r.durationMinutes} ${rruleText(r, 'UTC')}`).join(' | '),
+  write: (group) => group.schedule.rules.map((r) => `${r.start.replace('T', ' ')} ${r.durationMinutes} ${rruleText(r, 'UTC')}`).join(' | '),
 };
 
 /** An RRULE the directory can hold (every n weeks on a weekday, a weekday of every n months), or undefined. */
@@ -226,7 +234,6 @@ export const COLUMNS: readonly Column[] = [
   list('principles', 'principles'),
 ];
 
-
 /** The column a validation error at `path` belongs to: the one whose path is the longest prefix of it. */
 export function columnAt(path: readonly PropertyKey[]): string {
   let best: Column | undefined;
@@ -236,6 +243,12 @@ export function columnAt(path: readonly PropertyKey[]): string {
   }
   if (best) return best.header;
   // Errors about a whole part of the group, named by the column people fill in for it.
-  const WHOLE: Record<string, string> = { location: 'town', schedule: 'schedule', answers: 'purpose', contact: 'email', organisation: 'organisation' };
+  const WHOLE: Record<string, string> = {
+    location: 'town',
+    schedule: 'schedule',
+    answers: 'purpose',
+    contact: 'email',
+    organisation: 'organisation',
+  };
   return WHOLE[String(path[0])] ?? String(path.join('.'));
 }

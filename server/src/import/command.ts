@@ -63,7 +63,8 @@ export async function runImportCommand(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) problems.push('Name one file or feed address to import');
   if (!Number.isInteger(batchSize) || batchSize < 1) problems.push('--batch-size must be a whole number of at least 1');
-  if (!values.publish && !values['dry-run'] && !values.by) problems.push('Say who is importing with --by EMAIL, or publish at once with --publish');
+  if (!values.publish && !values['dry-run'] && !values.by)
+    problems.push('Say who is importing with --by EMAIL, or publish at once with --publish');
   if (problems.length > 0) {
     console.error(`${problems.join('\n')}\n\n${IMPORT_USAGE}`);
     return 2;

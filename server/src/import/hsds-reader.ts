@@ -8,7 +8,14 @@
  */
 import { z } from 'zod/mini';
 import { QUESTIONS, type QuestionKey } from 'peer-directory/schema';
-import { EVERYWHERE_AREA, fromHsdsSchedules, TAXONOMY_NAMES, TIME_ZONE_TERM, type FeedTaxonomy, type TaxonomyField } from '../openreferral/index.js';
+import {
+  EVERYWHERE_AREA,
+  fromHsdsSchedules,
+  TAXONOMY_NAMES,
+  TIME_ZONE_TERM,
+  type FeedTaxonomy,
+  type TaxonomyField,
+} from '../openreferral/index.js';
 
 import { applyCell, columnNamed, fillGroupDefaults, type Defaults } from './csv-reader.js';
 import { setIn, type SourceRecord } from './source-record.js';
@@ -132,7 +139,8 @@ function readService(record: SourceRecord, s: HsdsInput, taxonomy: FeedTaxonomy,
   };
   put(['name'], s.name);
   put(['summary'], s.description);
-  if (s.organization?.name) put(['organisation'], { name: s.organization.name, ...(s.organization.website ? { website: s.organization.website } : {}) });
+  if (s.organization?.name)
+    put(['organisation'], { name: s.organization.name, ...(s.organization.website ? { website: s.organization.website } : {}) });
   put(['contact', 'email'], s.email);
   put(['contact', 'website'], s.url);
   put(['contact', 'phone'], s.phones?.[0]?.number);
@@ -145,9 +153,11 @@ function readService(record: SourceRecord, s: HsdsInput, taxonomy: FeedTaxonomy,
   for (const attribute of s.attributes ?? []) {
     const t = attribute.taxonomy_term;
     const id = attribute.taxonomy_term_id ?? t?.id;
-    const field = (Object.keys(TAXONOMY_NAMES) as TaxonomyField[]).find((f) => TAXONOMY_NAMES[f] === t?.taxonomy) ?? fieldOfTerm(taxonomy, id);
+    const field =
+      (Object.keys(TAXONOMY_NAMES) as TaxonomyField[]).find((f) => TAXONOMY_NAMES[f] === t?.taxonomy) ?? fieldOfTerm(taxonomy, id);
     if (!field) continue;
-    const code = taxonomy.codeOf(field, id ?? '') ?? (t?.code && taxonomy.codeOf(field, t.code)) ?? (t?.name && taxonomy.codeOf(field, t.name));
+    const code =
+      taxonomy.codeOf(field, id ?? '') ?? (t?.code && taxonomy.codeOf(field, t.code)) ?? (t?.name && taxonomy.codeOf(field, t.name));
     if (!code) continue;
     if (field === 'questions' || field === 'schedule') answers.set(code, attribute.value ?? '');
     else codes.set(field, [...(codes.get(field) ?? []), code]);

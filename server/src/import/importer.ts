@@ -67,7 +67,11 @@ export async function importRecords(
       if (isValid(result)) {
         const earlier = seen.get(result.id);
         if (earlier) {
-          report.errors.push({ where: record.where, field: record.fieldAt(['id']), message: `The id ${result.id} is already used by ${earlier}` });
+          report.errors.push({
+            where: record.where,
+            field: record.fieldAt(['id']),
+            message: `The id ${result.id} is already used by ${earlier}`,
+          });
           continue;
         }
         seen.set(result.id, record.where);
@@ -101,7 +105,11 @@ async function plan(valid: readonly ValidRecord[], store: Store, options: Import
     const groupId = before?.groupId && (await store.getGroup(before.groupId)) ? before.groupId : undefined;
     (groupId ? report.changed : report.added).push(outcome);
     if (options.publish) {
-      const group: Group = z.parse(storedGroupSchema, { ...v.group, id: groupId ?? newGroupId(v.group.name), updatedAt: new Date().toISOString() });
+      const group: Group = z.parse(storedGroupSchema, {
+        ...v.group,
+        id: groupId ?? newGroupId(v.group.name),
+        updatedAt: new Date().toISOString(),
+      });
       writes.push({ kind: 'publish', sourceKey, contentHash: v.contentHash, group });
     } else {
       writes.push({ kind: 'queue', sourceKey, contentHash: v.contentHash, input: registrationOf(v, options, groupId) });
@@ -115,7 +123,11 @@ function registrationOf(v: ValidRecord, options: ImportOptions, updatesGroupId: 
   return {
     group: v.group as RegistrationInput['group'],
     ...(updatesGroupId ? { updatesGroupId } : {}),
-    registrant: { name: 'Directory import', email: options.by ?? '', role: `Imported from ${options.source}, ${v.record.where}`.slice(0, 120) },
+    registrant: {
+      name: 'Directory import',
+      email: options.by ?? '',
+      role: `Imported from ${options.source}, ${v.record.where}`.slice(0, 120),
+    },
     consent: { storeData: true, noMedicalAdvice: true },
   };
 }

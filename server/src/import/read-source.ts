@@ -32,7 +32,11 @@ export async function readSource(
   const taxonomy = new FeedTaxonomy(options.principles);
   if (/^https?:\/\//i.test(location)) {
     const services = await fetchFeedServices(location);
-    return { kind: 'feed', name: new URL(location).host, records: readHsdsServices(services, taxonomy, options.defaults, options.timeZone) };
+    return {
+      kind: 'feed',
+      name: new URL(location).host,
+      records: readHsdsServices(services, taxonomy, options.defaults, options.timeZone),
+    };
   }
   let text: string;
   try {

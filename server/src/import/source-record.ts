@@ -46,7 +46,8 @@ export interface ValidRecord {
  * @returns the valid record, or the record with its errors filled in
  */
 export async function validateRecord(record: SourceRecord, geocoder: Geocoder): Promise<ValidRecord | SourceRecord> {
-  if (!record.id) record.errors.push({ field: record.fieldAt(['id']), message: 'Give every group an id of your own, and keep it the same' });
+  if (!record.id)
+    record.errors.push({ field: record.fieldAt(['id']), message: 'Give every group an id of your own, and keep it the same' });
   if (record.errors.length > 0) return record;
   const parsed = z.safeParse(groupInputSchema, record.draft);
   if (!parsed.success) {

@@ -65,9 +65,7 @@ export class HitCounter {
     counter.pending += hits;
     // A counter new to this process reads the other processes' total first.
     const exact =
-      options.exact ||
-      !counter.synced ||
-      (options.exactFrom !== undefined && counter.known + counter.pending >= options.exactFrom);
+      options.exact || !counter.synced || (options.exactFrom !== undefined && counter.known + counter.pending >= options.exactFrom);
     if (exact) await this.sync();
     else this.#schedule();
     return { count: counter.known + counter.pending, resetMs: counter.windowStart + windowMs - now };

@@ -21,7 +21,15 @@ export interface RegistrantMail {
 export function registrantMail(settings: MailSettings): RegistrantMail {
   const mail = (r: Registration, kind: OutgoingMail['kind'], text: (c: Catalogue) => MailText) => {
     const c = catalogue(r.registrant.language);
-    return [composeMail(settings, c, { kind, to: r.registrant.email, name: r.registrant.name, text: text(c), why: c.whyRegistrant(r.group.name) })];
+    return [
+      composeMail(settings, c, {
+        kind,
+        to: r.registrant.email,
+        name: r.registrant.name,
+        text: text(c),
+        why: c.whyRegistrant(r.group.name),
+      }),
+    ];
   };
   return {
     received: (r) => mail(r, 'registration-received', (c) => c.received({ group: r.group.name, reference: r.reference })),
@@ -32,6 +40,8 @@ export function registrantMail(settings: MailSettings): RegistrantMail {
         : mail(r, 'registration-published', (c) => c.published({ group: r.group.name, reference: r.reference, url }));
     },
     rejected: (r) =>
-      mail(r, 'registration-rejected', (c) => c.notPublished({ group: r.group.name, reference: r.reference, reason: r.decision?.reason ?? '' })),
+      mail(r, 'registration-rejected', (c) =>
+        c.notPublished({ group: r.group.name, reference: r.reference, reason: r.decision?.reason ?? '' }),
+      ),
   };
 }

@@ -39,13 +39,23 @@ export function meetingWhen(m: Pick<MeetingOccurrence, 'startsAt'>, timeZone: st
 
 function whereText(group: Group): string {
   const l = group.location;
-  return l ? [l.venue, l.address, l.town, l.postcode].filter(Boolean).join(', ') : group.formats.includes('online') ? 'Online' : 'By telephone';
+  return l
+    ? [l.venue, l.address, l.town, l.postcode].filter(Boolean).join(', ')
+    : group.formats.includes('online')
+      ? 'Online'
+      : 'By telephone';
 }
 
 export function reminderMail(settings: MailSettings, now: () => number = Date.now): ReminderMail {
   const link = (action: 'confirm' | 'unsubscribe', sub: ReminderSubscription) =>
-    new URL(`v1/reminders/${action}?token=${encodeURIComponent(sub.token)}&lang=${sub.language}`, settings.publicUrl.replace(/\/?$/, '/')).href;
-  const compose = (sub: ReminderSubscription, group: Group, kind: OutgoingMail['kind'], text: (c: Catalogue) => ReturnType<Catalogue['reminder']>) => {
+    new URL(`v1/reminders/${action}?token=${encodeURIComponent(sub.token)}&lang=${sub.language}`, settings.publicUrl.replace(/\/?$/, '/'))
+      .href;
+  const compose = (
+    sub: ReminderSubscription,
+    group: Group,
+    kind: OutgoingMail['kind'],
+    text: (c: Catalogue) => ReturnType<Catalogue['reminder']>,
+  ) => {
     const c = catalogue(sub.language);
     return composeMail(settings, c, {
       kind,
@@ -96,7 +106,12 @@ export function reminderMail(settings: MailSettings, now: () => number = Date.no
           const note = after.schedule.exceptions.find((x) => x.date === m.start.slice(0, 10))?.note;
           mail.push(
             compose(sub, after, 'meeting-cancelled', (c) =>
-              c.meetingCancelled({ group: after.name, when: when(m, after, sub), ...(note ? { note } : {}), url: settings.groupUrl(after.id) }),
+              c.meetingCancelled({
+                group: after.name,
+                when: when(m, after, sub),
+                ...(note ? { note } : {}),
+                url: settings.groupUrl(after.id),
+              }),
             ),
           );
         }

@@ -12,7 +12,11 @@ import type { PlannedReminder, ReminderSubscription } from './reminder-types.js'
 const LOOKAHEAD = 6;
 
 /** The first reminder due strictly after `after`, or undefined when the subscription has none left. */
-export function nextReminder(sub: Pick<ReminderSubscription, 'meeting' | 'offsets'>, schedule: Schedule, after: number): PlannedReminder | undefined {
+export function nextReminder(
+  sub: Pick<ReminderSubscription, 'meeting' | 'offsets'>,
+  schedule: Schedule,
+  after: number,
+): PlannedReminder | undefined {
   const meetings = sub.meeting
     ? [meetingAt(schedule, sub.meeting)].filter((m) => m !== undefined && !m.cancelled)
     : meetingsOf(schedule, { after, limit: LOOKAHEAD });

@@ -2,7 +2,8 @@ import type { Catalogue } from './catalogue.js';
 
 // Intl gives Welsh weekdays as "dydd Mercher"; the ordinal follows the noun.
 const NTH = { 1: 'cyntaf', 2: 'ail', 3: 'trydydd', 4: 'pedwerydd', [-1]: 'olaf' } as const;
-const ordinal = (day: string, nth: keyof typeof NTH) => (nth === 1 || nth === -1 ? `Y ${day} ${NTH[nth]}` : nth === 2 ? `Yr ail ${day}` : `Y ${NTH[nth]} ${day}`);
+const ordinal = (day: string, nth: keyof typeof NTH) =>
+  nth === 1 || nth === -1 ? `Y ${day} ${NTH[nth]}` : nth === 2 ? `Yr ail ${day}` : `Y ${NTH[nth]} ${day}`;
 
 /** Welsh. */
 export const cy: Catalogue = {
@@ -72,9 +73,26 @@ export const cy: Catalogue = {
     action: { label: 'Gweld y grŵp', url },
   }),
 
-  confirmPage: { title: 'Cadarnhewch eich nodiadau atgoffa', paragraphs: ['Pwyswch y botwm i ddechrau eich nodiadau atgoffa.'], button: 'Cadarnhau fy nodiadau atgoffa' },
-  confirmedPage: { title: 'Mae eich nodiadau atgoffa ymlaen', paragraphs: ['Byddwn yn anfon e-bost atoch cyn y cyfarfodydd a ddewisoch. Mae dolen i’w stopio ym mhob e-bost.'] },
-  unsubscribePage: { title: 'Stopio’r e-byst hyn', paragraphs: ['Pwyswch y botwm i stopio eich nodiadau atgoffa a dileu eich cyfeiriad e-bost.'], button: 'Stopio fy nodiadau atgoffa' },
-  unsubscribedPage: { title: 'Mae eich nodiadau atgoffa wedi stopio', paragraphs: ['Rydym wedi dileu eich cyfeiriad e-bost. Ni fyddwch yn cael rhagor o nodiadau atgoffa.'] },
-  linkExpiredPage: { title: 'Nid yw’r ddolen hon yn gweithio mwyach', paragraphs: ['Mae’r nodiadau atgoffa yr oedd ar eu cyfer wedi dod i ben neu wedi’u stopio, a’r cyfeiriad wedi’i ddileu.'] },
+  confirmPage: {
+    title: 'Cadarnhewch eich nodiadau atgoffa',
+    paragraphs: ['Pwyswch y botwm i ddechrau eich nodiadau atgoffa.'],
+    button: 'Cadarnhau fy nodiadau atgoffa',
+  },
+  confirmedPage: {
+    title: 'Mae eich nodiadau atgoffa ymlaen',
+    paragraphs: ['Byddwn yn anfon e-bost atoch cyn y cyfarfodydd a ddewisoch. Mae dolen i’w stopio ym mhob e-bost.'],
+  },
+  unsubscribePage: {
+    title: 'Stopio’r e-byst hyn',
+    paragraphs: ['Pwyswch y botwm i stopio eich nodiadau atgoffa a dileu eich cyfeiriad e-bost.'],
+    button: 'Stopio fy nodiadau atgoffa',
+  },
+  unsubscribedPage: {
+    title: 'Mae eich nodiadau atgoffa wedi stopio',
+    paragraphs: ['Rydym wedi dileu eich cyfeiriad e-bost. Ni fyddwch yn cael rhagor o nodiadau atgoffa.'],
+  },
+  linkExpiredPage: {
+    title: 'Nid yw’r ddolen hon yn gweithio mwyach',
+    paragraphs: ['Mae’r nodiadau atgoffa yr oedd ar eu cyfer wedi dod i ben neu wedi’u stopio, a’r cyfeiriad wedi’i ddileu.'],
+  },
 };

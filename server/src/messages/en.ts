@@ -70,9 +70,26 @@ export const en: Catalogue = {
     action: { label: 'See the group', url },
   }),
 
-  confirmPage: { title: 'Confirm your reminders', paragraphs: ['Press the button to start your reminders.'], button: 'Confirm my reminders' },
-  confirmedPage: { title: 'Your reminders are on', paragraphs: ['We will email you before the meetings you chose. Every email has a link to stop them.'] },
-  unsubscribePage: { title: 'Stop these emails', paragraphs: ['Press the button to stop your reminders and delete your email address.'], button: 'Stop my reminders' },
-  unsubscribedPage: { title: 'Your reminders are stopped', paragraphs: ['We have deleted your email address. You will get no more reminders.'] },
-  linkExpiredPage: { title: 'This link no longer works', paragraphs: ['The reminders it was for have ended or been stopped, and the address was deleted.'] },
+  confirmPage: {
+    title: 'Confirm your reminders',
+    paragraphs: ['Press the button to start your reminders.'],
+    button: 'Confirm my reminders',
+  },
+  confirmedPage: {
+    title: 'Your reminders are on',
+    paragraphs: ['We will email you before the meetings you chose. Every email has a link to stop them.'],
+  },
+  unsubscribePage: {
+    title: 'Stop these emails',
+    paragraphs: ['Press the button to stop your reminders and delete your email address.'],
+    button: 'Stop my reminders',
+  },
+  unsubscribedPage: {
+    title: 'Your reminders are stopped',
+    paragraphs: ['We have deleted your email address. You will get no more reminders.'],
+  },
+  linkExpiredPage: {
+    title: 'This link no longer works',
+    paragraphs: ['The reminders it was for have ended or been stopped, and the address was deleted.'],
+  },
 };

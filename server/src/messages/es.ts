@@ -71,9 +71,26 @@ export const es: Catalogue = {
     action: { label: 'Ver el grupo', url },
   }),
 
-  confirmPage: { title: 'Confirme sus recordatorios', paragraphs: ['Pulse el botón para empezar a recibir recordatorios.'], button: 'Confirmar mis recordatorios' },
-  confirmedPage: { title: 'Sus recordatorios están activados', paragraphs: ['Le escribiremos antes de las reuniones que eligió. Cada correo tiene un enlace para darse de baja.'] },
-  unsubscribePage: { title: 'No quiero más correos', paragraphs: ['Pulse el botón para dejar de recibir recordatorios y borrar su dirección.'], button: 'Dejar de recibir recordatorios' },
-  unsubscribedPage: { title: 'Sus recordatorios se han detenido', paragraphs: ['Hemos borrado su dirección de correo. No recibirá más recordatorios.'] },
-  linkExpiredPage: { title: 'Este enlace ya no funciona', paragraphs: ['Los recordatorios a los que se refería han terminado o se han detenido, y la dirección se ha borrado.'] },
+  confirmPage: {
+    title: 'Confirme sus recordatorios',
+    paragraphs: ['Pulse el botón para empezar a recibir recordatorios.'],
+    button: 'Confirmar mis recordatorios',
+  },
+  confirmedPage: {
+    title: 'Sus recordatorios están activados',
+    paragraphs: ['Le escribiremos antes de las reuniones que eligió. Cada correo tiene un enlace para darse de baja.'],
+  },
+  unsubscribePage: {
+    title: 'No quiero más correos',
+    paragraphs: ['Pulse el botón para dejar de recibir recordatorios y borrar su dirección.'],
+    button: 'Dejar de recibir recordatorios',
+  },
+  unsubscribedPage: {
+    title: 'Sus recordatorios se han detenido',
+    paragraphs: ['Hemos borrado su dirección de correo. No recibirá más recordatorios.'],
+  },
+  linkExpiredPage: {
+    title: 'Este enlace ya no funciona',
+    paragraphs: ['Los recordatorios a los que se refería han terminado o se han detenido, y la dirección se ha borrado.'],
+  },
 };

@@ -141,7 +141,10 @@ export class FeedCatalogue {
     this.#everywhere = this.#sorted.filter((e) => e.group.servesEverywhere);
     this.#organizations = organizationsOf(this.#sorted);
     this.#dictionary.sort();
-    this.#postings = WordPostings.of(this.#sorted.map((e) => e.words), this.#dictionary.size);
+    this.#postings = WordPostings.of(
+      this.#sorted.map((e) => e.words),
+      this.#dictionary.size,
+    );
     this.#located = this.#sorted.filter((e) => e.group.location && !e.group.servesEverywhere);
     this.#places = this.#sorted.flatMap(placesOf);
     const tree = new KDBush(Math.max(1, this.#located.length));
@@ -185,7 +188,11 @@ export class FeedCatalogue {
       organizationId: group.organisation && organizationId(group.organisation.name),
       terms,
       words: Uint32Array.from(
-        new Set(wordsOf([group.name, group.summary, group.organisation?.name ?? '', group.location?.town ?? ''].join(' ')).map((w) => this.#dictionary.idOf(w))),
+        new Set(
+          wordsOf([group.name, group.summary, group.organisation?.name ?? '', group.location?.town ?? ''].join(' ')).map((w) =>
+            this.#dictionary.idOf(w),
+          ),
+        ),
       ),
       sessions,
     };
@@ -208,9 +215,7 @@ export class FeedCatalogue {
     if (filter.day || filter.startTime || filter.endTime) {
       const { day, startTime, endTime } = filter;
       tests.push((e) =>
-        e.sessions.some(
-          (s) => (!day || s.day === day) && (!startTime || s.opens >= startTime) && (!endTime || s.closes <= endTime),
-        ),
+        e.sessions.some((s) => (!day || s.day === day) && (!startTime || s.opens >= startTime) && (!endTime || s.closes <= endTime)),
       );
     }
     if (tests.length === 0) return undefined;

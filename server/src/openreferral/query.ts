@@ -16,8 +16,20 @@ const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'U
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
 const DAYS: Record<string, string> = {
-  mo: 'MO', monday: 'MO', tu: 'TU', tuesday: 'TU', we: 'WE', wednesday: 'WE', th: 'TH', thursday: 'TH',
-  fr: 'FR', friday: 'FR', sa: 'SA', saturday: 'SA', su: 'SU', sunday: 'SU',
+  mo: 'MO',
+  monday: 'MO',
+  tu: 'TU',
+  tuesday: 'TU',
+  we: 'WE',
+  wednesday: 'WE',
+  th: 'TH',
+  thursday: 'TH',
+  fr: 'FR',
+  friday: 'FR',
+  sa: 'SA',
+  saturday: 'SA',
+  su: 'SU',
+  sunday: 'SU',
 };
 
 /** Paging, as every list endpoint takes it. */

@@ -71,8 +71,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
         new HttpProblem(429, 'rateLimited', `Too many feed requests from this address. Try again in ${context.after}.`),
     },
   };
-  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) =>
-    sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
+  const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) => sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
 
   // Built as the server starts rather than on the first request, which would wait for it.
   app.addHook('onReady', async () => {
@@ -86,7 +85,10 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   // The stub itself, with or without its slash: finders are given `.../openreferral` and ask for `.../openreferral/`.
   for (const path of [FEED_PREFIX, `${FEED_PREFIX}/`]) {
-    const schema = path === FEED_PREFIX ? { operationId: 'openReferral.about', ...described('The feed’s version, profile and OpenAPI address') } : { hide: true };
+    const schema =
+      path === FEED_PREFIX
+        ? { operationId: 'openReferral.about', ...described('The feed’s version, profile and OpenAPI address') }
+        : { hide: true };
     app.get(path, { config, schema: { tags: [TAG], summary: 'About this Open Referral feed', ...schema } }, async (request, reply) =>
       send(request, reply, {
         version: '3.0',
@@ -98,16 +100,38 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/services`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.services.list', summary: 'Services (groups), in name order', querystring: serviceQuerySchema, ...described('A page of services (HSDS `service`, one-to-one fields and their organisation)') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.services.list',
+        summary: 'Services (groups), in name order',
+        querystring: serviceQuerySchema,
+        ...described('A page of services (HSDS `service`, one-to-one fields and their organisation)'),
+      },
+    },
     async (request, reply) => {
       const found = (await catalogue.current()).list(filterOf(request.query));
-      return send(request, reply, pageOf(found, request.query, (e) => toServiceSummary(e.group)));
+      return send(
+        request,
+        reply,
+        pageOf(found, request.query, (e) => toServiceSummary(e.group)),
+      );
     },
   );
 
   app.get(
     `${FEED_PREFIX}/services/:id`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.services.get', summary: 'One service with everything nested', params: idParams, ...described('An HSDS `service` with everything nested') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.services.get',
+        summary: 'One service with everything nested',
+        params: idParams,
+        ...described('An HSDS `service` with everything nested'),
+      },
+    },
     async (request, reply) => {
       const entry = (await catalogue.current()).byServiceId(request.params.id);
       if (!entry) throw notFoundProblem('There is no published service with this id. It may have been archived.');
@@ -157,16 +181,38 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/organizations`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.organizations.list', summary: 'The organisations groups belong to', querystring: listQuerySchema, ...described('A page of HSDS `organization`s') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.organizations.list',
+        summary: 'The organisations groups belong to',
+        querystring: listQuerySchema,
+        ...described('A page of HSDS `organization`s'),
+      },
+    },
     async (request, reply) => {
       const orgs = (await catalogue.current()).organizations({ search: request.query.search });
-      return send(request, reply, pageOf([...orgs.values()], request.query, (o) => o.organization));
+      return send(
+        request,
+        reply,
+        pageOf([...orgs.values()], request.query, (o) => o.organization),
+      );
     },
   );
 
   app.get(
     `${FEED_PREFIX}/organizations/:id`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.organizations.get', summary: 'One organisation with its services', params: idParams, ...described('An HSDS `organization` with its services') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.organizations.get',
+        summary: 'One organisation with its services',
+        params: idParams,
+        ...described('An HSDS `organization` with its services'),
+      },
+    },
     async (request, reply) => {
       const org = (await catalogue.current()).organizations({}).get(request.params.id);
       if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
@@ -176,13 +222,31 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomies`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomies.list', summary: 'Our vocabularies as taxonomies', querystring: listQuerySchema, ...described('A page of HSDS `taxonomy` objects') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.taxonomies.list',
+        summary: 'Our vocabularies as taxonomies',
+        querystring: listQuerySchema,
+        ...described('A page of HSDS `taxonomy` objects'),
+      },
+    },
     async (request, reply) => send(request, reply, pageOf(taxonomy.taxonomies, request.query)),
   );
 
   app.get(
     `${FEED_PREFIX}/taxonomies/:id`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomies.get', summary: 'One taxonomy', params: idParams, ...described('An HSDS `taxonomy`') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.taxonomies.get',
+        summary: 'One taxonomy',
+        params: idParams,
+        ...described('An HSDS `taxonomy`'),
+      },
+    },
     async (request, reply) => {
       const found = taxonomy.taxonomies.find((t) => t.id === request.params.id);
       if (!found) throw notFoundProblem('There is no taxonomy with this id.');
@@ -192,7 +256,16 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomy_terms`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomyTerms.list', summary: 'Every term of every taxonomy', querystring: termQuerySchema, ...described('A page of HSDS `taxonomy_term`s') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.taxonomyTerms.list',
+        summary: 'Every term of every taxonomy',
+        querystring: termQuerySchema,
+        ...described('A page of HSDS `taxonomy_term`s'),
+      },
+    },
     async (request, reply) => {
       const { taxonomy_id, search } = request.query;
       const words = search?.toLowerCase();
@@ -205,7 +278,16 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   app.get(
     `${FEED_PREFIX}/taxonomy_terms/:id`,
-    { config, schema: { tags: [TAG], operationId: 'openReferral.taxonomyTerms.get', summary: 'One taxonomy term', params: idParams, ...described('An HSDS `taxonomy_term`') } },
+    {
+      config,
+      schema: {
+        tags: [TAG],
+        operationId: 'openReferral.taxonomyTerms.get',
+        summary: 'One taxonomy term',
+        params: idParams,
+        ...described('An HSDS `taxonomy_term`'),
+      },
+    },
     async (request, reply) => {
       const found = taxonomy.terms.find((t) => t.id === request.params.id);
       if (!found) throw notFoundProblem('There is no taxonomy term with this id.');

@@ -73,7 +73,9 @@ function lastDate(rule: RecurrenceRule, timeZone: string): string | undefined {
 }
 
 /** What an import reads of an HSDS schedule (from any directory, so `freq` may be any rule). */
-export type ScheduleFields = Partial<Pick<HsdsSchedule, 'dtstart' | 'valid_from' | 'valid_to' | 'opens_at' | 'closes_at' | 'description' | 'notes'>> & {
+export type ScheduleFields = Partial<
+  Pick<HsdsSchedule, 'dtstart' | 'valid_from' | 'valid_to' | 'opens_at' | 'closes_at' | 'description' | 'notes'>
+> & {
   freq?: string | undefined;
   interval?: number | string | undefined;
   byday?: string | undefined;
@@ -90,7 +92,15 @@ export interface ScheduleReading {
 /** Zones a group may meet in, by country, most likely first: HSDS gives times with UTC offsets, not zones. */
 const ZONES: Record<string, readonly string[]> = {
   GB: ['Europe/London'],
-  US: ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu'],
+  US: [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+  ],
 };
 
 /**
@@ -121,7 +131,9 @@ export function fromHsdsSchedules(schedules: readonly ScheduleFields[], zone: { 
       const read = day && opens ? rulesOf(s, `${day.slice(0, 10)}T${opens}`, durationMinutes, timeZone) : undefined;
       if (!read) {
         if (s.description) words.add(s.description.trim());
-        warnings.push(`a ${s.freq.toLowerCase()} schedule${s.byday ? ` on ${s.byday}` : ''} is kept as words only: the directory's rules are every n weeks on a weekday, or a weekday of the month`);
+        warnings.push(
+          `a ${s.freq.toLowerCase()} schedule${s.byday ? ` on ${s.byday}` : ''} is kept as words only: the directory's rules are every n weeks on a weekday, or a weekday of the month`,
+        );
         continue;
       }
       rules.push(...read);
@@ -134,7 +146,13 @@ export function fromHsdsSchedules(schedules: readonly ScheduleFields[], zone: { 
   meetings.sort((a, b) => (a.start < b.start ? -1 : 1));
   // Words that only repeat what the rules say are not kept: the directory writes those itself.
   const note = notes ?? (rules.length > 0 ? undefined : [...words].join(' ') || undefined);
-  const schedule: Schedule = { timeZone, rules: rules.slice(0, 7), exceptions: [], meetings: meetings.slice(0, 52), ...(note ? { note: note.slice(0, 300) } : {}) };
+  const schedule: Schedule = {
+    timeZone,
+    rules: rules.slice(0, 7),
+    exceptions: [],
+    meetings: meetings.slice(0, 52),
+    ...(note ? { note: note.slice(0, 300) } : {}),
+  };
   return { schedule, warnings };
 }
 
@@ -181,7 +199,9 @@ function zoneOf(schedules: readonly ScheduleFields[], candidates: readonly strin
   const timed = schedules.flatMap((s) => {
     const day = s.dtstart ?? s.valid_from;
     const match = s.opens_at && /^(\d{2}:\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(s.opens_at.trim());
-    return day && match ? [{ wall: `${day.slice(0, 10)}T${match[1]}`, instant: Date.parse(`${day.slice(0, 10)}T${match[1]}:00${match[2]}`) }] : [];
+    return day && match
+      ? [{ wall: `${day.slice(0, 10)}T${match[1]}`, instant: Date.parse(`${day.slice(0, 10)}T${match[1]}:00${match[2]}`) }]
+      : [];
   });
   return candidates.find((zone) => timed.every((t) => meetingInstant(t.wall, zone) === t.instant)) ?? candidates[0]!;
 }

@@ -10,14 +10,7 @@
  * @module
  */
 import { QUESTIONS, type Answers, type Group } from 'peer-directory/schema';
-import type {
-  HsdsAttribute,
-  HsdsLocation,
-  HsdsOrganization,
-  HsdsService,
-  HsdsServiceAtLocation,
-  HsdsTaxonomyTerm,
-} from './hsds.js';
+import type { HsdsAttribute, HsdsLocation, HsdsOrganization, HsdsService, HsdsServiceAtLocation, HsdsTaxonomyTerm } from './hsds.js';
 import { hsdsId, organizationId, serviceId } from './ids.js';
 import { toHsdsSchedules } from './schedules.js';
 import { TIME_ZONE_TERM, type FeedTaxonomy, type TaxonomyField } from './taxonomy.js';
@@ -129,7 +122,10 @@ function virtualLocation(group: Group): HsdsLocation {
 export function physicalLocation(group: Group): HsdsLocation | undefined {
   const place = group.location;
   if (!place) return undefined;
-  const id = hsdsId('location', [place.venue, place.address, place.town, place.postcode, place.country].map((p) => (p ?? '').trim().toLowerCase()).join('|'));
+  const id = hsdsId(
+    'location',
+    [place.venue, place.address, place.town, place.postcode, place.country].map((p) => (p ?? '').trim().toLowerCase()).join('|'),
+  );
   return {
     id,
     location_type: 'physical',

@@ -5,16 +5,7 @@
  * attributes). Built from `peer-directory/schema`, the one home of the codes.
  * @module
  */
-import {
-  AUDIENCES,
-  CONDITIONS,
-  FORMATS,
-  FUNCTIONS,
-  LEADERS,
-  MODELS,
-  QUESTIONS,
-  type Term,
-} from 'peer-directory/schema';
+import { AUDIENCES, CONDITIONS, FORMATS, FUNCTIONS, LEADERS, MODELS, QUESTIONS, type Term } from 'peer-directory/schema';
 import type { Principle } from '../config.js';
 import type { HsdsTaxonomy, HsdsTaxonomyTerm } from './hsds.js';
 import { taxonomyId, termId } from './ids.js';

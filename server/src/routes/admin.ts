@@ -125,7 +125,12 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         operationId: 'admin.registrations.approve',
-        answers: { 404: 'There is no registration with this id.', 409: 'The registration is not pending, or the group it changes is no longer published.', 422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`).', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
+        answers: {
+          404: 'There is no registration with this id.',
+          409: 'The registration is not pending, or the group it changes is no longer published.',
+          422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`).',
+          503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.',
+        },
         tags: ['admin'],
         security,
         summary: 'Publish the registration’s group',
@@ -188,7 +193,11 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (
     {
       schema: {
         operationId: 'admin.groups.update',
-        answers: { 404: 'There is no published group with this id.', 422: 'No geocoder knows the group’s postcode (`errors` names `#/location/postcode`).', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
+        answers: {
+          404: 'There is no published group with this id.',
+          422: 'No geocoder knows the group’s postcode (`errors` names `#/location/postcode`).',
+          503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.',
+        },
         tags: ['admin'],
         security,
         summary: 'Replace a published group’s details',
@@ -292,7 +301,8 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply, expect
   // Comparing fixed-length digests in constant time reveals neither the
   // token's length nor how much of a guess was right.
   if (expected === undefined || given === undefined || !timingSafeEqual(sha256(given), expected)) {
-    const challenge = given === undefined ? 'Bearer realm="peer-directory admin"' : 'Bearer realm="peer-directory admin", error="invalid_token"';
+    const challenge =
+      given === undefined ? 'Bearer realm="peer-directory admin"' : 'Bearer realm="peer-directory admin", error="invalid_token"';
     throw new HttpProblem(
       401,
       'unauthorized',

@@ -68,7 +68,10 @@ export function addVary(reply: FastifyReply, header: string): void {
     reply.header('vary', header);
     return;
   }
-  const values = String(current).split(',').map((v) => v.trim()).filter(Boolean);
+  const values = String(current)
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (!values.some((v) => v.toLowerCase() === header.toLowerCase() || v === '*')) values.push(header);
   reply.header('vary', values.join(', '));
 }

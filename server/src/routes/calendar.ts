@@ -24,7 +24,6 @@ export interface CalendarRoutesOptions {
   now?: () => number;
 }
 
-
 /** The calendar file of a group's meetings. */
 export const calendarRoutes: FastifyPluginAsyncZod<CalendarRoutesOptions> = async (app, { store, now = Date.now }) => {
   app.get(
@@ -145,7 +144,5 @@ function repeatingOf(rule: RecurrenceRule, excluded: ReturnType<typeof zoned>[],
 
 function contactText(group: Group): string {
   const { email, phone, website } = group.contact;
-  return [email && `Email: ${email}`, phone && `Telephone: ${phone}`, website && `Website: ${website}`]
-    .filter(Boolean)
-    .join('\n');
+  return [email && `Email: ${email}`, phone && `Telephone: ${phone}`, website && `Website: ${website}`].filter(Boolean).join('\n');
 }

@@ -16,7 +16,11 @@ export const geocodeRoutes: FastifyPluginAsyncZod<{ geocoder: Geocoder }> = asyn
     {
       schema: {
         operationId: 'geocode',
-        answers: { 304: true, 422: 'The postcode or place is well formed, but no geocoder knows it; `errors` names the field.', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
+        answers: {
+          304: true,
+          422: 'The postcode or place is well formed, but no geocoder knows it; `errors` names the field.',
+          503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.',
+        },
         tags: ['reference'],
         summary: 'Where a postcode, ZIP code or place is',
         querystring: geocodeQuerySchema,

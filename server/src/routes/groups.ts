@@ -31,7 +31,6 @@ export interface GroupRoutesOptions {
   store: Store;
 }
 
-
 /** Search and read published groups. */
 export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app, { geocoder, search, store }) => {
   const answers = new ResponseCache(SHORT_CACHE_SECONDS * 1000);
@@ -76,7 +75,11 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
     {
       schema: {
         operationId: 'groups.search',
-        answers: { 304: true, 422: 'The postcode or place is well formed, but no geocoder knows it; `errors` names the field.', 503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.' },
+        answers: {
+          304: true,
+          422: 'The postcode or place is well formed, but no geocoder knows it; `errors` names the field.',
+          503: 'The online geocoder (GEOCODER_URL) is down (`Retry-After: 60`), or the server is shutting down.',
+        },
         tags: ['groups'],
         summary: 'Find groups near a place',
         description:

@@ -42,12 +42,7 @@ export async function locateGroup(
  * The published form of a group: its id, the time of this change, and
  * coordinates found if still missing. Parsing keeps only public fields.
  */
-export async function toPublishedGroup(
-  geocoder: Geocoder,
-  details: GroupDetails,
-  id: string,
-  pointer: string,
-): Promise<Group> {
+export async function toPublishedGroup(geocoder: Geocoder, details: GroupDetails, id: string, pointer: string): Promise<Group> {
   const located = await locateGroup(geocoder, details, pointer);
   return z.parse(storedGroupSchema, { ...located, id, updatedAt: new Date().toISOString() });
 }

@@ -5,11 +5,7 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
-import {
-  createJsonSchemaTransform,
-  createJsonSchemaTransformObject,
-  type FastifyPluginAsyncZod,
-} from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod/mini';
 import {
   auditEntrySchema,
@@ -76,7 +72,10 @@ openapiRegistry.add(recurrenceRuleSchema, {
   description: 'Every n weeks on a weekday, or a weekday of every n months (BYDAY=1WE; -1 the last), from `start` (DTSTART).',
 });
 openapiRegistry.add(upcomingMeetingsSchema, { id: 'UpcomingMeetings', description: 'A schedule’s next meetings, soonest first.' });
-openapiRegistry.add(reminderRequestSchema, { id: 'ReminderRequest', description: '“Remind me about this meeting”: an address and when to be reminded.' });
+openapiRegistry.add(reminderRequestSchema, {
+  id: 'ReminderRequest',
+  description: '“Remind me about this meeting”: an address and when to be reminded.',
+});
 openapiRegistry.add(outboxEntrySchema, { id: 'OutboxEntry', description: 'A queued, sent or given-up email, without its content.' });
 openapiRegistry.add(problemSchema, {
   id: 'Problem',

@@ -19,9 +19,7 @@ export async function findPlace(geocoder: Geocoder, query: string, pointer: stri
     place = await geocoder.geocode(query);
   } catch (error) {
     if (error instanceof InvalidPlaceError) {
-      throw validationProblem([
-        { pointer, detail: error.message || 'Enter a UK postcode like SW1A 1AA or a US ZIP code like 10001' },
-      ]);
+      throw validationProblem([{ pointer, detail: error.message || 'Enter a UK postcode like SW1A 1AA or a US ZIP code like 10001' }]);
     }
     if (error instanceof UnknownPlaceError) throw unknownPlace(query, pointer, error.message);
     throw error;

@@ -41,9 +41,7 @@ declare module 'fastify' {
 }
 
 const registrationHeaders = z.looseObject({
-  'idempotency-key': z.optional(
-    z.string().check(z.regex(/^[\x21-\x7e]{1,200}$/, 'Use 1 to 200 visible ASCII characters, such as a UUID')),
-  ),
+  'idempotency-key': z.optional(z.string().check(z.regex(/^[\x21-\x7e]{1,200}$/, 'Use 1 to 200 visible ASCII characters, such as a UUID'))),
 });
 
 /** Registering groups for review. */
@@ -64,7 +62,9 @@ export const registrationRoutes: FastifyPluginAsyncZod<RegistrationRoutesOptions
     {
       schema: {
         operationId: 'registrations.create',
-        answers: { 422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`). (With the geocoder down the registration is still accepted, and placed at approval.)' },
+        answers: {
+          422: 'No geocoder knows the group’s postcode (`errors` names `#/group/location/postcode`). (With the geocoder down the registration is still accepted, and placed at approval.)',
+        },
         tags: ['registrations'],
         summary: 'Register a group for review',
         description:

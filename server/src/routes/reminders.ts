@@ -63,7 +63,9 @@ function page(reply: FastifyReply, language: string, text: PageText, action?: st
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(text.title)}</title></head><body>`,
     `<h1>${escapeHtml(text.title)}</h1>`,
     ...text.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    text.button && action ? `<form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(text.button)}</button></form>` : '',
+    text.button && action
+      ? `<form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(text.button)}</button></form>`
+      : '',
     '</body></html>',
   ].join('\n');
   return reply
@@ -83,7 +85,9 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
   const emailOff = () =>
-    new HttpProblem(503, 'unavailable', 'This directory sends no email, so it cannot send reminders.', undefined, { 'retry-after': '86400' });
+    new HttpProblem(503, 'unavailable', 'This directory sends no email, so it cannot send reminders.', undefined, {
+      'retry-after': '86400',
+    });
 
   app.post(
     '/v1/groups/:id/reminders',
@@ -126,20 +130,25 @@ export const reminderRoutes: FastifyPluginAsyncZod<ReminderRoutesOptions> = asyn
       const hash = addressHash(email);
       const recent = await store.recentReminderRequests(hash, group.id);
       if (recent.byEmail >= limits.perAddress || recent.byGroup >= limits.perGroup) {
-        throw new HttpProblem(429, 'rateLimited', 'Too many reminder requests today. Try again tomorrow.', undefined, { 'retry-after': '86400' });
+        throw new HttpProblem(429, 'rateLimited', 'Too many reminder requests today. Try again tomorrow.', undefined, {
+          'retry-after': '86400',
+        });
       }
       const offsets = [...new Set(reminders)].map((r) => REMINDER_MINUTES[r]).sort((a, b) => b - a);
-      await store.requestReminders(
-        { groupId: group.id, email, language, ...(meeting ? { meeting } : {}), offsets },
-        hash,
-        (sub) => mail.reminders.confirmation(sub, group),
+      await store.requestReminders({ groupId: group.id, email, language, ...(meeting ? { meeting } : {}), offsets }, hash, (sub) =>
+        mail.reminders.confirmation(sub, group),
       );
       mail.worker.wake();
       return reply.code(202).send({ status: 'confirmation-sent' as const });
     },
   );
 
-  const link = (action: 'confirm' | 'unsubscribe', summary: string, description: string, handle: (token: string) => Promise<ReminderLinkResult['status']>) => {
+  const link = (
+    action: 'confirm' | 'unsubscribe',
+    summary: string,
+    description: string,
+    handle: (token: string) => Promise<ReminderLinkResult['status']>,
+  ) => {
     const done = {
       confirmed: (c: ReturnType<typeof catalogue>) => c.confirmedPage,
       ended: (c: ReturnType<typeof catalogue>) => c.linkExpiredPage,

@@ -12,7 +12,11 @@ const POOLS = {
     us: [org('Bright Path Families Alliance', 'brightpath-families'), org('Heartland Peer Health', 'heartland-peer')],
   },
   community: {
-    uk: [org('Open Door Peer Support', 'opendoor-peers'), org('Well Together Community Trust', 'welltogether'), org('Kindred Diabetes Trust', 'kindred-diabetes')],
+    uk: [
+      org('Open Door Peer Support', 'opendoor-peers'),
+      org('Well Together Community Trust', 'welltogether'),
+      org('Kindred Diabetes Trust', 'kindred-diabetes'),
+    ],
     us: [org('Neighbors in Health Alliance', 'neighbors-in-health'), org('Heartland Peer Health', 'heartland-peer')],
   },
   clinic: {

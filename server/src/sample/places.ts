@@ -33,7 +33,14 @@ export interface SamplePlace {
 const NO_AREA = '01632 960 ';
 const LDN = '020 7946 0';
 
-const uk = (slug: string, town: string, region: string, postcode: string, kinds: string[], extra: Partial<SamplePlace> = {}): SamplePlace => ({
+const uk = (
+  slug: string,
+  town: string,
+  region: string,
+  postcode: string,
+  kinds: string[],
+  extra: Partial<SamplePlace> = {},
+): SamplePlace => ({
   slug,
   town,
   region,
@@ -45,7 +52,16 @@ const uk = (slug: string, town: string, region: string, postcode: string, kinds:
   ...extra,
 });
 
-const us = (slug: string, town: string, region: string, zip: string, timeZone: string, areaCode: string, kinds: string[], extra: Partial<SamplePlace> = {}): SamplePlace => ({
+const us = (
+  slug: string,
+  town: string,
+  region: string,
+  zip: string,
+  timeZone: string,
+  areaCode: string,
+  kinds: string[],
+  extra: Partial<SamplePlace> = {},
+): SamplePlace => ({
   slug,
   town,
   region,
@@ -65,30 +81,52 @@ const PHX = 'America/Phoenix';
 
 export const SAMPLE_PLACES: readonly SamplePlace[] = [
   // North East
-  uk('newcastle', 'Newcastle upon Tyne', 'North East', 'NE1 7RU', ['t1-parents', 't2-support', 'living-well-course'], { local: 'Newcastle' }),
+  uk('newcastle', 'Newcastle upon Tyne', 'North East', 'NE1 7RU', ['t1-parents', 't2-support', 'living-well-course'], {
+    local: 'Newcastle',
+  }),
   uk('sunderland', 'Sunderland', 'North East', 'SR1 3AD', ['t2-walking', 'ltc-cafe']),
   uk('middlesbrough', 'Middlesbrough', 'North East', 'TS1 2AZ', ['t2-group-clinic', 't1-adults']),
   uk('durham', 'Durham', 'North East', 'DH1 3NJ', ['t1-teens', 'peer-mentors']),
   // North West
-  uk('manchester', 'Manchester', 'North West', 'M1 1AE', ['t1-adults', 'gestational-group-clinic', 'link-workers', 't1-teens'], { phone: '0161 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('manchester', 'Manchester', 'North West', 'M1 1AE', ['t1-adults', 'gestational-group-clinic', 'link-workers', 't1-teens'], {
+    phone: '0161 496 0',
+    linkLanguages: ['ur', 'pa'],
+  }),
   uk('liverpool', 'Liverpool', 'North West', 'L1 8JQ', ['t2-support', 'kids-club', 'living-well-course'], { phone: '0151 496 0' }),
   uk('preston', 'Preston', 'North West', 'PR1 2HE', ['t2-walking', 'peer-mentors']),
   uk('blackburn', 'Blackburn', 'North West', 'BB1 7HP', ['link-workers', 't2-support'], { linkLanguages: ['gu', 'ur'] }),
   uk('carlisle', 'Carlisle', 'North West', 'CA3 8QG', ['t2-support', 'phone-friends'], { area: 'Cumbria' }),
   // Yorkshire and the Humber
-  uk('leeds', 'Leeds', 'Yorkshire and the Humber', 'LS1 4DY', ['t1-parents', 't2-group-clinic', 't1-adults', 'move-more'], { phone: '0113 496 0' }),
-  uk('sheffield', 'Sheffield', 'Yorkshire and the Humber', 'S1 2HE', ['living-well-course', 't2-walking', 'kids-club'], { phone: '0114 496 0' }),
-  uk('bradford', 'Bradford', 'Yorkshire and the Humber', 'BD1 1HY', ['link-workers', 'gestational-group-clinic', 't2-support'], { phone: '0113 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('leeds', 'Leeds', 'Yorkshire and the Humber', 'LS1 4DY', ['t1-parents', 't2-group-clinic', 't1-adults', 'move-more'], {
+    phone: '0113 496 0',
+  }),
+  uk('sheffield', 'Sheffield', 'Yorkshire and the Humber', 'S1 2HE', ['living-well-course', 't2-walking', 'kids-club'], {
+    phone: '0114 496 0',
+  }),
+  uk('bradford', 'Bradford', 'Yorkshire and the Humber', 'BD1 1HY', ['link-workers', 'gestational-group-clinic', 't2-support'], {
+    phone: '0113 496 0',
+    linkLanguages: ['ur', 'pa'],
+  }),
   uk('hull', 'Hull', 'Yorkshire and the Humber', 'HU1 2AA', ['t2-support', 'ltc-cafe']),
   uk('york', 'York', 'Yorkshire and the Humber', 'YO1 7HH', ['t1-adults', 'peer-mentors']),
   // East Midlands
   uk('nottingham', 'Nottingham', 'East Midlands', 'NG1 5FS', ['t1-parents', 't2-support', 't1-teens'], { phone: '0115 496 0' }),
-  uk('leicester', 'Leicester', 'East Midlands', 'LE1 5YA', ['link-workers', 'living-well-course', 'rare-types'], { phone: '0116 496 0', linkLanguages: ['gu', 'pa'] }),
+  uk('leicester', 'Leicester', 'East Midlands', 'LE1 5YA', ['link-workers', 'living-well-course', 'rare-types'], {
+    phone: '0116 496 0',
+    linkLanguages: ['gu', 'pa'],
+  }),
   uk('derby', 'Derby', 'East Midlands', 'DE1 2FS', ['t2-walking', 'ltc-cafe']),
   uk('lincoln', 'Lincoln', 'East Midlands', 'LN1 1NE', ['t2-group-clinic', 'phone-friends'], { area: 'Lincolnshire' }),
   uk('northampton', 'Northampton', 'East Midlands', 'NN1 2EW', ['t2-support', 'kids-club']),
   // West Midlands
-  uk('birmingham', 'Birmingham', 'West Midlands', 'B1 1BB', ['link-workers', 't1-adults', 'gestational-group-clinic', 't2-group-clinic', 'rare-types'], { phone: '0121 496 0', linkLanguages: ['pa', 'ur', 'bn'] }),
+  uk(
+    'birmingham',
+    'Birmingham',
+    'West Midlands',
+    'B1 1BB',
+    ['link-workers', 't1-adults', 'gestational-group-clinic', 't2-group-clinic', 'rare-types'],
+    { phone: '0121 496 0', linkLanguages: ['pa', 'ur', 'bn'] },
+  ),
   uk('coventry', 'Coventry', 'West Midlands', 'CV1 1FL', ['t2-support', 't1-parents']),
   uk('wolverhampton', 'Wolverhampton', 'West Midlands', 'WV1 1RQ', ['living-well-course', 't2-walking'], { phone: '0121 496 0' }),
   uk('stoke', 'Stoke-on-Trent', 'West Midlands', 'ST1 1HL', ['t2-support', 'peer-mentors']),
@@ -97,11 +135,17 @@ export const SAMPLE_PLACES: readonly SamplePlace[] = [
   uk('norwich', 'Norwich', 'East of England', 'NR2 1NH', ['t2-walking', 't1-parents']),
   uk('cambridge', 'Cambridge', 'East of England', 'CB2 3QZ', ['t1-adults', 'living-well-course']),
   uk('ipswich', 'Ipswich', 'East of England', 'IP1 1DH', ['t2-support', 'move-more']),
-  uk('peterborough', 'Peterborough', 'East of England', 'PE1 1XS', ['link-workers', 'gestational-group-clinic'], { linkLanguages: ['pl', 'ur'] }),
+  uk('peterborough', 'Peterborough', 'East of England', 'PE1 1XS', ['link-workers', 'gestational-group-clinic'], {
+    linkLanguages: ['pl', 'ur'],
+  }),
   uk('luton', 'Luton', 'East of England', 'LU1 2BQ', ['link-workers', 't2-support'], { linkLanguages: ['ur', 'bn'] }),
   uk('chelmsford', 'Chelmsford', 'East of England', 'CM1 1NZ', ['kids-club', 't2-group-clinic']),
   // London
-  uk('tower-hamlets', 'London', 'London', 'E1 1BJ', ['link-workers', 't2-walking'], { local: 'Tower Hamlets', phone: LDN, linkLanguages: ['bn'] }),
+  uk('tower-hamlets', 'London', 'London', 'E1 1BJ', ['link-workers', 't2-walking'], {
+    local: 'Tower Hamlets',
+    phone: LDN,
+    linkLanguages: ['bn'],
+  }),
   uk('brixton', 'London', 'London', 'SW9 8HE', ['t2-support', 't1-adults'], { local: 'Brixton', phone: LDN }),
   uk('hackney', 'London', 'London', 'E8 1EJ', ['t1-parents', 'ltc-cafe'], { local: 'Hackney', phone: LDN }),
   uk('croydon', 'Croydon', 'London', 'CR0 1NX', ['gestational-group-clinic', 'living-well-course'], { phone: LDN }),
@@ -118,7 +162,9 @@ export const SAMPLE_PLACES: readonly SamplePlace[] = [
   uk('milton-keynes', 'Milton Keynes', 'South East', 'MK9 2FS', ['t1-teens', 't2-support']),
   uk('guildford', 'Guildford', 'South East', 'GU1 3AJ', ['move-more']),
   // South West
-  uk('bristol', 'Bristol', 'South West', 'BS1 5TR', ['t1-parents', 't2-walking', 't1-adults', 'gestational-group-clinic'], { phone: '0117 496 0' }),
+  uk('bristol', 'Bristol', 'South West', 'BS1 5TR', ['t1-parents', 't2-walking', 't1-adults', 'gestational-group-clinic'], {
+    phone: '0117 496 0',
+  }),
   uk('plymouth', 'Plymouth', 'South West', 'PL1 1EA', ['t2-support', 'living-well-course']),
   uk('exeter', 'Exeter', 'South West', 'EX1 1GA', ['t1-teens', 'ltc-cafe']),
   uk('truro', 'Truro', 'South West', 'TR1 2SJ', ['t2-support', 'phone-friends'], { area: 'Cornwall' }),
@@ -127,8 +173,13 @@ export const SAMPLE_PLACES: readonly SamplePlace[] = [
   uk('swindon', 'Swindon', 'South West', 'SN1 1LF', ['t2-group-clinic']),
   uk('taunton', 'Taunton', 'South West', 'TA1 1JY', ['ltc-cafe', 'move-more']),
   // Scotland
-  uk('edinburgh', 'Edinburgh', 'Scotland', 'EH1 1YZ', ['t1-parents', 't1-adults', 'living-well-course', 'gestational-group-clinic'], { phone: '0131 496 0' }),
-  uk('glasgow', 'Glasgow', 'Scotland', 'G1 1XQ', ['t2-support', 't1-teens', 't2-group-clinic', 'link-workers'], { phone: '0141 496 0', linkLanguages: ['ur', 'pa'] }),
+  uk('edinburgh', 'Edinburgh', 'Scotland', 'EH1 1YZ', ['t1-parents', 't1-adults', 'living-well-course', 'gestational-group-clinic'], {
+    phone: '0131 496 0',
+  }),
+  uk('glasgow', 'Glasgow', 'Scotland', 'G1 1XQ', ['t2-support', 't1-teens', 't2-group-clinic', 'link-workers'], {
+    phone: '0141 496 0',
+    linkLanguages: ['ur', 'pa'],
+  }),
   uk('aberdeen', 'Aberdeen', 'Scotland', 'AB10 1AB', ['t2-walking', 'peer-mentors']),
   uk('dundee', 'Dundee', 'Scotland', 'DD1 1DB', ['t1-parents', 't2-support']),
   uk('inverness', 'Inverness', 'Scotland', 'IV1 1HY', ['t2-support', 'video-group'], { area: 'Highlands' }),
@@ -151,7 +202,9 @@ export const SAMPLE_PLACES: readonly SamplePlace[] = [
   uk('ballymena', 'Ballymena', 'Northern Ireland', 'BT43 5AA', ['living-well-course', 'move-more']),
 
   // United States
-  us('manhattan', 'New York', 'New York', '10001', NY, '212', ['t1-adults', 'promotoras', 't2-group-clinic', 'gestational-group-clinic'], { local: 'Manhattan' }),
+  us('manhattan', 'New York', 'New York', '10001', NY, '212', ['t1-adults', 'promotoras', 't2-group-clinic', 'gestational-group-clinic'], {
+    local: 'Manhattan',
+  }),
   us('brooklyn', 'Brooklyn', 'New York', '11201', NY, '718', ['faith-health', 't1-parents']),
   us('buffalo', 'Buffalo', 'New York', '14202', NY, '716', ['t2-support', 'living-well-course']),
   us('rochester-ny', 'Rochester', 'New York', '14604', NY, '585', ['t2-walking', 'kids-club']),

@@ -60,7 +60,8 @@ function recurrence(rule: Exclude<ScheduleRule, { every: 'arranged' }>, timeZone
   const start = first.toPlainDateTime().toString({ smallestUnit: 'minute' });
   if (rule.every !== 'course') return { ...pattern, start };
   // A course ends on its last session's date (UNTIL, which every format carries; the UK HSDS profile has no COUNT).
-  const last = recurrenceOf({ ...pattern, start, count: rule.sessions }, timeZone).all().at(-1)!;
+  const last = recurrenceOf({ ...pattern, start, count: rule.sessions }, timeZone)
+    .all()
+    .at(-1)!;
   return { ...pattern, start, until: last.toPlainDate().toString() };
 }
-

@@ -196,7 +196,14 @@ const KINDS = ['Support Group', 'Peer Group', 'Circle', 'Friends', 'Meet-up', 'N
 const PLACES = ['Central', 'North', 'South', 'East', 'West', 'Riverside', 'Parkside', 'Old Town', 'Hillside', 'Village'];
 const ORGANISATIONS = ['Diabetes Friends', 'Healthy Communities Trust', 'Local NHS Trust', 'Together Health', 'Community Voices'];
 // Weekday codes and a 2026 date on each, for a fortnightly rule's first meeting.
-const DAYS = [['MO', '05'], ['TU', '06'], ['WE', '07'], ['TH', '08'], ['FR', '09'], ['SA', '10']] as const;
+const DAYS = [
+  ['MO', '05'],
+  ['TU', '06'],
+  ['WE', '07'],
+  ['TH', '08'],
+  ['FR', '09'],
+  ['SA', '10'],
+] as const;
 const CONDITION_WORDS: Record<Condition, string> = {
   type1: 'Type 1',
   type2: 'Type 2',
@@ -259,9 +266,7 @@ function syntheticGroup(i: number, rand: () => number, townOf: () => Town): Grou
   }
 
   const what = CONDITION_WORDS[conditions[0]!];
-  const name = everywhere
-    ? `${what} ${pick(rand, KINDS)} Online ${i}`
-    : `${pick(rand, PLACES)} ${town.name} ${what} ${pick(rand, KINDS)}`;
+  const name = everywhere ? `${what} ${pick(rand, KINDS)} Online ${i}` : `${pick(rand, PLACES)} ${town.name} ${what} ${pick(rand, KINDS)}`;
   const day = pick(rand, DAYS);
   const hasOrganisation = rand() < 0.4;
 

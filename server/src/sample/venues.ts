@@ -20,10 +20,49 @@ export interface Venue {
 }
 
 // Every name here is invented; common words make them plausible anywhere.
-const PLACE_WORDS = ['Riverside', 'Oakfield', 'Brookside', 'Hillcrest', 'Meadowbank', 'Elm Grove', 'Parkside', 'Willowbrook', 'Ashdown', 'Fairview', 'Kingsmead', 'Westfield', 'Northgate', 'Southmead', 'Greenbank', 'Holly Lane'];
+const PLACE_WORDS = [
+  'Riverside',
+  'Oakfield',
+  'Brookside',
+  'Hillcrest',
+  'Meadowbank',
+  'Elm Grove',
+  'Parkside',
+  'Willowbrook',
+  'Ashdown',
+  'Fairview',
+  'Kingsmead',
+  'Westfield',
+  'Northgate',
+  'Southmead',
+  'Greenbank',
+  'Holly Lane',
+];
 const SAINTS = ['Aidan', 'Columba', 'Hilda', 'Luke', 'Michael', 'Brigid', 'Andrew', 'Ninian', 'Cuthbert', 'Teilo'];
-const UK_STREETS = ['Station Road', 'Church Street', 'Mill Lane', 'Victoria Road', 'Park Avenue', 'Queen Street', 'Chapel Row', 'Market Street', 'Orchard Way', 'Canal Side'];
-const US_STREETS = ['Maple Avenue', 'Oak Street', 'Cedar Boulevard', 'Pine Street', 'Lincoln Avenue', 'Washington Street', 'Elm Drive', 'Park Road', 'Mission Street', 'Second Avenue'];
+const UK_STREETS = [
+  'Station Road',
+  'Church Street',
+  'Mill Lane',
+  'Victoria Road',
+  'Park Avenue',
+  'Queen Street',
+  'Chapel Row',
+  'Market Street',
+  'Orchard Way',
+  'Canal Side',
+];
+const US_STREETS = [
+  'Maple Avenue',
+  'Oak Street',
+  'Cedar Boulevard',
+  'Pine Street',
+  'Lincoln Avenue',
+  'Washington Street',
+  'Elm Drive',
+  'Park Road',
+  'Mission Street',
+  'Second Avenue',
+];
 const CAFES = ['Teapot', 'Green Door', 'Corner Table', 'Lantern', 'Kettle and Crumb', 'Good Neighbour'];
 const FAITH_UK = ['Milap Community Hall', 'Ekta Centre community rooms', 'Sangat Hall', 'Noor Community Rooms'];
 const FAITH_US = ['Grace Fellowship Hall', 'New Hope Fellowship Hall', 'Mount Zion Fellowship Hall', 'Cornerstone Family Life Center'];
@@ -37,7 +76,9 @@ export function makeVenue(kind: VenueKind, uk: boolean, random: Random): Venue {
       return { venue: uk ? `${word} Community Centre` : `${word} Community Center`, address };
     case 'library':
       return {
-        venue: uk ? `${word} Library, ${random.pick(['Community Room', 'Meeting Room 2', 'the upstairs room'])}` : `${word} Branch Library, Community Room`,
+        venue: uk
+          ? `${word} Library, ${random.pick(['Community Room', 'Meeting Room 2', 'the upstairs room'])}`
+          : `${word} Branch Library, Community Room`,
         address,
       };
     case 'church-hall':
@@ -46,12 +87,16 @@ export function makeVenue(kind: VenueKind, uk: boolean, random: Random): Venue {
       return { venue: uk ? `St ${random.pick(SAINTS)}'s Church Hall` : random.pick(FAITH_US), address };
     case 'health-centre':
       return {
-        venue: uk ? `${word} Health Centre, ${random.pick(['group room', 'education room', 'first-floor meeting room'])}` : `${word} Community Health Center, Room B`,
+        venue: uk
+          ? `${word} Health Centre, ${random.pick(['group room', 'education room', 'first-floor meeting room'])}`
+          : `${word} Community Health Center, Room B`,
         address,
       };
     case 'hospital':
       return {
-        venue: uk ? `${word} Hospital, antenatal clinic (${random.pick(['blue', 'green', 'yellow'])} entrance)` : `${word} Medical Center, Women's Health Suite`,
+        venue: uk
+          ? `${word} Hospital, antenatal clinic (${random.pick(['blue', 'green', 'yellow'])} entrance)`
+          : `${word} Medical Center, Women's Health Suite`,
         address,
       };
     case 'cafe':

@@ -297,7 +297,8 @@ export class GroupTableBuilder {
       formats: pick(this.#formats),
       models: pick(this.#models),
       flags: pick(this.#flags),
-      languages: WordPostings.build(reorder(this.#languageEnds.view(), this.#languages.view(), order), this.#dictionaries.languages.size).parts,
+      languages: WordPostings.build(reorder(this.#languageEnds.view(), this.#languages.view(), order), this.#dictionaries.languages.size)
+        .parts,
       words: WordPostings.build(reorder(this.#wordEnds.view(), this.#words.view(), order), this.#dictionaries.words.size).parts,
     };
     return new GroupTable(parts, this.#dictionaries);
@@ -358,7 +359,6 @@ export class GroupTableBuilder {
     return pieces.length > 0 ? pieces : [Buffer.alloc(0)];
   }
 }
-
 
 const CHUNK_BYTES = 4 << 20;
 

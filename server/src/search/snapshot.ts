@@ -130,7 +130,8 @@ export async function readSnapshot(file: string): Promise<{ parts: IndexParts; o
     const [, offset, length, kind] = found;
     return make(buffer.subarray(offset, offset + length), kind);
   };
-  const list = (name: string) => section(name, (bytes) => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as string[]);
+  const list = (name: string) =>
+    section(name, (bytes) => JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as string[]);
   const u8 = (name: string) => section(name, (bytes) => bytes);
   const u32 = (name: string) => section(name, (bytes) => view(bytes, Uint32Array));
   const f64 = (name: string) => section(name, (bytes) => view(bytes, Float64Array));
@@ -187,7 +188,9 @@ function tableSections(prefix: string, t: GroupTableParts): [string, Uint8Array 
 }
 
 function byteLength(bytes: Uint8Array | readonly Uint8Array[]): number {
-  return Array.isArray(bytes) ? bytes.reduce((sum: number, piece: Uint8Array) => sum + piece.byteLength, 0) : (bytes as Uint8Array).byteLength;
+  return Array.isArray(bytes)
+    ? bytes.reduce((sum: number, piece: Uint8Array) => sum + piece.byteLength, 0)
+    : (bytes as Uint8Array).byteLength;
 }
 
 function strings(list: readonly string[]): Uint8Array {
@@ -199,7 +202,10 @@ function align(offset: number): number {
 }
 
 /** A typed array on the bytes, without a copy when they are aligned for it (they are, unless the buffer is a slice). */
-function view<T extends Uint32Array | Float64Array>(bytes: Uint8Array, type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number }): T {
+function view<T extends Uint32Array | Float64Array>(
+  bytes: Uint8Array,
+  type: { new (buffer: ArrayBufferLike, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+): T {
   const size = type.BYTES_PER_ELEMENT;
   if (bytes.byteOffset % size === 0) return new type(bytes.buffer, bytes.byteOffset, bytes.byteLength / size);
   const copy = new Uint8Array(bytes);

@@ -33,10 +33,7 @@ const heldHere = new Set<string>();
  * @returns a function that releases the lock
  * @throws StoreLockedError when a live process holds the lock
  */
-export async function lockDataDir(
-  dataDir: string,
-  onLost: (error: StoreLockedError) => void,
-): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string, onLost: (error: StoreLockedError) => void): Promise<() => Promise<void>> {
   const dir = resolve(dataDir);
   if (heldHere.has(dir)) throw new StoreLockedError(dir);
   // Claimed before the first await, so two opens racing in one process cannot both get in.

@@ -25,9 +25,7 @@ export type StoreOptions = { dataDir: string } | { databaseUrl: string };
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const db =
-    'databaseUrl' in options
-      ? await openPostgresDatabase({ databaseUrl: options.databaseUrl })
-      : await openPgliteDatabase(options.dataDir);
+    'databaseUrl' in options ? await openPostgresDatabase({ databaseUrl: options.databaseUrl }) : await openPgliteDatabase(options.dataDir);
   try {
     return await SqlStore.open(db);
   } catch (error) {

@@ -13,10 +13,13 @@ import type { Queryable } from './database.js';
 export async function enqueue(tx: Queryable, mails: readonly OutgoingMail[]): Promise<void> {
   for (const mail of mails) {
     const { kind, to, subscriptionId, messageId, ...message } = mail;
-    await tx.query(
-      `INSERT INTO outbox (message_id, kind, recipient, message, subscription_id) VALUES ($1, $2, $3, $4::jsonb, $5)`,
-      [messageId, kind, to, JSON.stringify(message), subscriptionId ?? null],
-    );
+    await tx.query(`INSERT INTO outbox (message_id, kind, recipient, message, subscription_id) VALUES ($1, $2, $3, $4::jsonb, $5)`, [
+      messageId,
+      kind,
+      to,
+      JSON.stringify(message),
+      subscriptionId ?? null,
+    ]);
   }
 }
 
@@ -182,11 +185,7 @@ export async function recentRequests(db: Queryable, emailHash: string, groupId: 
 }
 
 /** Keeps a new, unconfirmed subscription and counts the request; its confirmation email is built from it. */
-export async function insertSubscription(
-  tx: Queryable,
-  sub: NewReminderSubscription,
-  emailHash: string,
-): Promise<ReminderSubscription> {
+export async function insertSubscription(tx: Queryable, sub: NewReminderSubscription, emailHash: string): Promise<ReminderSubscription> {
   await tx.query('INSERT INTO reminder_requests (email_hash, group_id) VALUES ($1, $2)', [emailHash, sub.groupId]);
   const [row] = await tx.query<SubscriptionRow>(
     `INSERT INTO reminder_subscriptions (id, group_id, email, language, meeting, offsets, token)
@@ -198,10 +197,9 @@ export async function insertSubscription(
 
 /** The subscription a link's token names, held for update. */
 export async function subscriptionByToken(tx: Queryable, token: string): Promise<ReminderSubscription | undefined> {
-  const [row] = await tx.query<SubscriptionRow>(
-    `SELECT ${SUBSCRIPTION_COLUMNS} FROM reminder_subscriptions WHERE token = $1 FOR UPDATE`,
-    [token],
-  );
+  const [row] = await tx.query<SubscriptionRow>(`SELECT ${SUBSCRIPTION_COLUMNS} FROM reminder_subscriptions WHERE token = $1 FOR UPDATE`, [
+    token,
+  ]);
   return row && toSubscription(row);
 }
 
@@ -219,10 +217,12 @@ export async function setConfirmed(tx: Queryable, id: string, next: PlannedRemin
 
 /** Plans the next reminder, or marks the subscription finished (deleted once its last email is sent). */
 export async function setNext(tx: Queryable, id: string, next: PlannedReminder | undefined): Promise<void> {
-  await tx.query(
-    `UPDATE reminder_subscriptions SET next_at = $2, next_meeting = $3, next_offset = $4 WHERE id = $1`,
-    [id, next ? new Date(next.at).toISOString() : null, next?.meeting ?? null, next?.offset ?? null],
-  );
+  await tx.query(`UPDATE reminder_subscriptions SET next_at = $2, next_meeting = $3, next_offset = $4 WHERE id = $1`, [
+    id,
+    next ? new Date(next.at).toISOString() : null,
+    next?.meeting ?? null,
+    next?.offset ?? null,
+  ]);
 }
 
 /** Deletes a subscription now, with any of its emails not yet sent. */
@@ -252,5 +252,7 @@ export async function groupSubscriptions(tx: Queryable, groupId: string): Promis
 /** Forgets requests older than a day and subscriptions never confirmed within `unconfirmedDays`. */
 export async function sweep(db: Queryable, unconfirmedDays: number): Promise<void> {
   await db.query(`DELETE FROM reminder_requests WHERE at < now() - interval '1 day'`);
-  await db.query(`DELETE FROM reminder_subscriptions WHERE confirmed_at IS NULL AND created_at < now() - $1 * interval '1 day'`, [unconfirmedDays]);
+  await db.query(`DELETE FROM reminder_subscriptions WHERE confirmed_at IS NULL AND created_at < now() - $1 * interval '1 day'`, [
+    unconfirmedDays,
+  ]);
 }

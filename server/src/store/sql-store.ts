@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, GeocodeResult, Group, Registration, RegistrationStatus } from 'peer-directory/schema';
-import type { FeedCheck, GroupChangeNotice, GroupChanges, ImportRecord, ImportWrite, NewRegistration, RateLimitHits, RegistrationNotice, ReminderStep, Store } from './store.js';
+import type {
+  FeedCheck,
+  GroupChangeNotice,
+  GroupChanges,
+  ImportRecord,
+  ImportWrite,
+  NewRegistration,
+  RateLimitHits,
+  RegistrationNotice,
+  ReminderStep,
+  Store,
+} from './store.js';
 import type { OutboxEntry, OutgoingMail, QueuedMail } from '../mail/outgoing.js';
 import type { NewReminderSubscription, PlannedReminder, ReminderSubscription } from '../mail/reminder-types.js';
 import * as mail from './mail-store.js';
@@ -78,10 +89,7 @@ export class SqlStore implements Store {
   }
 
   async getGroup(id: string): Promise<Group | undefined> {
-    const [row] = await this.db.query<{ record: Group }>(
-      "SELECT record FROM groups WHERE id = $1 AND status = 'published'",
-      [id],
-    );
+    const [row] = await this.db.query<{ record: Group }>("SELECT record FROM groups WHERE id = $1 AND status = 'published'", [id]);
     return row?.record;
   }
 
@@ -178,10 +186,7 @@ export class SqlStore implements Store {
   }
 
   async getRegistration(id: string): Promise<Registration | undefined> {
-    const [row] = await this.db.query<RegistrationRow>(
-      `SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.db.query<RegistrationRow>(`SELECT ${REGISTRATION_COLUMNS} FROM registrations WHERE id = $1`, [id]);
     return row && toRegistration(row);
   }
 
@@ -218,10 +223,9 @@ export class SqlStore implements Store {
   }
 
   async listAudit(limit = 100): Promise<AuditEntry[]> {
-    const rows = await this.db.query<AuditRow>(
-      'SELECT at, actor, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT $1',
-      [limit],
-    );
+    const rows = await this.db.query<AuditRow>('SELECT at, actor, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT $1', [
+      limit,
+    ]);
     return rows.map(toAuditEntry);
   }
 
@@ -411,7 +415,7 @@ export class SqlStore implements Store {
  * transaction commits (and none if it rolls back).
  */
 function beginGroupChange(tx: Queryable): Promise<unknown> {
-  return tx.query('SELECT pg_advisory_xact_lock($1), pg_notify($2, \'\')', [GROUP_FEED_LOCK, GROUP_CHANNEL]);
+  return tx.query("SELECT pg_advisory_xact_lock($1), pg_notify($2, '')", [GROUP_FEED_LOCK, GROUP_CHANNEL]);
 }
 
 async function publishedGroup(tx: Queryable, id: string): Promise<Group | undefined> {
@@ -440,10 +444,7 @@ async function decide(
   id: string,
   decision: { status: 'approved' | 'rejected'; actor: string; reason?: string; groupId?: string },
 ): Promise<RegistrationRow | undefined> {
-  const [current] = await tx.query<{ status: RegistrationStatus }>(
-    'SELECT status FROM registrations WHERE id = $1 FOR UPDATE',
-    [id],
-  );
+  const [current] = await tx.query<{ status: RegistrationStatus }>('SELECT status FROM registrations WHERE id = $1 FOR UPDATE', [id]);
   if (!current) return undefined;
   if (current.status !== 'pending') throw new RegistrationStateError(id, current.status);
   const [row] = await tx.query<RegistrationRow>(

@@ -45,8 +45,7 @@ export interface ImportRecord {
 
 /** One record of an import batch: publish it, or queue it for review. */
 export type ImportWrite = { sourceKey: string; contentHash: string } & (
-  | { kind: 'publish'; group: Group }
-  | { kind: 'queue'; input: RegistrationInput }
+  { kind: 'publish'; group: Group } | { kind: 'queue'; input: RegistrationInput }
 );
 
 /** Emails a registration's change causes, queued in the same transaction; none when email is off. */
@@ -63,7 +62,10 @@ export interface GroupChange {
 export type GroupChangeNotice = (change: GroupChange) => { mail: OutgoingMail[]; end: string[] };
 
 /** One due reminder worked out: the email to queue (none when its meeting is gone) and the next one. */
-export type ReminderStep = (subscription: ReminderSubscription, group: Group | undefined) => {
+export type ReminderStep = (
+  subscription: ReminderSubscription,
+  group: Group | undefined,
+) => {
   mail?: OutgoingMail;
   next?: PlannedReminder;
 };
@@ -179,7 +181,10 @@ export interface Store {
    * Confirms the subscription a token names, planning its first reminder (none left: it is deleted).
    * Resolves undefined for an unknown token.
    */
-  confirmReminders(token: string, plan: (s: ReminderSubscription, group: Group | undefined) => PlannedReminder | undefined): Promise<{ planned: boolean } | undefined>;
+  confirmReminders(
+    token: string,
+    plan: (s: ReminderSubscription, group: Group | undefined) => PlannedReminder | undefined,
+  ): Promise<{ planned: boolean } | undefined>;
   /** Deletes the subscription a token names, with its unsent emails; false when there is none. */
   unsubscribe(token: string): Promise<boolean>;
   /** Queues the reminders due by `now` (at most `limit`) and plans each one's next; resolves how many were due. */

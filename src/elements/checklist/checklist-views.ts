@@ -45,8 +45,7 @@ function answerBlock(group: Group, key: QuestionKey): TemplateResult {
     ${details ? html`<p class="answer-details" lang=${own}>${details}</p>` : nothing}`;
 }
 
-const mattersBadge = () =>
-  html`<span class="badge" part="matters-badge">${msg('Matters to me')}</span>`;
+const mattersBadge = () => html`<span class="badge" part="matters-badge">${msg('Matters to me')}</span>`;
 
 function sheetQuestion(view: SheetView, question: Question): TemplateResult {
   const { key, number } = question;
@@ -57,12 +56,14 @@ function sheetQuestion(view: SheetView, question: Question): TemplateResult {
       <span class="number">${number}.</span> <span>${questionText(key)}</span>
     </h3>
     <div class="question-body ${view.group ? 'with-answer' : ''}">
-      ${view.group
-        ? html`<div class="answer" part="answer">
+      ${
+        view.group
+          ? html`<div class="answer" part="answer">
             <h4 class="label">${msg('Their answer')}</h4>
             ${answerBlock(view.group, key)}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="notes" part="notes">
         <label class="label" for="notes-${key}"
           >${msg(html`My notes <span class="visually-hidden">on question ${number}</span>`)}</label
@@ -103,12 +104,14 @@ export function sheet(view: SheetView): TemplateResult {
 function compareCell(view: CompareView, group: Group, key: QuestionKey): TemplateResult {
   const note = view.notes(group.id)[key];
   return html`${answerBlock(group, key)}
-  ${note
-    ? html`<div class="compare-note">
+  ${
+    note
+      ? html`<div class="compare-note">
         <span class="label">${msg('My notes:')}</span>
         <p class="note-text">${note}</p>
       </div>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 /**
@@ -196,16 +199,22 @@ export function comparison(view: CompareView): TemplateResult {
 
 /** Notes for a missing or over-limit group list, as whole sentences. */
 export function compareNotes(missing: number, ignored: number, max: number, one: (n: number) => boolean) {
-  return html`${ignored > 0
-    ? html`<p class="note" part="note">
+  return html`${
+    ignored > 0
+      ? html`<p class="note" part="note">
         ${msg(str`You can compare up to ${max} groups at a time, so only the first ${max} are shown.`)}
       </p>`
-    : nothing}
-  ${missing > 0
-    ? html`<p class="note" part="note">
-        ${one(missing)
-          ? msg('We could not find one of the groups. It may have left the directory.')
-          : msg(str`We could not find ${missing} of the groups. They may have left the directory.`)}
+      : nothing
+  }
+  ${
+    missing > 0
+      ? html`<p class="note" part="note">
+        ${
+          one(missing)
+            ? msg('We could not find one of the groups. It may have left the directory.')
+            : msg(str`We could not find ${missing} of the groups. They may have left the directory.`)
+        }
       </p>`
-    : nothing}`;
+      : nothing
+  }`;
 }

@@ -26,7 +26,14 @@ type Mode = 'blank' | 'group' | 'compare';
 
 /** Group ids from an attribute: trimmed, without blanks or repeats. */
 function idList(value: string): string[] {
-  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -302,9 +309,7 @@ export class PeerChecklist extends LitElement {
     return html`<div part="message" class="message" role="alert">
       <h2>${mode === 'compare' ? msg('We could not find these groups') : msg('We could not find this group')}</h2>
       <p>
-        ${msg(
-          'It may have left the directory, or the link may be wrong. Search the directory again to find groups near you.',
-        )}
+        ${msg('It may have left the directory, or the link may be wrong. Search the directory again to find groups near you.')}
       </p>
     </div>`;
   }
@@ -327,11 +332,13 @@ export class PeerChecklist extends LitElement {
       <button type="button" @click=${this.copy}>${msg('Copy as text')}</button>
       <button type="button" class="secondary" @click=${this.download}>${msg('Download as a text file')}</button>
       <button type="button" class="secondary" @click=${this.print}>${msg('Print')}</button>
-      ${canClear
-        ? html`<button type="button" class="secondary clear" @click=${this.askToClear}>
+      ${
+        canClear
+          ? html`<button type="button" class="secondary clear" @click=${this.askToClear}>
             ${msg('Clear my notes')}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -355,9 +362,11 @@ export class PeerChecklist extends LitElement {
     >
       <h2 id="clear-title">${msg('Clear your notes?')}</h2>
       <p id="clear-description">
-        ${group
-          ? msg(str`This deletes your notes about ${group.name} from this browser. You cannot undo this.`)
-          : msg('This deletes your notes and your “matters to me” marks from this browser. You cannot undo this.')}
+        ${
+          group
+            ? msg(str`This deletes your notes about ${group.name} from this browser. You cannot undo this.`)
+            : msg('This deletes your notes and your “matters to me” marks from this browser. You cannot undo this.')
+        }
       </p>
       <div class="dialog-actions">
         <button type="button" class="warning" @click=${this.confirmClear}>${msg('Yes, clear my notes')}</button>

@@ -52,7 +52,6 @@ export class DetailsView {
     return id;
   }
 
-
   /** Fills in the name once results that hold the group arrive. */
   found(groups: readonly GroupSummary[]): void {
     const open = this.open;

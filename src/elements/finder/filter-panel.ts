@@ -38,22 +38,27 @@ export function filterFields(f: SearchFilters, units: Units, hidden: ReadonlySet
         ${terms.map(({ code }) => box(name, code, isChosen(f, name, code), label(code)))}
       </fieldset>`,
     )}
-    ${flags.length || showLanguage
-      ? html`<fieldset>
+    ${
+      flags.length || showLanguage
+        ? html`<fieldset>
           <legend>${msg('More options')}</legend>
           ${flags.includes('free') ? box('free', 'true', isChosen(f, 'free'), msg('Free groups only')) : nothing}
           ${flags.includes('family') ? box('family', 'true', isChosen(f, 'family'), msg('Family members welcome')) : nothing}
-          ${showLanguage
-            ? html`<label for="language">${msg('Language spoken')}</label>
+          ${
+            showLanguage
+              ? html`<label for="language">${msg('Language spoken')}</label>
                 <select id="language" name="language">
                   <option value="" .selected=${!f.language}>${msg('Any language')}</option>
                   ${languages.map(([code, name]) => html`<option value=${code} .selected=${f.language === code}>${name}</option>`)}
                 </select>`
-            : nothing}
+              : nothing
+          }
         </fieldset>`
-      : nothing}
-    ${showUnits
-      ? html`<fieldset>
+        : nothing
+    }
+    ${
+      showUnits
+        ? html`<fieldset>
           <legend>${msg('Show distances in')}</legend>
           ${UNITS.map(
             (u) =>
@@ -62,6 +67,7 @@ export function filterFields(f: SearchFilters, units: Units, hidden: ReadonlySet
               >`,
           )}
         </fieldset>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

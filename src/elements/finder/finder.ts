@@ -3,14 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { COUNTRIES, UNITS } from '../../schema/countries.js';
 import { DEFAULT_LIMIT, DEFAULT_RADIUS } from '../../schema/search-constants.js';
-import type {
-  GroupSummary,
-  SearchFilters,
-  SearchOrigin,
-  SearchQuery,
-  SearchResult,
-  Units,
-} from '../../schema/index.js';
+import type { GroupSummary, SearchFilters, SearchOrigin, SearchQuery, SearchResult, Units } from '../../schema/index.js';
 import { controls, tokens } from '../styles/tokens.js';
 import { languageOf, useLocale } from '../locales/localize.js';
 import { localeOf } from '../shared/intl.js';
@@ -251,7 +244,16 @@ export class PeerFinder extends LitElement {
     const placeError = this.placeError;
     const failed = !!error && !placeError;
     const where = this.placeLabel();
-    const said = { locating: !!this.location.module?.locating, pending, more, failed, placeError: !!placeError, result: answer?.result, where, locale: this.locale };
+    const said = {
+      locating: !!this.location.module?.locating,
+      pending,
+      more,
+      failed,
+      placeError: !!placeError,
+      result: answer?.result,
+      where,
+      locale: this.locale,
+    };
     const parts = this.parts.module;
     const status = parts
       ? parts.statusText(said)
@@ -285,29 +287,31 @@ export class PeerFinder extends LitElement {
           <p class="status held" aria-hidden="true">${held}</p>
         </div>
         <div part="results" class=${pending && !more ? 'busy' : ''} aria-busy=${pending || !!this.waiting}>
-          ${parts?.resultsArea({
-            result: answer?.result,
-            pending,
-            more,
-            failed,
-            error,
-            placeError: !!placeError,
-            where,
-            locale: this.locale,
-            filtered: countFilters(this.filters, hidden) > 0,
-            everywherePending: this.search.everywherePending,
-            everywhereError: this.search.everywhereError,
-            startGroupHref: this.startGroupHref,
-            onRetry: () => this.retry(),
-            onMore: (e) => this.more(e),
-            onWiden: (radius) => this.widen(radius),
-            onClearFilters: () => this.clearFilters(),
-            onShowAllEverywhere: () => this.showAllEverywhere(),
-            onChoosePlace: (near) => {
-              this.place = near;
-              this.searchFrom({ near });
-            },
-          }) ?? intro(!!this.waiting)}
+          ${
+            parts?.resultsArea({
+              result: answer?.result,
+              pending,
+              more,
+              failed,
+              error,
+              placeError: !!placeError,
+              where,
+              locale: this.locale,
+              filtered: countFilters(this.filters, hidden) > 0,
+              everywherePending: this.search.everywherePending,
+              everywhereError: this.search.everywhereError,
+              startGroupHref: this.startGroupHref,
+              onRetry: () => this.retry(),
+              onMore: (e) => this.more(e),
+              onWiden: (radius) => this.widen(radius),
+              onClearFilters: () => this.clearFilters(),
+              onShowAllEverywhere: () => this.showAllEverywhere(),
+              onChoosePlace: (near) => {
+                this.place = near;
+                this.searchFrom({ near });
+              },
+            }) ?? intro(!!this.waiting)
+          }
         </div>
       </div>
       ${this.details.render({
@@ -329,7 +333,10 @@ export class PeerFinder extends LitElement {
     if (parts) return this.submit(parts);
     // Sent before the search parts arrived: once they have. If they cannot be loaded,
     // the status line says the search did not work, and the next submit tries again.
-    this.searchParts().then((p) => this.submit(p), () => {});
+    this.searchParts().then(
+      (p) => this.submit(p),
+      () => {},
+    );
   }
 
   private submit({ recognisePlace }: SearchParts) {
@@ -396,7 +403,8 @@ export class PeerFinder extends LitElement {
       const answer = this.search.answer;
       if (answer) this.details.found([...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])]);
       if (this.placeError) this.focusAfter.request('[part=error-summary]');
-      else if (shown >= 0 && answer && !answer.moreFailed) this.focusAfter.request(async () => (await renderedCards(this.renderRoot))[shown]);
+      else if (shown >= 0 && answer && !answer.moreFailed)
+        this.focusAfter.request(async () => (await renderedCards(this.renderRoot))[shown]);
       else if (this.search.error) this.focusAfter.request('[part=problem]');
     });
   }
@@ -515,7 +523,9 @@ export class PeerFinder extends LitElement {
   /** The search shown, as the address writes it. */
   private searchParams(): URLSearchParams {
     const write = this.parts.module?.addressParams;
-    return write ? write({ where: this.where, radius: this.radiusChoice, units: this.unitsChoice, filters: this.filters }) : new URLSearchParams();
+    return write
+      ? write({ where: this.where, radius: this.radiusChoice, units: this.unitsChoice, filters: this.filters })
+      : new URLSearchParams();
   }
 
   /** Shows what the address says: a search, a group, or the initial state. */
@@ -534,7 +544,10 @@ export class PeerFinder extends LitElement {
     const id = address.group;
     if (id) {
       const answer = this.search.answer;
-      this.details.show({ id, name: answer && [...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])].find((g) => g.id === id)?.name });
+      this.details.show({
+        id,
+        name: answer && [...answer.result.groups, ...(answer.result.everywhere?.groups ?? [])].find((g) => g.id === id)?.name,
+      });
       this.focusAfter.request(() => this.details.focusTarget());
     } else if (this.details.open) {
       this.close();

@@ -10,8 +10,7 @@ export class DeviceLocation {
   /** Waiting for the browser's answer. */
   locating = false;
 
-  constructor(private host: ReactiveControllerHost) {
-  }
+  constructor(private host: ReactiveControllerHost) {}
 
   /** Resolves with a rough location, or the words to show instead; undefined if already asking. */
   async locate(): Promise<Located | undefined> {
@@ -29,7 +28,9 @@ export class DeviceLocation {
       const denied = (error as GeolocationPositionError).code === 1;
       return {
         problem: denied
-          ? msg('This page is not allowed to use your location. Enter a postcode or town instead, or allow location in your browser’s settings.')
+          ? msg(
+              'This page is not allowed to use your location. Enter a postcode or town instead, or allow location in your browser’s settings.',
+            )
           : msg('We could not find your location. Enter a postcode or town instead.'),
       };
     } finally {

@@ -1,6 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EXACT_PRECISIONS, type EverywherePage, type GeocodeResult, type GroupSummary, type SearchResult, type Units } from '../../schema/index.js';
+import {
+  EXACT_PRECISIONS,
+  type EverywherePage,
+  type GeocodeResult,
+  type GroupSummary,
+  type SearchResult,
+  type Units,
+} from '../../schema/index.js';
 import { MAX_LIMIT } from '../../schema/search-constants.js';
 import { NetworkError, RateLimitError, ServerError, TimeoutError, ValidationError } from '../../sdk/errors.js';
 import { formatRadius } from '../shared/intl.js';
@@ -8,7 +15,8 @@ import { RADII } from './search-form.js';
 import { intro } from './intro.js';
 
 /** Whether the directory refused the search for its place (the field it was typed in, or the whole query). */
-export const rejectsPlace = (error: unknown) => error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer));
+export const rejectsPlace = (error: unknown) =>
+  error instanceof ValidationError && error.errors.some((e) => /^#?\/?(near)?$/.test(e.pointer));
 
 /** What the results area shows, and where it reports what people do. */
 export interface ResultsOptions {
@@ -146,11 +154,13 @@ function everywhere(r: SearchResult, o: ResultsOptions) {
   const button =
     e.nextCursor &&
     html`<button class="secondary" part="more" aria-disabled=${busy} @click=${o.onShowAllEverywhere}>
-      ${busy
-        ? msg('Loading more groups…')
-        : e.total - e.groups.length <= MAX_LIMIT
-          ? msg(str`Show all ${e.total} online and telephone groups`)
-          : msg('Show more online and telephone groups')}
+      ${
+        busy
+          ? msg('Loading more groups…')
+          : e.total - e.groups.length <= MAX_LIMIT
+            ? msg(str`Show all ${e.total} online and telephone groups`)
+            : msg('Show more online and telephone groups')
+      }
     </button>`;
   return resultList(
     msg('Online and telephone groups open to everyone'),
@@ -206,17 +216,15 @@ export function noneFound(o: {
     <h2>${msg('No groups meet near you yet')}</h2>
     <p>${msg('You could:')}</p>
     <ul>
-      ${o.widen
-        ? html`<li><button class="link" @click=${o.widen[1]}>${msg(str`search within ${o.widen[0]}`)}</button></li>`
-        : nothing}
-      ${o.clear
-        ? html`<li><button class="link" @click=${o.clear}>${msg('search again without your filters')}</button></li>`
-        : nothing}
+      ${o.widen ? html`<li><button class="link" @click=${o.widen[1]}>${msg(str`search within ${o.widen[0]}`)}</button></li>` : nothing}
+      ${o.clear ? html`<li><button class="link" @click=${o.clear}>${msg('search again without your filters')}</button></li>` : nothing}
       ${o.online ? html`<li>${msg('join a group that meets online or by telephone, listed below')}</li>` : nothing}
       <li>
-        ${o.startHref
-          ? html`<a href=${o.startHref}>${msg('start a peer support group in your area')}</a>`
-          : msg('start a peer support group in your area')}
+        ${
+          o.startHref
+            ? html`<a href=${o.startHref}>${msg('start a peer support group in your area')}</a>`
+            : msg('start a peer support group in your area')
+        }
       </li>
       <li>${msg('tell your diabetes care team you would like to meet a peer, or would support someone')}</li>
     </ul>
@@ -229,9 +237,7 @@ export function problem(error: unknown, retry: () => void) {
     error instanceof RateLimitError
       ? [
           msg('There have been too many searches'),
-          error.retryAfter
-            ? msg(str`Wait ${Math.ceil(error.retryAfter)} seconds, then try again.`)
-            : msg('Wait a minute, then try again.'),
+          error.retryAfter ? msg(str`Wait ${Math.ceil(error.retryAfter)} seconds, then try again.`) : msg('Wait a minute, then try again.'),
         ]
       : error instanceof NetworkError || error instanceof TimeoutError
         ? [

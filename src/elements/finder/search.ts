@@ -54,7 +54,11 @@ export class FinderSearch implements ReactiveController {
         if (query.cursor && before) {
           try {
             const page = await groups.search(query, { signal });
-            return { ...before, query, result: { ...page, groups: [...before.result.groups, ...page.groups], everywhere: before.result.everywhere } };
+            return {
+              ...before,
+              query,
+              result: { ...page, groups: [...before.result.groups, ...page.groups], everywhere: before.result.everywhere },
+            };
           } catch (error) {
             if (isAbort(error)) throw error;
             return { ...before, moreFailed: error };

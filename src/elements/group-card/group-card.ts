@@ -62,9 +62,7 @@ export class PeerGroupCard extends LitElement {
     const own = groupTextLanguage(g);
     return html`<article part="base" aria-labelledby="name">
       <h3 part="name" id="name" lang=${own}>${g.name}</h3>
-      ${'distance' in g
-        ? html`<p part="distance">${msg(str`${formatDistance(g.distance, this.units, locale)} away`)}</p>`
-        : nothing}
+      ${'distance' in g ? html`<p part="distance">${msg(str`${formatDistance(g.distance, this.units, locale)} away`)}</p>` : nothing}
       <p part="summary" lang=${own}>${g.summary}</p>
       <dl part="facts">
         <dt>${msg('Where')}</dt>

@@ -134,13 +134,13 @@ export class PeerGroupDetails extends LitElement {
       error: (e) =>
         html`<div role="alert">
           <p class="error-message">
-            ${e instanceof NotFoundError
-              ? msg('This group is no longer listed in the directory.')
-              : msg('Sorry, the group’s details could not be loaded.')}
+            ${
+              e instanceof NotFoundError
+                ? msg('This group is no longer listed in the directory.')
+                : msg('Sorry, the group’s details could not be loaded.')
+            }
           </p>
-          ${e instanceof NotFoundError
-            ? nothing
-            : html`<button @click=${() => this.load.run()}>${msg('Try again')}</button>`}
+          ${e instanceof NotFoundError ? nothing : html`<button @click=${() => this.load.run()}>${msg('Try again')}</button>`}
         </div>`,
     });
   }
@@ -167,12 +167,14 @@ export class PeerGroupDetails extends LitElement {
 
     return html`<article part="base" aria-labelledby="name" lang=${locale}>
       <h2 part="name" id="name" tabindex="-1" lang=${own}>${g.name}</h2>
-      ${g.organisation
-        ? html`<p class="muted">
+      ${
+        g.organisation
+          ? html`<p class="muted">
             ${msg('Run by')}
             ${g.organisation.website ? link(g.organisation.website, theirs(g.organisation.name)) : theirs(g.organisation.name)}
           </p>`
-        : nothing}
+          : nothing
+      }
       <p part="summary" lang=${own}>${g.summary}</p>
       <p part="note" role="note">
         ${msg(
@@ -193,28 +195,37 @@ export class PeerGroupDetails extends LitElement {
           )}
           ${g.serviceArea ? row(msg('Area served'), theirs(g.serviceArea)) : nothing}
           ${g.servesEverywhere ? row(msg('Area served'), msg('Open to people anywhere')) : nothing}
-          ${row(msg('When'), scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)))}
-          ${!next && this.src && g.schedule.rules.length > 0
-            ? // A static directory cannot expand repeating rules (the API does): "When" says them in words.
-              nothing
-            : row(
-                msg('Next meeting'),
-                next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
-              )}
+          ${row(
+            msg('When'),
+            scheduleText(g.schedule, locale).map((line, i) => (i ? html`<br />${line}` : line)),
+          )}
+          ${
+            !next && this.src && g.schedule.rules.length > 0
+              ? // A static directory cannot expand repeating rules (the API does): "When" says them in words.
+                nothing
+              : row(
+                  msg('Next meeting'),
+                  next ? formatMeeting(next, g.schedule.timeZone, locale) : msg('No dates published yet: contact the group.'),
+                )
+          }
         </dl>
-        ${directions || calendar
-          ? html`<p class="links">
+        ${
+          directions || calendar
+            ? html`<p class="links">
               ${directions ? link(directions, msg(str`Directions to ${l?.venue ?? l?.town}`)) : nothing}
               ${calendar ? html`<a href=${calendar} download>${msg('Add meetings to your calendar')}</a>` : nothing}
             </p>`
-          : nothing}
+            : nothing
+        }
       </section>
 
-      ${this.sendsEmail.value && g.schedule.rules.length + g.schedule.meetings.length > 0
-        ? this.remindMe.render(this.next.value?.occurrence, (m) =>
-            formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, g.schedule.timeZone, locale),
-          )
-        : nothing}
+      ${
+        this.sendsEmail.value && g.schedule.rules.length + g.schedule.meetings.length > 0
+          ? this.remindMe.render(this.next.value?.occurrence, (m) =>
+              formatMeeting({ start: Date.parse(m.startsAt), end: Date.parse(m.endsAt) }, g.schedule.timeZone, locale),
+            )
+          : nothing
+      }
 
       <section part="about" aria-labelledby="about">
         <h3 id="about">${msg('About the group')}</h3>
@@ -222,12 +233,12 @@ export class PeerGroupDetails extends LitElement {
           ${row(msg('Who for'), audiencesText(g, locale))}
           ${row(msg('Diabetes types'), list(g.conditions, conditionLabel))}
           ${row(msg('How it meets'), list(g.formats, formatLabel))}
-          ${row(
-            msg('Kind of support'),
-            html`${modelLabel(g.model)}<br /><span class="muted">${modelDescription(g.model)}</span>`,
-          )}
+          ${row(msg('Kind of support'), html`${modelLabel(g.model)}<br /><span class="muted">${modelDescription(g.model)}</span>`)}
           ${row(msg('Led by'), list(g.leaders, leaderLabel))}
-          ${row(msg('Languages'), list(g.languages, (t) => languageName(t, locale)))}
+          ${row(
+            msg('Languages'),
+            list(g.languages, (t) => languageName(t, locale)),
+          )}
           ${g.functions.length ? row(msg('What it offers'), list(g.functions, functionLabel)) : nothing}
         </dl>
       </section>
@@ -248,13 +259,15 @@ export class PeerGroupDetails extends LitElement {
 
       <section part="contact" aria-labelledby="contact">
         <h3 id="contact">${msg('Contact the group')}</h3>
-        ${c.email || c.phone || c.website
-          ? html`<dl>
+        ${
+          c.email || c.phone || c.website
+            ? html`<dl>
               ${c.email ? row(msg('Email'), html`<a href="mailto:${c.email}">${c.email}</a>`) : nothing}
               ${c.phone ? row(msg('Telephone'), html`<a href="tel:${c.phone.replace(/[^+\d]/g, '')}">${c.phone}</a>`) : nothing}
               ${c.website ? row(msg('Website'), link(c.website, c.website)) : nothing}
             </dl>`
-          : html`<p>${msg('This group has not published contact details.')}</p>`}
+            : html`<p>${msg('This group has not published contact details.')}</p>`
+        }
       </section>
 
       <!-- Actions about this group (issue 5: "compare", "add to my checklist") go in this slot. -->

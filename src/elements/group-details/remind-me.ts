@@ -95,8 +95,9 @@ export class RemindMe {
     const p = this.problem;
     return html`<section part="remind-me" aria-labelledby="remind-title">
       <h3 id="remind-title">${msg('Remind me about this meeting')}</h3>
-      ${this.sentTo
-        ? html`<div class="sent" id="remind-sent" tabindex="-1" role="status">
+      ${
+        this.sentTo
+          ? html`<div class="sent" id="remind-sent" tabindex="-1" role="status">
             <p><strong>${msg('Check your email')}</strong></p>
             <p>
               ${msg(str`We have sent an email to ${this.sentTo}. Follow the link in it to confirm your reminders: nothing is sent until you do.`)}
@@ -105,7 +106,7 @@ export class RemindMe {
               ${msg('Ask for other reminders')}
             </button>
           </div>`
-        : html`<form novalidate @submit=${(e: SubmitEvent) => this.send(e, next)}>
+          : html`<form novalidate @submit=${(e: SubmitEvent) => this.send(e, next)}>
             <p class="hint">${msg('We will email you before the meeting, until the day it happens. Every email has a link to stop them.')}</p>
             <div class="field" ?data-error=${!!p.email}>
               <label for="remind-email">${msg('Your email address')}</label>
@@ -169,7 +170,8 @@ export class RemindMe {
             <button type="submit" id="remind-send" aria-disabled=${this.sending ? 'true' : 'false'}>
               ${this.sending ? msg('Sending…') : msg('Email me a confirmation link')}
             </button>
-          </form>`}
+          </form>`
+      }
     </section>`;
   }
 }

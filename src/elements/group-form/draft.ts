@@ -95,10 +95,10 @@ type Unchecked<T> = T extends string
   : T extends boolean
     ? boolean
     : T extends readonly (infer U)[]
-    ? Unchecked<U>[]
-    : T extends object
-      ? { [K in keyof T]?: Unchecked<T[K]> | undefined }
-      : T;
+      ? Unchecked<U>[]
+      : T extends object
+        ? { [K in keyof T]?: Unchecked<T[K]> | undefined }
+        : T;
 
 /**
  * The request body the draft stands for. Unanswered questions stay

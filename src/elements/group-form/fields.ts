@@ -43,8 +43,7 @@ interface TextOptions {
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
-const hintText = (id: string, hint: string | undefined) =>
-  hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing;
+const hintText = (id: string, hint: string | undefined) => (hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing);
 
 export function textInput(ctx: FieldContext, key: StringKey, o: TextOptions): TemplateResult {
   const error = ctx.error(key);
@@ -178,11 +177,7 @@ export function radios(ctx: FieldContext, key: StringKey, o: ChoiceOptions): Tem
 }
 
 /** A single required tick box, such as a consent. */
-export function tickBox(
-  ctx: FieldContext,
-  key: 'consentStoreData' | 'consentNoMedicalAdvice',
-  label: string,
-): TemplateResult {
+export function tickBox(ctx: FieldContext, key: 'consentStoreData' | 'consentNoMedicalAdvice', label: string): TemplateResult {
   const error = ctx.error(key);
   return html`<div class="field" ?data-error=${!!error}>
     ${errorMessage(key, error)}

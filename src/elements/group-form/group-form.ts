@@ -331,9 +331,11 @@ export class PeerGroupForm extends LitElement {
       error: (error) =>
         html`<div class="error-summary" part="failure" role="alert">
           <p>
-            ${error instanceof NotFoundError
-              ? msg('We could not find this group in the directory. It may have been removed.')
-              : msg('We could not load the group’s details.')}
+            ${
+              error instanceof NotFoundError
+                ? msg('We could not find this group in the directory. It may have been removed.')
+                : msg('We could not load the group’s details.')
+            }
           </p>
           <button type="button" class="secondary" @click=${() => this.published.run()}>${msg('Try again')}</button>
         </div>`,
@@ -346,14 +348,14 @@ export class PeerGroupForm extends LitElement {
     const changing = !!this.group;
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${errorSummary(this.errors)} ${this.renderFailure()}
-      ${this.restored
-        ? html`<p class="notice">${msg('We have kept the answers you gave earlier in this tab.')}</p>`
-        : nothing}
-      ${changing
-        ? html`<p class="notice">
+      ${this.restored ? html`<p class="notice">${msg('We have kept the answers you gave earlier in this tab.')}</p>` : nothing}
+      ${
+        changing
+          ? html`<p class="notice">
             ${msg('You are asking for changes to a group in the directory. Staff will check them before they are published.')}
           </p>`
-        : nothing}
+          : nothing
+      }
       ${aboutSection(ctx)} ${questionsSection(ctx)} ${whereSection(ctx)} ${leadersSection(ctx)} ${contactSection(ctx)}
       ${registrantSection(ctx)} ${consentSection(ctx)} ${honeypot(ctx)}
       <div class="actions">
@@ -378,17 +380,23 @@ export class PeerGroupForm extends LitElement {
       <div part="next-steps">
         <h2>${msg('What happens next')}</h2>
         <p>
-          ${isOne(this.reviewDays, this.locale)
-            ? msg('Directory staff will check the details, usually within 1 working day.')
-            : msg(str`Directory staff will check the details, usually within ${days} working days.`)}
+          ${
+            isOne(this.reviewDays, this.locale)
+              ? msg('Directory staff will check the details, usually within 1 working day.')
+              : msg(str`Directory staff will check the details, usually within ${days} working days.`)
+          }
         </p>
-        ${this.taxonomy.value?.email === false
-          ? nothing
-          : html`<p>
-              ${email
-                ? msg(str`We will email you at ${email} when the group is published, or if we have any questions.`)
-                : msg('We will email you when the group is published, or if we have any questions.')}
-            </p>`}
+        ${
+          this.taxonomy.value?.email === false
+            ? nothing
+            : html`<p>
+              ${
+                email
+                  ? msg(str`We will email you at ${email} when the group is published, or if we have any questions.`)
+                  : msg('We will email you when the group is published, or if we have any questions.')
+              }
+            </p>`
+        }
         <p>${msg('Nothing appears in the directory until staff have checked it. Quote your reference number if you contact us.')}</p>
         <button type="button" class="secondary" @click=${this.startAgain}>${msg('Register another group')}</button>
       </div>`;

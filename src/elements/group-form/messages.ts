@@ -58,9 +58,7 @@ export const FIELD_MESSAGES: Partial<Record<DraftKey, FieldMessages>> = {
 
 /** The postcode or ZIP code is not one that exists in that country's format. */
 export function postcodeFormatMessage(country: string): string {
-  return country === 'US'
-    ? msg('Enter a ZIP code with 5 digits, like 20500')
-    : msg('Enter a full UK postcode, like SW1A 1AA');
+  return country === 'US' ? msg('Enter a ZIP code with 5 digits, like 20500') : msg('Enter a full UK postcode, like SW1A 1AA');
 }
 
 export const meetingDurationMessage = () => msg('Choose how long the meeting lasts');
@@ -108,14 +106,11 @@ export const pastMeetingMessage = () => msg('This meeting is in the past: enter 
 export const clockChangeMessage = () => msg('The clocks change at that time, so it does not happen: choose another time');
 
 /** The API could not place the postcode on a map. */
-export const unknownPostcodeMessage = () =>
-  msg('We could not find this postcode. Check it, or enter the postcode of a nearby building');
+export const unknownPostcodeMessage = () => msg('We could not find this postcode. Check it, or enter the postcode of a nearby building');
 
-export const onlyRemoteEverywhereMessage = () =>
-  msg('Only groups that meet online or by telephone can take people from anywhere');
+export const onlyRemoteEverywhereMessage = () => msg('Only groups that meet online or by telephone can take people from anywhere');
 
 export const tooLongMessage = (max: string) => msg(str`Must be ${max} characters or fewer`);
 export const tooManyMeetingsMessage = (max: string) => msg(str`Add no more than ${max} meetings`);
-export const controlCharactersMessage = () =>
-  msg('Remove the hidden control characters (they often come from copying and pasting)');
+export const controlCharactersMessage = () => msg('Remove the hidden control characters (they often come from copying and pasting)');
 export const checkAnswerMessage = () => msg('Check this answer');

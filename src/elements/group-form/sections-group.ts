@@ -1,24 +1,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  AUDIENCES,
-  CONDITIONS,
-  FUNCTIONS,
-  LANGUAGES,
-  MODELS,
-  QUESTIONS,
-  type Question,
-  type Term,
-} from '../../schema/index.js';
-import {
-  audienceLabel,
-  conditionLabel,
-  functionLabel,
-  languageName,
-  modelDescription,
-  modelLabel,
-  questionText,
-} from '../shared/terms.js';
+import { AUDIENCES, CONDITIONS, FUNCTIONS, LANGUAGES, MODELS, QUESTIONS, type Question, type Term } from '../../schema/index.js';
+import { audienceLabel, conditionLabel, functionLabel, languageName, modelDescription, modelLabel, questionText } from '../shared/terms.js';
 import { YES_NO_QUESTIONS, type Draft, type DraftKey } from './draft.js';
 import { checkboxes, radios, textArea, textInput, type FieldContext, type Option } from './fields.js';
 
@@ -105,14 +88,16 @@ export function aboutSection(ctx: SectionContext): TemplateResult {
         options: languages.map((tag) => ({ value: tag, label: languageName(tag, ctx.locale) })),
         inline: true,
       })}
-      ${ctx.principles.length > 0
-        ? checkboxes(ctx, 'principles', {
-            legend: msg('Which principles of good peer support does the group follow? (optional)'),
-            hint: msg('Select all that apply.'),
-            // The operator's own words: shown as they wrote them.
-            options: ctx.principles.map((p) => ({ value: p.code, label: p.label, ...(p.description ? { hint: p.description } : {}) })),
-          })
-        : nothing}
+      ${
+        ctx.principles.length > 0
+          ? checkboxes(ctx, 'principles', {
+              legend: msg('Which principles of good peer support does the group follow? (optional)'),
+              hint: msg('Select all that apply.'),
+              // The operator's own words: shown as they wrote them.
+              options: ctx.principles.map((p) => ({ value: p.code, label: p.label, ...(p.description ? { hint: p.description } : {}) })),
+            })
+          : nothing
+      }
     `,
   );
 }

@@ -81,7 +81,8 @@ function ruleFields(ctx: ScheduleContext, index: number): TemplateResult {
   const monthly = rule.repeat.startsWith('monthly');
   const many = ctx.draft.scheduleRules.length > 1;
   const n = new Intl.NumberFormat(ctx.locale).format(index + 1);
-  const selectOf = (part: RulePart, value: string, options: Option[], patch: (v: string) => Partial<DraftRule>) =>
+  const selectOf =
+    (part: RulePart, value: string, options: Option[], patch: (v: string) => Partial<DraftRule>) =>
     (describedBy: string | undefined, invalid: boolean) =>
       html`<select
         id=${id(part)}
@@ -91,7 +92,8 @@ function ruleFields(ctx: ScheduleContext, index: number): TemplateResult {
       >
         ${choice(value, options)}
       </select>`;
-  const inputOf = (part: RulePart, type: 'date' | 'time', value: string, patch: (v: string) => Partial<DraftRule>) =>
+  const inputOf =
+    (part: RulePart, type: 'date' | 'time', value: string, patch: (v: string) => Partial<DraftRule>) =>
     (describedBy: string | undefined, invalid: boolean) =>
       html`<input
         id=${id(part)}
@@ -106,15 +108,42 @@ function ruleFields(ctx: ScheduleContext, index: number): TemplateResult {
   return html`<fieldset class="field meeting" part="rule">
     <legend>${many ? msg(str`Regular meeting ${n}`) : msg('Regular meeting')}</legend>
     <div class="date-time">
-      ${control(ctx, id('repeat'), msg('How often'), selectOf('repeat', rule.repeat, repeatOptions(rule.repeat), (repeat) => ({ repeat })))}
-      ${monthly
-        ? control(ctx, id('week'), msg('Which week of the month'), selectOf('week', rule.weekOfMonth, weeks, (weekOfMonth) => ({ weekOfMonth })))
-        : nothing}
-      ${control(ctx, id('weekday'), msg('Day'), selectOf('weekday', rule.weekday, days, (weekday) => ({ weekday })))}
+      ${control(
+        ctx,
+        id('repeat'),
+        msg('How often'),
+        selectOf('repeat', rule.repeat, repeatOptions(rule.repeat), (repeat) => ({ repeat })),
+      )}
+      ${
+        monthly
+          ? control(
+              ctx,
+              id('week'),
+              msg('Which week of the month'),
+              selectOf('week', rule.weekOfMonth, weeks, (weekOfMonth) => ({ weekOfMonth })),
+            )
+          : nothing
+      }
+      ${control(
+        ctx,
+        id('weekday'),
+        msg('Day'),
+        selectOf('weekday', rule.weekday, days, (weekday) => ({ weekday })),
+      )}
     </div>
     <div class="date-time">
-      ${control(ctx, id('date'), msg('First meeting'), inputOf('date', 'date', rule.date, (date) => ({ date })))}
-      ${control(ctx, id('time'), msg('Start time'), inputOf('time', 'time', rule.time, (time) => ({ time })))}
+      ${control(
+        ctx,
+        id('date'),
+        msg('First meeting'),
+        inputOf('date', 'date', rule.date, (date) => ({ date })),
+      )}
+      ${control(
+        ctx,
+        id('time'),
+        msg('Start time'),
+        inputOf('time', 'time', rule.time, (time) => ({ time })),
+      )}
       ${control(
         ctx,
         id('duration'),
@@ -153,7 +182,8 @@ function dayOffFields(ctx: SectionContext, index: number, x: DraftException): Te
       ${remove}
     </div>`;
   }
-  const input = (part: 'date' | 'note', type: 'date' | 'text', value: string, patch: (v: string) => Partial<DraftException>) =>
+  const input =
+    (part: 'date' | 'note', type: 'date' | 'text', value: string, patch: (v: string) => Partial<DraftException>) =>
     (describedBy: string | undefined, invalid: boolean) =>
       html`<input
         id=${exceptionId(index, part)}
@@ -165,7 +195,12 @@ function dayOffFields(ctx: SectionContext, index: number, x: DraftException): Te
         @input=${(e: Event) => set(patch((e.target as HTMLInputElement).value))}
       />`;
   return html`<div class="field meeting" part="day-off">
-    ${control(ctx, exceptionId(index, 'date'), msg('Date with no meeting'), input('date', 'date', x.date, (date) => ({ date })))}
+    ${control(
+      ctx,
+      exceptionId(index, 'date'),
+      msg('Date with no meeting'),
+      input('date', 'date', x.date, (date) => ({ date })),
+    )}
     ${control(
       ctx,
       exceptionId(index, 'note'),
@@ -188,8 +223,9 @@ export function regularMeetings(ctx: ScheduleContext): TemplateResult {
         ${msg('For example, every week on Tuesday, or the first Wednesday of the month. Times are in the time zone above.')}
       </p>
       ${errorMessage('add-rule', rulesError)} ${d.scheduleRules.map((_, i) => ruleFields(ctx, i))}
-      ${d.scheduleRules.length < MAX_RULES
-        ? html`<button
+      ${
+        d.scheduleRules.length < MAX_RULES
+          ? html`<button
             type="button"
             class="secondary"
             id="add-rule"
@@ -202,15 +238,18 @@ export function regularMeetings(ctx: ScheduleContext): TemplateResult {
           >
             ${d.scheduleRules.length === 0 ? msg('Add a regular meeting') : msg('Add another regular meeting')}
           </button>`
-        : nothing}
+          : nothing
+      }
     </fieldset>
-    ${d.scheduleRules.length > 0 || d.scheduleExceptions.length > 0
-      ? html`<fieldset class="field group" part="days-off">
+    ${
+      d.scheduleRules.length > 0 || d.scheduleExceptions.length > 0
+        ? html`<fieldset class="field group" part="days-off">
           <legend>${msg('Dates with no meeting (optional)')}</legend>
           <p class="hint">${msg('A date when a regular meeting does not happen, such as a holiday.')}</p>
           ${errorMessage('add-day-off', daysOffError)} ${d.scheduleExceptions.map((x, i) => dayOffFields(ctx, i, x))}
-          ${d.scheduleExceptions.length < MAX_DAYS_OFF
-            ? html`<button
+          ${
+            d.scheduleExceptions.length < MAX_DAYS_OFF
+              ? html`<button
                 type="button"
                 class="secondary"
                 id="add-day-off"
@@ -218,9 +257,11 @@ export function regularMeetings(ctx: ScheduleContext): TemplateResult {
               >
                 ${msg('Add a date with no meeting')}
               </button>`
-            : nothing}
+              : nothing
+          }
         </fieldset>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 /** "The next three dates": what the directory will publish, for the leader to check. */

@@ -42,9 +42,7 @@ function timeZoneLabel(zone: string, locale: string): string {
 function durationLabel(minutes: number, locale: string): string {
   return minutes < 60
     ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes)
-    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }).format(
-        minutes / 60,
-      );
+    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 }).format(minutes / 60);
 }
 
 /** The lengths a meeting may have, and `current` if a published group has another. */
@@ -143,9 +141,7 @@ function meetingFields(ctx: ScheduleContext, index: number): TemplateResult {
           aria-invalid=${durationError ? 'true' : 'false'}
           @change=${(e: Event) => ctx.changeItem('meetings', index, { durationMinutes: (e.target as HTMLSelectElement).value })}
         >
-          ${durations.map(
-            (o) => html`<option value=${o.value} ?selected=${o.value === m.durationMinutes}>${o.label}</option>`,
-          )}
+          ${durations.map((o) => html`<option value=${o.value} ?selected=${o.value === m.durationMinutes}>${o.label}</option>`)}
         </select>
       </div>
     </div>
@@ -180,12 +176,14 @@ export function whereSection(ctx: ScheduleContext): TemplateResult {
         <p class="hint">${msg('Meetings that are not regular, such as a summer picnic. Times are in the time zone above.')}</p>
         ${errorMessage('add-meeting', meetingsError)}
         ${d.meetings.map((_, i) => meetingFields(ctx, i))}
-        ${d.meetings.length < MAX_MEETINGS
-          ? html`<button type="button" class="secondary" id="add-meeting" @click=${() =>
-              ctx.addItem('meetings', { date: '', time: '', durationMinutes: DEFAULT_DURATION }, meetingId(d.meetings.length, 'date'))}>
+        ${
+          d.meetings.length < MAX_MEETINGS
+            ? html`<button type="button" class="secondary" id="add-meeting" @click=${() =>
+                ctx.addItem('meetings', { date: '', time: '', durationMinutes: DEFAULT_DURATION }, meetingId(d.meetings.length, 'date'))}>
               ${d.meetings.length === 0 ? msg('Add a meeting') : msg('Add another meeting')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </fieldset>
       ${textInput(ctx, 'scheduleDescription', {
         label: msg('Anything else about when the group meets? (optional)'),

@@ -174,7 +174,11 @@ export function validate(
       if (issue.path[0] === 'trap') continue;
       const place = locate(issue.path);
       if (!place) continue;
-      errors.push({ key: place.key, target: place.target, message: messageFor(issue, place.key, valueAt(input, issue.path), place.meeting?.part) });
+      errors.push({
+        key: place.key,
+        target: place.target,
+        message: messageFor(issue, place.key, valueAt(input, issue.path), place.meeting?.part),
+      });
     }
   }
   if (meetsInPerson(draft) && !errors.some((e) => e.key === 'postcode')) {

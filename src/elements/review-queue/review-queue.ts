@@ -274,9 +274,15 @@ export class PeerReviewQueue extends LitElement {
   override render(): TemplateResult {
     return html`<div part="base">
       <div class="notice-area" part="status" role="status">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
-      ${this.session.token
-        ? this.renderQueue()
-        : signInForm(this.session, (e) => void this.signIn(e), () => this.requestUpdate())}
+      ${
+        this.session.token
+          ? this.renderQueue()
+          : signInForm(
+              this.session,
+              (e) => void this.signIn(e),
+              () => this.requestUpdate(),
+            )
+      }
     </div>`;
   }
 
@@ -294,9 +300,7 @@ export class PeerReviewQueue extends LitElement {
       <div class="field">
         <label for="status">${msg('Show')}</label>
         <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as RegistrationStatus)}>
-          ${REGISTRATION_STATUSES.map(
-            (s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel(s)}</option>`,
-          )}
+          ${REGISTRATION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${statusLabel(s)}</option>`)}
         </select>
       </div>
       ${this.list.render({
@@ -319,9 +323,7 @@ export class PeerReviewQueue extends LitElement {
         error: (error) =>
           html`<div class="error-summary" role="alert">
             <p>
-              ${error instanceof NotFoundError
-                ? msg('This registration no longer exists.')
-                : msg('We could not load this registration.')}
+              ${error instanceof NotFoundError ? msg('This registration no longer exists.') : msg('We could not load this registration.')}
             </p>
             <button type="button" class="secondary" @click=${() => this.opened.run()}>${msg('Try again')}</button>
           </div>`,
@@ -337,9 +339,11 @@ export class PeerReviewQueue extends LitElement {
       <p class="meta">${registrationFacts(r, locale)} · ${statusLabel(r.status)}</p>
       ${r.decision ? html`<p class="notice">${decisionText(r, locale)}</p>` : nothing}
       ${this.actionError ? html`<div class="error-summary" id="action-error" tabindex="-1" role="alert"><p>${this.actionError}</p></div>` : nothing}
-      ${r.updatesGroupId
-        ? changesView(r, published ?? null, locale, principles, this.onlyChanges, (only) => (this.onlyChanges = only))
-        : newGroupView(r, locale, principles)}
+      ${
+        r.updatesGroupId
+          ? changesView(r, published ?? null, locale, principles, this.onlyChanges, (only) => (this.onlyChanges = only))
+          : newGroupView(r, locale, principles)
+      }
       ${this.renderPreview(r)} ${r.status === 'pending' ? this.renderActions(r) : nothing}`;
   }
 
@@ -362,9 +366,11 @@ export class PeerReviewQueue extends LitElement {
       // Publishing cannot be taken back from here: say what it does, and ask once more.
       return html`<div class="actions confirm" part="actions" role="group" aria-labelledby="confirm-approve">
         <p id="confirm-approve" tabindex="-1">
-          ${r.updatesGroupId
-            ? msg(str`Publish the changes to “${r.group.name}”? Everyone searching the directory will see them at once.`)
-            : msg(str`Publish “${r.group.name}”? Everyone searching the directory will see it at once.`)}
+          ${
+            r.updatesGroupId
+              ? msg(str`Publish the changes to “${r.group.name}”? Everyone searching the directory will see them at once.`)
+              : msg(str`Publish “${r.group.name}”? Everyone searching the directory will see it at once.`)
+          }
         </p>
         ${this.decisionButtons(
           html`<button type="button" id="approve" aria-disabled=${busy} @click=${() => this.approve(r)}>${msg('Yes, publish it')}</button>`,

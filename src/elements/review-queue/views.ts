@@ -74,14 +74,17 @@ export function changesView(
   const changed = all.filter((row) => row.changed).length;
   const rows = onlyChanges ? all.filter((row) => row.changed) : all;
   return html`<p class="changes-count">
-      ${changed === 0
-        ? msg('No details differ from the published group.')
-        : isOne(changed, locale)
-          ? msg('1 detail differs from the published group. It is marked “Changed”.')
-          : msg(str`${new Intl.NumberFormat(locale).format(changed)} details differ from the published group. They are marked “Changed”.`)}
+      ${
+        changed === 0
+          ? msg('No details differ from the published group.')
+          : isOne(changed, locale)
+            ? msg('1 detail differs from the published group. It is marked “Changed”.')
+            : msg(str`${new Intl.NumberFormat(locale).format(changed)} details differ from the published group. They are marked “Changed”.`)
+      }
     </p>
-    ${changed > 0
-      ? html`<div class="option only-changes">
+    ${
+      changed > 0
+        ? html`<div class="option only-changes">
           <input
             id="only-changes"
             type="checkbox"
@@ -90,7 +93,8 @@ export function changesView(
           />
           <label for="only-changes">${msg('Show only the details that differ')}</label>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0" part="side-by-side">
       <table class="compare">
         <caption id="compare-caption">${msg('Published group and proposed changes')}</caption>

@@ -108,14 +108,17 @@ export function checklistActions(compare: CompareListController, group: { id: st
     <button type="button" class="secondary" @click=${() => compare.toggle(group)}>
       ${chosen ? msg('Remove from compare') : msg('Add to compare')}
     </button>
-    ${compare.ids.length > 1
-      ? html`<a class="checklist-action" href=${checklistUrl(href, 'groups', compare.ids.join(','))}>
+    ${
+      compare.ids.length > 1
+        ? html`<a class="checklist-action" href=${checklistUrl(href, 'groups', compare.ids.join(','))}>
           ${msg(str`See the ${compare.ids.length} groups side by side`)}
         </a>`
-      : nothing}
+        : nothing
+    }
     <p class="checklist-status" role="status">${compare.status}</p>
-    ${waiting
-      ? html`<ul class="replace" aria-label=${msg('Groups you chose to compare')}>
+    ${
+      waiting
+        ? html`<ul class="replace" aria-label=${msg('Groups you chose to compare')}>
           ${compare.ids.map((id) => {
             const name = compareName(id);
             return html`<li>
@@ -125,7 +128,8 @@ export function checklistActions(compare: CompareListController, group: { id: st
             </li>`;
           })}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 

@@ -152,34 +152,46 @@ export function addToCompare(group: { id: string; name: string }, source?: Event
   if (current.includes(group.id)) return true;
   if (current.length >= MAX_COMPARE) return false;
   return (
-    updateChecklist('compare', (data) => {
-      if (data.compare.includes(group.id) || data.compare.length >= MAX_COMPARE) return;
-      data.compare.push(group.id);
-      data.names = { ...data.names, [group.id]: group.name };
-    }, source) !== undefined
+    updateChecklist(
+      'compare',
+      (data) => {
+        if (data.compare.includes(group.id) || data.compare.length >= MAX_COMPARE) return;
+        data.compare.push(group.id);
+        data.names = { ...data.names, [group.id]: group.name };
+      },
+      source,
+    ) !== undefined
   );
 }
 
 /** Puts `group` in the comparison in place of the group `replaced`. */
 export function replaceInCompare(replaced: string, group: { id: string; name: string }, source?: EventTarget): boolean {
   return (
-    updateChecklist('compare', (data) => {
-      const at = data.compare.indexOf(replaced);
-      if (at < 0 || data.compare.includes(group.id)) return;
-      data.compare[at] = group.id;
-      const { [replaced]: _gone, ...names } = data.names ?? {};
-      data.names = { ...names, [group.id]: group.name };
-    }, source) !== undefined
+    updateChecklist(
+      'compare',
+      (data) => {
+        const at = data.compare.indexOf(replaced);
+        if (at < 0 || data.compare.includes(group.id)) return;
+        data.compare[at] = group.id;
+        const { [replaced]: _gone, ...names } = data.names ?? {};
+        data.names = { ...names, [group.id]: group.name };
+      },
+      source,
+    ) !== undefined
   );
 }
 
 /** Takes a group out of the comparison. */
 export function removeFromCompare(id: string, source?: EventTarget): void {
-  updateChecklist('compare', (data) => {
-    data.compare = data.compare.filter((g) => g !== id);
-    const { [id]: _gone, ...names } = data.names ?? {};
-    data.names = names;
-  }, source);
+  updateChecklist(
+    'compare',
+    (data) => {
+      data.compare = data.compare.filter((g) => g !== id);
+      const { [id]: _gone, ...names } = data.names ?? {};
+      data.names = names;
+    },
+    source,
+  );
 }
 
 /** The name a group to compare was added with, if known. */

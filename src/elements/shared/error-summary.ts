@@ -29,9 +29,7 @@ export function errorSummary(errors: readonly SummaryError[], heading: 2 | 3 = 2
   const title = msg('There is a problem');
   return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
     <div role="alert">
-      ${heading === 2
-        ? html`<h2 id="error-summary-title">${title}</h2>`
-        : html`<h3 id="error-summary-title">${title}</h3>`}
+      ${heading === 2 ? html`<h2 id="error-summary-title">${title}</h2>` : html`<h3 id="error-summary-title">${title}</h3>`}
       <ul>
         ${errors.map(
           (e) => html`<li><a href=${`#${e.target}`} @click=${(event: Event) => focusTarget(event, e.target)}>${e.message}</a></li>`,

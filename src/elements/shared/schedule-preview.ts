@@ -90,11 +90,7 @@ export class SchedulePreview implements ReactiveController {
  * reader hears the new dates once they arrive. `messages` say why there are
  * none, in the words the page's readers need.
  */
-export function previewDates(
-  state: PreviewState,
-  locale: string,
-  messages: { incomplete: string; failed: string },
-): TemplateResult {
+export function previewDates(state: PreviewState, locale: string, messages: { incomplete: string; failed: string }): TemplateResult {
   const body = (() => {
     switch (state.kind) {
       case 'none':

@@ -1,14 +1,5 @@
 import { msg } from '@lit/localize';
-import type {
-  Audience,
-  Condition,
-  Country,
-  Format,
-  Leader,
-  Model,
-  PeerFunction,
-  QuestionKey,
-} from '../../schema/index.js';
+import type { Audience, Condition, Country, Format, Leader, Model, PeerFunction, QuestionKey } from '../../schema/index.js';
 
 /**
  * The directory's codes in the reader's language. The schema's taxonomy
@@ -57,8 +48,7 @@ const modelDescriptions: Labels<Model> = {
   'group-visits': () => msg('A health professional runs the session and members learn from each other.'),
   'self-management': () => msg('A course run face to face by trained peers on managing diabetes day to day.'),
   'peer-coaching': () => msg('One-to-one support from someone who has learned to manage their own diabetes.'),
-  'community-health-workers': () =>
-    msg('Workers who share the language, culture and community of the people they support.'),
+  'community-health-workers': () => msg('Workers who share the language, culture and community of the people they support.'),
   'support-group': () => msg('People meeting to give each other emotional and practical support.'),
   'telephone-support': () => msg('Regular calls with a peer supporter.'),
   'web-based': () => msg('Online groups, forums and email or text reminders.'),

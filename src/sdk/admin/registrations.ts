@@ -28,8 +28,7 @@ export function adminRegistrationsResource(send: Send): AdminRegistrationsResour
       return page.registrations;
     },
     get: (id, options) => send(path(id), 'registration', { signal: options?.signal }),
-    approve: (id, options) =>
-      send(path(id, '/approve'), 'registration', { method: 'post', signal: options?.signal }),
+    approve: (id, options) => send(path(id, '/approve'), 'registration', { method: 'post', signal: options?.signal }),
     reject: (id, reason, options) =>
       send(path(id, '/reject'), 'registration', { method: 'post', json: { reason }, signal: options?.signal }),
   };
