@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import pg from 'pg';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.mjs';
@@ -157,9 +158,13 @@ describe('the quick starts', () => {
     await tab.close();
   });
 
-  test('the npm sample, bundled, defines the finder, which finds groups', async () => {
-    const bundle = await build({ entryPoints: [join(SAMPLES, 'npm/main.ts')], bundle: true, write: false, format: 'esm' });
-    const tab = await siteTab({ 'index.html': await sample('npm/index.html'), 'main.ts': bundle.outputFiles[0]!.text });
+  test('the npm sample, built by Vite, defines the finder, which finds groups', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'peer-docs-vite-'));
+    await viteBuild({ root: join(SAMPLES, 'npm'), configFile: false, logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    const built = (await readdir(out, { recursive: true })).filter((name) => /\.(html|js|css)$/.test(name));
+    const tab = await siteTab(
+      Object.fromEntries(await Promise.all(built.map(async (name) => [name, await readFile(join(out, name), 'utf8')]))),
+    );
     await tab.goto(`${SITE}/`);
     await search(tab);
     await tab.waitForFunction(() => /^\d+ groups found$/.test(document.title));
