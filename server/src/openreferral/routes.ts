@@ -73,10 +73,9 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
   };
   const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) => sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
 
-  // Built as the server starts rather than on the first request, which would wait for it.
-  app.addHook('onReady', async () => {
-    catalogue.current().catch((error: unknown) => app.log.error(error, 'the Open Referral feed could not load the directory'));
-  });
+  // Built on the feed's first request, not as the server starts: at a million groups the
+  // catalogue takes a minute and about 3.5 GB, which a directory nobody reads as a feed
+  // should not pay (docs/performance.md, Scale). That first request waits for it.
 
   // The profile's openness rule: any page may read the feed, whatever the API's own CORS list.
   app.addHook('onSend', async (_request, reply) => {
