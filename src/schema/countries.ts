@@ -14,3 +14,17 @@ export const COUNTRIES = [
   { code: 'US', label: 'United States', units: 'mi' },
 ] as const satisfies readonly (Term & { units: Units })[];
 export type Country = (typeof COUNTRIES)[number]['code'];
+
+/** The IANA time zones groups in each country meet in, the most likely first: the form offers them, imports guess from them. */
+export const TIME_ZONES: Readonly<Record<Country, readonly string[]>> = {
+  GB: ['Europe/London'],
+  US: [
+    'America/New_York',
+    'America/Chicago',
+    'America/Denver',
+    'America/Phoenix',
+    'America/Los_Angeles',
+    'America/Anchorage',
+    'Pacific/Honolulu',
+  ],
+};

@@ -12,7 +12,7 @@
  * offset of that day.
  * @module
  */
-import { meetingInstant, type Group, type RecurrenceRule, type Schedule, type WeekOfMonth } from 'peer-directory/schema';
+import { meetingInstant, type Group, type RecurrenceRule, type Schedule, type WeekOfMonth, TIME_ZONES } from 'peer-directory/schema';
 import { describeSchedule, recurrenceOf, ruleOn } from 'peer-directory/schedule';
 import { catalogue, localeFor } from '../messages/index.js';
 import type { HsdsSchedule } from './hsds.js';
@@ -89,19 +89,8 @@ export interface ScheduleReading {
   warnings: string[];
 }
 
-/** Zones a group may meet in, by country, most likely first: HSDS gives times with UTC offsets, not zones. */
-const ZONES: Record<string, readonly string[]> = {
-  GB: ['Europe/London'],
-  US: [
-    'America/New_York',
-    'America/Chicago',
-    'America/Denver',
-    'America/Phoenix',
-    'America/Los_Angeles',
-    'America/Anchorage',
-    'Pacific/Honolulu',
-  ],
-};
+// HSDS gives times with UTC offsets, not zones: a zone is guessed among the country's (TIME_ZONES, most likely first).
+const ZONES: Readonly<Record<string, readonly string[]>> = TIME_ZONES;
 
 /**
  * A group's schedule from HSDS schedules. One-off schedules become

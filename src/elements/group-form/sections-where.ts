@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { COUNTRIES, FORMATS } from '../../schema/index.js';
+import { COUNTRIES, FORMATS, TIME_ZONES } from '../../schema/index.js';
 import { countryLabel, formatLabel } from '../shared/terms.js';
 import { meetsInPerson, meetsRemotely } from './draft.js';
 import { errorMessage, radios, checkboxes, select, textInput, type Option } from './fields.js';
@@ -11,16 +11,7 @@ import { regularMeetings, schedulePreview, type ScheduleContext } from './sectio
 import { meetingId } from './validation.js';
 
 /** Time zones of the places the directory covers (the UK and the US). */
-const TIME_ZONES = [
-  'Europe/London',
-  'America/New_York',
-  'America/Chicago',
-  'America/Denver',
-  'America/Phoenix',
-  'America/Los_Angeles',
-  'America/Anchorage',
-  'Pacific/Honolulu',
-];
+const ZONES = Object.values(TIME_ZONES).flat();
 
 const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240];
 const DEFAULT_DURATION = '90';
@@ -153,7 +144,7 @@ function meetingFields(ctx: ScheduleContext, index: number): TemplateResult {
 
 export function whereSection(ctx: ScheduleContext): TemplateResult {
   const d = ctx.draft;
-  const zones = TIME_ZONES.includes(d.timeZone) ? TIME_ZONES : [d.timeZone, ...TIME_ZONES];
+  const zones = ZONES.includes(d.timeZone) ? ZONES : [d.timeZone, ...ZONES];
   const meetingsError = ctx.error('add-meeting');
   return section(
     'where',
