@@ -36,6 +36,11 @@ const radio = (el: PeerFinder, label: string) => {
   if (!found) throw new Error(`No radio button "${label}"`);
   return found.querySelector('input')!;
 };
+/** Opens the filter panel and waits for its fields, which arrive after the finder's first render. */
+async function openFilters(el: PeerFinder) {
+  $<HTMLElement>(el, '[part=filters] summary')!.click();
+  await waitUntil(() => root(el).querySelector('label.check [type=radio]'), 'the filter panel’s fields', 10_000);
+}
 const checkbox = (el: PeerFinder, label: string) => {
   const found = [...root(el).querySelectorAll('label.check')].find((l) => text(l) === label);
   if (!found) throw new Error(`No checkbox "${label}"`);
@@ -228,7 +233,7 @@ describe('<peer-finder> searching', () => {
       'some groups nearby are not for type 1',
     ).to.equal(true);
 
-    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    await openFilters(el);
     checkbox(el, 'Type 1 diabetes').click();
     await el.updateComplete;
     await settled(el);
@@ -460,7 +465,7 @@ describe('<peer-finder> when something is wrong', () => {
     const searches: SearchQuery[] = [];
     el.addEventListener('peer-search', (e) => searches.push(e.detail));
     await searchFor(el, '99723');
-    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    await openFilters(el);
     checkbox(el, 'Type 1 diabetes').click();
     await settled(el);
     button(el, 'search again without your filters').click();
@@ -697,7 +702,7 @@ describe('<peer-finder> on a page', () => {
     const fits = () => expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
     fits();
     await searchFor(el, 'LS1 3AB');
-    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    await openFilters(el);
     await el.updateComplete;
     fits();
     await expect(el).to.be.accessible();
@@ -712,7 +717,7 @@ describe('<peer-finder> on a page', () => {
       const fits = () => expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
       fits();
       await searchFor(el, 'LS1 3AB');
-      $<HTMLElement>(el, '[part=filters] summary')!.click();
+      await openFilters(el);
       await el.updateComplete;
       fits();
       cards(el)[0]!.shadowRoot!.querySelector<HTMLButtonElement>('[part=details-button]')!.click();
@@ -729,7 +734,7 @@ describe('<peer-finder> on a page', () => {
       expect(status(el)).to.match(/25 millas de LS1 3AB/);
       expect(text(cards(el)[0]!.shadowRoot!.querySelector('[part=details-button]'))).to.equal('Detalles');
       await expect(el).to.be.accessible();
-      $<HTMLElement>(el, '[part=filters] summary')!.click();
+      await openFilters(el);
       radio(el, 'Kilómetros').click();
       await settled(el);
       expect(status(el)).to.match(/25 kilómetros de LS1 3AB/);
@@ -800,7 +805,7 @@ describe('<peer-finder> on a page', () => {
     const el = await finder({ units: 'km' });
     await searchFor(el, 'LS1 3AB');
     expect(status(el)).to.contain('within 25 kilometres of LS1 3AB');
-    $<HTMLElement>(el, '[part=filters] summary')!.click();
+    await openFilters(el);
     expect(radio(el, 'Kilometres').checked).to.equal(true);
     radio(el, 'Miles').click();
     await settled(el);
