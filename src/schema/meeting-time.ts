@@ -69,7 +69,12 @@ export function meetingInstant(start: string, timeZone: string): number {
  * March), which `meetingInstant` would move to another time.
  */
 export function existsInZone(start: string, timeZone: string): boolean {
-  const p = wallClock(meetingInstant(start, timeZone), timeZone);
+  return localDateTimeAt(meetingInstant(start, timeZone), timeZone) === start;
+}
+
+/** The wall-clock time at instant `t` in the zone, written as a meeting's start is: `2026-12-01T18:30`. */
+export function localDateTimeAt(t: number, timeZone: string): string {
+  const p = wallClock(t, timeZone);
   const pad = (n: number | undefined, width = 2) => String(n).padStart(width, '0');
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}` === start;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }

@@ -10,7 +10,7 @@
 import { z } from 'zod/mini';
 import type { ScheduleParts } from './fields.js';
 import { WEEKDAYS } from './weekdays.js';
-import { existsInZone, LOCAL_MINUTE } from './meeting-time.js';
+import { existsInZone, LOCAL_MINUTE, localDateTimeAt } from './meeting-time.js';
 
 const REAL_DATE_TIME = 'Enter a real date and time, like 2027-03-14T18:30';
 
@@ -116,19 +116,9 @@ export function scheduleChecks(): z.core.$ZodCheck<ScheduleParts>[] {
 
 const PAST = 'This meeting is in the past: enter a date still to come';
 
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-/** Local date and time now in `zone`, `YYYY-MM-DDTHH:mm`, comparable as text with meeting starts. */
+/** Local date and time now in `zone` (UTC for a zone the platform does not know), comparable as text with meeting starts. */
 export function localNow(zone: string, now: number = Date.now()): string {
-  let clock = clocks.get(zone);
-  if (!clock) {
-    const timeZone = isTimeZone(zone) ? zone : 'UTC';
-    const numeric = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
-    clock = new Intl.DateTimeFormat('en-CA', { timeZone, ...numeric, hourCycle: 'h23' });
-    clocks.set(zone, clock);
-  }
-  const p = Object.fromEntries(clock.formatToParts(now).map(({ type, value }) => [type, value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  return localDateTimeAt(now, isTimeZone(zone) ? zone : 'UTC');
 }
 
 /**
