@@ -16,6 +16,7 @@ import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
 import { measureScale, scaleLine } from './scale.js';
 import { measureStaticSearch } from './static-search.js';
+import { measureStartTime } from './start-time.js';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const lines: string[] = [];
@@ -105,6 +106,20 @@ out(
 );
 out('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of await measureScale(scaleSizes)) out(scaleLine(row));
+
+out();
+out('## `npm start` when nothing changed: to the first answered search (median of 5 starts, after one uncounted)');
+const start = await measureStartTime();
+out('| command | to first answer | vs a bare Node HTTP server |');
+out('|---|---|---|');
+for (const [name, ms] of [
+  ['a bare Node HTTP server (baseline)', start.bareNodeMs],
+  ['`node server/dist/cli.js serve --demo`', start.serverMs],
+  ['`npm start` (npm, wireit, the builds checked, then the server)', start.npmStartMs],
+] as const) {
+  out(`| ${name} | ${(ms / 1000).toFixed(2)} s | ${(ms / start.bareNodeMs).toFixed(1)} × |`);
+}
+out(`\`npm start\` with nothing changed: ${(start.npmStartMs / 1000).toFixed(2)} s to the first answered search (target ≤ 3 s)`);
 
 out();
 out('## Logging: throughput with no logger, the default (errors and slow requests), and the access log on');

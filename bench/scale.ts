@@ -192,7 +192,8 @@ async function memoryOf(child: ChildProcess): Promise<{ rssMb: number; peakRssMb
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on, for a server started in a child process. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createNetServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
@@ -202,7 +203,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+/** Resolves once `condition` holds, asking every 20 ms; rejects after `timeoutMs`. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('timed out');

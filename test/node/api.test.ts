@@ -446,6 +446,30 @@ describe('working from other websites and behind a CDN', () => {
     assert.equal(new Set([plain, br, gzip].map((a) => a.headers.etag)).size, 3);
   });
 
+  test('many different searches at once each get their own whole answer, compressed or not', async () => {
+    // Answers are assembled in one reused buffer: none may carry another's bytes, even while the socket waits.
+    const towns = [leeds, bradford, york, manchester, cardiff];
+    const searches = Array.from({ length: 60 }, (_, i) => {
+      const town = towns[i % towns.length]!;
+      const encoding = ['identity', 'br', 'gzip'][i % 3]!;
+      return { town, encoding, path: `/v1/groups?lat=${town.location!.lat}&lng=${town.location!.lng}&radius=${5 + i}` };
+    });
+    const answers = await Promise.all(searches.map(({ path, encoding }) => rawGet(path, { 'accept-encoding': encoding })));
+    answers.forEach(({ status, headers, body }, i) => {
+      const { town, path } = searches[i]!;
+      assert.equal(status, 200);
+      const encoding = headers['content-encoding'];
+      const text = (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
+      const answer = JSON.parse(text) as SearchResult;
+      assert.equal(answer.radius, 5 + i, path);
+      assert.equal(answer.groups[0]?.id, town.id, path);
+      assert.equal(answer.groups[0]?.distance, 0, path);
+    });
+    // Repeats come from the server's cache: what it kept must be what it sent.
+    const repeats = await Promise.all(searches.map(({ path, encoding }) => rawGet(path, { 'accept-encoding': encoding })));
+    repeats.forEach((repeat, i) => assert.deepEqual(repeat.body, answers[i]!.body, searches[i]!.path));
+  });
+
   test('the taxonomy is cached for a day; the health check never', async () => {
     assert.equal((await get('/v1/taxonomy')).response.headers.get('cache-control'), 'public, max-age=86400');
     const health = await get<{ status: string }>('/healthz');

@@ -4,7 +4,7 @@
  * asked many times and changes only when a group does.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** How long search results and groups stay fresh: a minute, as a moderator's change may be waited for. */
@@ -16,7 +16,7 @@ export const LONG_CACHE = 'public, max-age=86400';
 
 /** A strong ETag for a JSON text: the same bytes, the same tag. */
 export function etagOf(json: string | Buffer): string {
-  return `"${createHash('sha1').update(json).digest('base64url')}"`;
+  return `"${hash('sha1', json, 'base64url')}"`;
 }
 
 /**
@@ -25,7 +25,8 @@ export function etagOf(json: string | Buffer): string {
  * large answer.
  */
 export function etagFrom(...parts: (string | number)[]): string {
-  return `"${createHash('sha1').update(parts.join('\u0000')).digest('base64url')}"`;
+  // The one-shot hash: no Hash object per answer.
+  return `"${hash('sha1', parts.join('\u0000'), 'base64url')}"`;
 }
 
 /** Whether the client already has the answer tagged `etag` (`If-None-Match`). */

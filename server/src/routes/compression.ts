@@ -27,6 +27,17 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
 }
 
 /**
+ * Output is gathered in chunks of this size. zlib's default, 16 KB, is a
+ * fresh ArrayBuffer per call, which V8 counts as external memory: at a few
+ * thousand answers a second that churn set off a full garbage collection
+ * of the whole heap (the search index included) every few hundred
+ * milliseconds, and made compressing a 7 KB answer cost 85–125 µs of CPU in
+ * a server holding 100,000 groups against 35 µs in a bare process. Chunks
+ * this small come from Node's shared buffer pool, and one holds most answers.
+ */
+const OUTPUT_CHUNK_BYTES = 2048;
+
+/**
  * Compresses on the event loop. For answers this small that is the cheap
  * way: zlib's asynchronous API cost about 220 µs of CPU per call in handles
  * and thread hand-offs, against 11 µs for the compression itself (a 5.6 KB
@@ -35,6 +46,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding | u
 export function compress(body: Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
     ? brotliCompressSync(body, {
+        chunkSize: OUTPUT_CHUNK_BYTES,
         params: {
           // Quality 1: a 5.6 KB answer becomes 0.5 KB; quality 4 saves 90 bytes more for four times the work.
           [constants.BROTLI_PARAM_QUALITY]: 1,
@@ -44,7 +56,7 @@ export function compress(body: Buffer, encoding: Encoding): Buffer {
           [constants.BROTLI_PARAM_LGWIN]: windowBits(body.length),
         },
       })
-    : gzipSync(body, { level: 1 });
+    : gzipSync(body, { level: 1, chunkSize: OUTPUT_CHUNK_BYTES });
 }
 
 function windowBits(bytes: number): number {

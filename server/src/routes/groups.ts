@@ -20,7 +20,7 @@ import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
 import { notFoundProblem } from '../errors.js';
 import { findPlace } from './places.js';
-import { ResponseCache, type CachedAnswer } from './response-cache.js';
+import { ownCopy, ResponseCache, type CachedAnswer } from './response-cache.js';
 import { chooseEncoding, compress, MIN_COMPRESSED_BYTES, type Encoding } from './compression.js';
 import { addVary, etagFrom, isFresh, sendJson, SHORT_CACHE, SHORT_CACHE_SECONDS } from './caching.js';
 
@@ -55,13 +55,13 @@ export const groupRoutes: FastifyPluginAsyncZod<GroupRoutesOptions> = async (app
    * accepts, and keeps it for repeats. The answer is a function of the
    * version, the URL and `place` (the geocoded origin): tagging those rather
    * than hashing the bytes is cheaper, and every process at one version
-   * gives the same tag.
+   * gives the same tag. `body` is the search's view, overwritten by the next.
    */
   function sendFresh(request: FastifyRequest, reply: FastifyReply, version: number, body: Buffer, place = '') {
     const accepted = chooseEncoding(request.headers['accept-encoding']);
     const encoding = body.length >= MIN_COMPRESSED_BYTES ? accepted : undefined;
     const answer: CachedAnswer = {
-      body: encoding ? compress(body, encoding) : body,
+      body: ownCopy(encoding ? compress(body, encoding) : body),
       encoding,
       etag: etagFrom(version, request.url, place, encoding ?? 'identity'),
       version,

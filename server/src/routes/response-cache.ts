@@ -21,6 +21,17 @@ export interface CachedAnswer {
   version: number;
 }
 
+/**
+ * A copy of exactly `bytes`, for keeping: an answer's bytes are a view of
+ * the buffer the next search overwrites, and compressed ones a slice of
+ * Node's shared pool, which would keep a whole pool slab alive per answer.
+ */
+export function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
+
 /** Keeps the most recently used answers, up to a total size in bytes, each for at most `ttlMs`. */
 export class ResponseCache {
   readonly #entries: LRUCache<string, CachedAnswer>;

@@ -33,6 +33,7 @@ import {
   type ItemTest,
   type Nearby,
 } from 'peer-directory/search';
+import { AnswerBytes } from './answer-bytes.js';
 import { GroupTable, GroupTableBuilder, type GroupTableParts } from './group-table.js';
 import { indexGroup, type Dictionaries, type IndexedGroup } from './indexed-group.js';
 import { WordDictionary } from './words.js';
@@ -212,6 +213,9 @@ export class DirectoryIndex {
    * `peer-directory/schema`), in UTF-8: built by joining the JSON of each
    * group's summary, serialised when the group was applied, because
    * stringifying groups per request would cost more than the search itself.
+   * The bytes are a view of the buffer every answer is assembled in
+   * (answer-bytes.ts): the next search overwrites them, so compress, copy or
+   * parse them first.
    *
    * @param query the validated search; `near` is ignored (geocode it into `origin`)
    * @param origin where distances are measured from; defaults to the query's
@@ -226,42 +230,38 @@ export class DirectoryIndex {
     const kmPerUnit = units === 'km' ? 1 : KM_PER_MILE;
     const filter = groupFilter(query);
 
-    const pieces: Buffer[] = [];
-    let text = '{' + (origin ? '"origin":' + originJson(origin) + ',' : '') + '"radius":' + radius + ',"units":"' + units + '","groups":[';
+    const out = ANSWER.start();
+    out.text('{' + (origin ? '"origin":' + originJson(origin) + ',' : '') + '"radius":' + radius + ',"units":"' + units + '","groups":[');
     let nextCursor: string | undefined;
     if (origin) {
       const end = offset + limit;
       const { nearby, more } = this.#nearest(origin, end, radius * kmPerUnit, filter);
       for (let i = offset; i < nearby.length; i++) {
         const { table, item, km } = nearby[i]!;
-        text += (i > offset ? ',' : '') + '{"distance":' + distanceIn(km, units) + ',';
-        pieces.push(Buffer.from(text), table.jsonOf(item).subarray(1));
-        text = '';
+        out.text((i > offset ? ',' : '') + '{"distance":' + distanceIn(km, units) + ',').bytes(table.jsonOf(item).subarray(1));
       }
       if (more && end < MAX_OFFSET) nextCursor = encodeCursor(end);
     }
-    text += '],"nextCursor":' + (nextCursor === undefined ? 'null' : '"' + nextCursor + '"');
+    out.text('],"nextCursor":' + (nextCursor === undefined ? 'null' : '"' + nextCursor + '"'));
     // Groups serving everywhere are the same on every page: the first few come with the first.
     if (query.cursor === undefined) {
-      text += ',"everywhere":';
-      pieces.push(Buffer.from(text));
-      this.#everywherePage(filter, 0, EVERYWHERE_IN_SEARCH, pieces);
-      text = '';
+      out.text(',"everywhere":');
+      this.#everywherePage(filter, 0, EVERYWHERE_IN_SEARCH, out);
     }
-    pieces.push(Buffer.from(text + '}'));
-    return Buffer.concat(pieces);
+    return out.text('}').view();
   }
 
   /**
    * One page of the groups serving everywhere that pass a search's filters,
-   * by name, as the JSON of an `EverywherePage`, in UTF-8.
+   * by name, as the JSON of an `EverywherePage`, in UTF-8: like
+   * {@link search}'s, a view the next search overwrites.
    * @throws InvalidCursorError when `query.cursor` was not given out by this API
    */
   everywhere(query: EverywhereQuery): Buffer {
     const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
-    const pieces: Buffer[] = [];
-    this.#everywherePage(groupFilter(query), offset, query.limit ?? DEFAULT_LIMIT, pieces);
-    return Buffer.concat(pieces);
+    const out = ANSWER.start();
+    this.#everywherePage(groupFilter(query), offset, query.limit ?? DEFAULT_LIMIT, out);
+    return out.view();
   }
 
   #nearest(origin: GeocodeResult, count: number, radiusKm: number, filter: GroupFilter | undefined) {
@@ -280,8 +280,8 @@ export class DirectoryIndex {
     return { nearby, more };
   }
 
-  /** Writes `{"groups":[…],"total":…,"nextCursor":…}` into `pieces`. */
-  #everywherePage(filter: GroupFilter | undefined, offset: number, limit: number, pieces: Buffer[]): void {
+  /** Writes `{"groups":[…],"total":…,"nextCursor":…}` to `out`. */
+  #everywherePage(filter: GroupFilter | undefined, offset: number, limit: number, out: AnswerBytes): void {
     const base = this.#base.everywhere;
     const baseTest = alive(base.test(filter), this.#dead.everywhere);
     const extra = this.#overlayEverywhere;
@@ -291,13 +291,14 @@ export class DirectoryIndex {
     let shown = 0;
     let total = 0;
     const show = (json: Buffer) => {
-      if (total >= offset && total < end) pieces.push(shown++ === 0 ? OPEN_GROUPS : COMMA, json);
+      if (total >= offset && total < end) out.bytes(shown++ === 0 ? OPEN_GROUPS : COMMA).bytes(json);
       total++;
     };
     if (baseTest === undefined && (extraTest === null || extra.length === 0)) {
       // Every group of the big table passes and there are no others: the page is a slice.
       total = base.size;
-      for (let item = offset; item < Math.min(end, total); item++) pieces.push(item === offset ? OPEN_GROUPS : COMMA, base.jsonOf(item));
+      for (let item = offset; item < Math.min(end, total); item++)
+        out.bytes(item === offset ? OPEN_GROUPS : COMMA).bytes(base.jsonOf(item));
       shown = Math.max(0, Math.min(end, total) - offset);
     } else {
       // Both lists are in name order: walk them side by side.
@@ -312,7 +313,7 @@ export class DirectoryIndex {
       for (; k < extra.length; k++) if (extraPasses(k)) show(extraTable.jsonOf(k));
     }
     const next = end < total && end < MAX_OFFSET ? '"' + encodeCursor(end) + '"' : 'null';
-    pieces.push(Buffer.from((shown === 0 ? '{"groups":[' : '') + '],"total":' + total + ',"nextCursor":' + next + '}', 'latin1'));
+    out.text((shown === 0 ? '{"groups":[' : '') + '],"total":' + total + ',"nextCursor":' + next + '}');
   }
 
   /** Finds where each group of the big tables is, once. */
@@ -397,6 +398,8 @@ export class DirectoryIndexBuilder {
   }
 }
 
+/** Every answer is assembled here (see answer-bytes.ts). */
+const ANSWER = new AnswerBytes();
 const OPEN_GROUPS = Buffer.from('{"groups":[');
 const COMMA = Buffer.from(',');
 

@@ -136,12 +136,12 @@ export class SearchService {
     return this.#index.version;
   }
 
-  /** One page of results as JSON (UTF-8); see {@link DirectoryIndex.search}. */
+  /** One page of results as JSON (UTF-8), until the next search overwrites it; see {@link DirectoryIndex.search}. */
   search(query: SearchQuery, origin?: GeocodeResult): Buffer {
     return this.#index.search(query, origin);
   }
 
-  /** One page of the groups serving everywhere as JSON (UTF-8); see {@link DirectoryIndex.everywhere}. */
+  /** One page of the groups serving everywhere as JSON (UTF-8), until the next search overwrites it; see {@link DirectoryIndex.everywhere}. */
   everywhere(query: EverywhereQuery): Buffer {
     return this.#index.everywhere(query);
   }
