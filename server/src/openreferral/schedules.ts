@@ -12,7 +12,15 @@
  * offset of that day.
  * @module
  */
-import { meetingInstant, type Group, type RecurrenceRule, type Schedule, type WeekOfMonth, TIME_ZONES } from 'peer-directory/schema';
+import {
+  meetingInstant,
+  type Country,
+  type Group,
+  type RecurrenceRule,
+  type Schedule,
+  type WeekOfMonth,
+  TIME_ZONES,
+} from 'peer-directory/schema';
 import { describeSchedule, recurrenceOf, ruleOn } from 'peer-directory/schedule';
 import { catalogue, localeFor } from '../messages/index.js';
 import type { HsdsSchedule } from './hsds.js';
@@ -89,9 +97,6 @@ export interface ScheduleReading {
   warnings: string[];
 }
 
-// HSDS gives times with UTC offsets, not zones: a zone is guessed among the country's (TIME_ZONES, most likely first).
-const ZONES: Readonly<Record<string, readonly string[]>> = TIME_ZONES;
-
 /**
  * A group's schedule from HSDS schedules. One-off schedules become
  * meetings; a weekly or monthly one on given weekdays (`byday` `TU`, `TU,TH`,
@@ -103,7 +108,9 @@ const ZONES: Readonly<Record<string, readonly string[]>> = TIME_ZONES;
  *   meeting's (times without an offset are read as local time there)
  */
 export function fromHsdsSchedules(schedules: readonly ScheduleFields[], zone: { timeZone?: string; country?: string }): ScheduleReading {
-  const timeZone = zone.timeZone ?? zoneOf(schedules, ZONES[zone.country ?? 'GB'] ?? ZONES.GB!);
+  // HSDS gives times with UTC offsets, not zones: a zone is guessed among the country's, most likely first.
+  const countryZones = Object.hasOwn(TIME_ZONES, zone.country ?? '') ? TIME_ZONES[zone.country as Country] : TIME_ZONES.GB;
+  const timeZone = zone.timeZone ?? zoneOf(schedules, countryZones);
   const warnings: string[] = [];
   const meetings: Schedule['meetings'] = [];
   const rules: RecurrenceRule[] = [];
