@@ -109,6 +109,15 @@ describe('reminders about a group’s meetings', () => {
     assert.deepEqual(await directory.reminders.confirm(token), { status: 'confirmed' }, 'a second click changes nothing');
   });
 
+  test('a language the pages do not know, even a name every object has, gives the English page', async () => {
+    // Found by `TEST_STORE=postgres npm run fuzz` (seed 1481136736): `lang=__proto__` answered 500.
+    for (const lang of ['__proto__', 'constructor', 'toString', 'xx']) {
+      const page = await fetch(`${server.url}/v1/reminders/confirm?token=${token}&lang=${lang}`);
+      assert.equal(page.status, 200, lang);
+      assert.match(await page.text(), /<html lang="en">[\s\S]*Confirm my reminders/, lang);
+    }
+  });
+
   test('come the day before and a week before each meeting, on the group’s clock, with one-click unsubscribe', async () => {
     const since = smtp.messages.length;
     clock = at('2099-03-02T18:01:00Z');

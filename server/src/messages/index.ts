@@ -3,14 +3,15 @@
  * calendar's words), in English, Spanish and Welsh.
  * @module
  */
-import type { Catalogue, MessageLanguage } from './catalogue.js';
+import type { Catalogue } from './catalogue.js';
 import { cy } from './cy.js';
 import { en } from './en.js';
 import { es } from './es.js';
 
 export { MESSAGE_LANGUAGES, type Catalogue, type MailText, type MessageLanguage, type PageText } from './catalogue.js';
 
-const catalogues: Record<MessageLanguage, Catalogue> = { en, es, cy };
+// A Map, not an object: a language read from a URL (`lang=__proto__`) must not reach Object.prototype.
+const catalogues = new Map<string, Catalogue>([en, es, cy].map((c) => [c.language, c]));
 
 /**
  * How dates and times are written for a group's readers: their language with
@@ -23,5 +24,5 @@ export function localeFor(language: string, group: { location?: { country: strin
 
 /** The catalogue for a language (English when there is none for it). */
 export function catalogue(language: string | undefined): Catalogue {
-  return catalogues[(language ?? 'en').toLowerCase().split('-')[0] as MessageLanguage] ?? en;
+  return catalogues.get((language ?? 'en').toLowerCase().split('-')[0]!) ?? en;
 }
