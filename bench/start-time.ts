@@ -24,7 +24,7 @@ import { freePort, until } from './scale.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('{}')).listen(Number(process.env.PORT), '127.0.0.1')`;
 
-/** Median seconds from spawning each command to its first answered request. */
+/** Median milliseconds from spawning each command to its first answered request. */
 export interface StartTimeResult {
   runs: number;
   bareNodeMs: number;
