@@ -21,7 +21,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +29,8 @@ import { DirectoryIndex } from '../server/src/search/directory-index.js';
 import { readSnapshot } from '../server/src/search/snapshot.js';
 import { syntheticGroupBatches, syntheticGroups } from '../server/src/sample/synthetic.js';
 import { openStore } from '../server/src/store/index.js';
+import { freePort } from '../test/support/free-port.js';
+import { until } from '../test/support/until.js';
 import { timeSearches } from './search-latency.js';
 
 const CLI = resolve(import.meta.dirname, '../server/dist/cli.js');
@@ -190,26 +191,6 @@ async function memoryOf(child: ChildProcess): Promise<{ rssMb: number; peakRssMb
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
-}
-
-/** A port nothing listens on, for a server started in a child process. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-}
-
-/** Resolves once `condition` holds, asking every 20 ms; rejects after `timeoutMs`. */
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((done) => setTimeout(done, 20));
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

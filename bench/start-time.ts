@@ -19,7 +19,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, until } from './scale.js';
+import { freePort } from '../test/support/free-port.js';
+import { until } from '../test/support/until.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('{}')).listen(Number(process.env.PORT), '127.0.0.1')`;

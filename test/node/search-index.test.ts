@@ -21,6 +21,9 @@ import { sampleGroups } from '../../server/src/sample/sample-groups.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
 import { makeGroup } from '../support/fixtures.js';
 import { kmBetween as haversineKm } from '../support/distance.js';
+import { until } from '../support/until.js';
+
+const INDEX_CATCHES_UP = { everyMs: 10, waitingFor: 'the index to catch up' };
 
 const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'device' });
 const LONDON = place('London', 51.5072, -0.1276);
@@ -405,11 +408,11 @@ describe('the search service', () => {
       await writer.refresh();
       assert.deepEqual(ids(parse(writer.search(searchQuerySchema.parse({}), LONDON))), ['camden', 'watford']);
 
-      await until(() => reader.index.size === 2);
+      await until(() => reader.index.size === 2, 5000, INDEX_CATCHES_UP);
       assert.deepEqual(ids(parse(reader.search(searchQuerySchema.parse({}), LONDON))), ['camden', 'watford']);
 
       await store.archiveGroup('camden', 'test');
-      await until(() => reader.index.size === 1);
+      await until(() => reader.index.size === 1, 5000, INDEX_CATCHES_UP);
       assert.deepEqual(ids(parse(reader.search(searchQuerySchema.parse({}), LONDON))), ['watford']);
     } finally {
       await Promise.all([writer.stop(), reader.stop()]);
@@ -435,14 +438,6 @@ describe('the synthetic directory', () => {
 
 function parse(text: Buffer): SearchResult {
   return searchResultSchema.parse(JSON.parse(text.toString()));
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the index to catch up');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('a group’s summary', () => {

@@ -14,6 +14,9 @@ import { syntheticCentres, syntheticGroups } from '../../server/src/sample/synth
 import { openStore, type Store, type StoreOptions } from '../../server/src/store/index.js';
 import { engines } from '../support/engines.js';
 import { makeGroup } from '../support/fixtures.js';
+import { until } from '../support/until.js';
+
+const INDEX_CATCHES_UP = { everyMs: 5, waitingFor: 'the index to catch up' };
 
 const place = (label: string, lat: number, lng: number): GeocodeResult => ({ label, lat, lng, precision: 'device' });
 
@@ -179,12 +182,12 @@ for (const engine of engines) {
         const before = reader.index.size;
         // The reader polls every ten minutes: only the store's announcement can bring the change this soon.
         await writerStore.putGroup(makeGroup({ id: 'announced', name: 'Announced Group' }), 'test');
-        await until(() => reader.index.size === before + 1, 5000);
+        await until(() => reader.index.size === before + 1, 5000, INDEX_CATCHES_UP);
         const found = reader.search(searchQuerySchema.parse({ q: 'Announced', radius: '200' }), place('Leeds', 53.8, -1.55));
         assert.deepEqual(ids(found), ['announced']);
 
         await writerStore.archiveGroup('announced', 'test');
-        await until(() => reader.index.size === before, 5000);
+        await until(() => reader.index.size === before, 5000, INDEX_CATCHES_UP);
       } finally {
         await reader.stop();
       }
@@ -236,12 +239,4 @@ for (const engine of engines) {
       }
     });
   });
-}
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the index to catch up');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }

@@ -5,11 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 /** A database only this caller uses; `stop()` drops it (and the cluster after its last user). */
 export interface TestDatabase {
@@ -124,17 +124,6 @@ function postgresUser(): { uid: number; gid: number } {
   } catch {
     throw new Error(`Tests run as root, and PostgreSQL must run as the "postgres" user, which does not exist. ${INSTALL_HINT}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function onAdmin(adminUrl: string, sql: string): Promise<void> {
