@@ -14,7 +14,7 @@ import { measurePageStability } from './page-stability.js';
 import { measureGeocoding } from './geocode.js';
 import { loggingTable, measureLoggingCost } from './logging-cost.js';
 import { loadSoakReport, measureLoadAndSoak } from './load-soak.js';
-import { measureScale, scaleLine } from './scale.js';
+import { measureScale, SCALE_HEADER, scaleLine } from './scale.js';
 import { measureStaticSearch } from './static-search.js';
 import { measureStartTime } from './start-time.js';
 
@@ -101,10 +101,7 @@ out(`Default answer (postcode search, 10 groups and 3 online): ${http.answerByte
 const scaleSizes = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Number);
 out();
 out('## Scale (built CLI, embedded store, synthetic groups; `BENCH_SCALE` sizes)');
-out(
-  '| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |',
-);
-out('|---|---|---|---|---|---|---|---|---|---|---|');
+out(SCALE_HEADER);
 for (const row of await measureScale(scaleSizes)) out(scaleLine(row));
 
 out();

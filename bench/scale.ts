@@ -10,6 +10,8 @@
  * - approve → searchable: a registration approved through the admin API of
  *   the process started from the snapshot, then found by a search (other
  *   processes hear of it by LISTEN/NOTIFY, see test/node/search-layers.test.ts);
+ * - the Open Referral feed's first request on that process, which loads the
+ *   feed's catalogue (time, and RSS after it), and one request after it;
  * - uncached search p50 / p99 inside a process, on the index read from the
  *   same snapshot.
  *
@@ -49,6 +51,10 @@ export interface ScaleRow {
   warmPeakRssMb: number;
   snapshotMb: number;
   approveMs: number;
+  /** The feed's first request (loading its catalogue), the RSS after it, and a request once loaded. */
+  feedFirstMs: number;
+  feedRssMb: number;
+  feedNextMs: number;
   /** The index's part of it, inside the process: applying one new group (median of 5). */
   applyMs: number;
   p50: number;
@@ -76,6 +82,7 @@ async function measureSize(groups: number): Promise<ScaleRow> {
 
     const warm = await startServer(dataDir);
     const approveMs = await approveOne(warm.url);
+    const feed = await readFeed(warm, groups + 1);
     await warm.stop();
 
     const snapshot = (await readSnapshot(snapshotFile))!;
@@ -93,6 +100,7 @@ async function measureSize(groups: number): Promise<ScaleRow> {
       warmPeakRssMb: warm.peakRssMb,
       snapshotMb: (await stat(snapshotFile)).size / 1024 / 1024,
       approveMs,
+      ...feed,
       applyMs,
       p50: all!.p50,
       p99: all!.p99,
@@ -104,6 +112,7 @@ async function measureSize(groups: number): Promise<ScaleRow> {
 
 interface Started {
   url: string;
+  pid: number;
   startMs: number;
   rssMb: number;
   peakRssMb: number;
@@ -129,6 +138,7 @@ async function startServer(dataDir: string): Promise<Started> {
   const memory = await memoryOf(child);
   return {
     url,
+    pid: child.pid!,
     startMs,
     ...memory,
     async stop() {
@@ -187,7 +197,25 @@ async function approveOne(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function memoryOf(child: ChildProcess): Promise<{ rssMb: number; peakRssMb: number }> {
+/** A council's finder reads the feed: the first page of services (every group counted), then a page of a word search. */
+async function readFeed(server: Started, published: number): Promise<{ feedFirstMs: number; feedRssMb: number; feedNextMs: number }> {
+  const timed = async (path: string) => {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/openreferral${path}`);
+    const body = (await response.json()) as { contents?: unknown[]; total_items?: number };
+    if (response.status !== 200 || !body.contents?.length) throw new Error(`feed ${path}: ${response.status}`);
+    return { ms: performance.now() - started, total: body.total_items };
+  };
+  const first = await timed('/services');
+  // Read in batches: a lost or doubled batch would show in the count.
+  if (first.total !== published) throw new Error(`the feed lists ${first.total} services of ${published} published groups`);
+  const feedFirstMs = first.ms;
+  const { rssMb } = await memoryOf({ pid: server.pid });
+  const feedNextMs = (await timed('/services?search=type&page=3')).ms;
+  return { feedFirstMs, feedRssMb: rssMb, feedNextMs };
+}
+
+async function memoryOf(child: Pick<ChildProcess, 'pid'>): Promise<{ rssMb: number; peakRssMb: number }> {
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
@@ -217,19 +245,10 @@ async function seed(dataDir: string, groups: number): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  if (args[0] === '--seed') {
-    await seed(args[1]!, Number(args[2]));
-  } else {
-    const sizes = args.length > 0 ? args.map(Number) : [1000, 10_000, 100_000];
-    console.log(
-      '| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | search p50 / p99 ms | seeding |',
-    );
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-    for (const groups of sizes) console.log(scaleLine((await measureScale([groups]))[0]!));
-  }
-}
+/** The table's head, as docs/performance.md shows it. */
+export const SCALE_HEADER =
+  '| groups | start, no snapshot | RSS | peak RSS | start from snapshot | RSS | peak RSS | snapshot MB | approve → searchable | ' +
+  'feed first read / RSS after / next | search p50 / p99 ms | seeding |\n|---|---|---|---|---|---|---|---|---|---|---|---|';
 
 /** One row of the table, as docs/performance.md shows it. */
 export function scaleLine(r: ScaleRow): string {
@@ -238,6 +257,17 @@ export function scaleLine(r: ScaleRow): string {
   return (
     `| ${r.groups.toLocaleString('en')} | ${s(r.coldStartMs)} | ${mb(r.coldRssMb)} | ${mb(r.coldPeakRssMb)} | ${s(r.warmStartMs)} | ` +
     `${mb(r.warmRssMb)} | ${mb(r.warmPeakRssMb)} | ${r.snapshotMb.toFixed(0)} | ${r.approveMs.toFixed(0)} ms (index ${r.applyMs.toFixed(1)} ms) | ` +
-    `${r.p50.toFixed(3)} / ${r.p99.toFixed(3)} | ${s(r.seedMs)} |`
+    `${s(r.feedFirstMs)} / ${mb(r.feedRssMb)} / ${r.feedNextMs.toFixed(0)} ms | ${r.p50.toFixed(3)} / ${r.p99.toFixed(3)} | ${s(r.seedMs)} |`
   );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--seed') {
+    await seed(args[1]!, Number(args[2]));
+  } else {
+    const sizes = args.length > 0 ? args.map(Number) : [1000, 10_000, 100_000];
+    console.log(SCALE_HEADER);
+    for (const groups of sizes) console.log(scaleLine((await measureScale([groups]))[0]!));
+  }
 }

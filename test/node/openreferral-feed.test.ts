@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Group } from 'peer-directory/schema';
 import type { HsdsPage } from '../../server/src/openreferral/index.js';
+import { syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { makeGroup } from '../support/fixtures.js';
 import { startFakePostcodesIo } from '../support/fake-postcodes-io.js';
 import { openReferralValidators, type HsdsPath } from '../support/open-referral-schemas.js';
 import { startTestServer, type TestServer } from '../support/start-server.js';
+import { until } from '../support/until.js';
 
 type Page<T = Record<string, unknown>> = HsdsPage<T>;
 type Service = Record<string, unknown> & { id: string; name: string; attributes?: Attribute[]; schedules?: Schedule[] };
@@ -357,5 +359,99 @@ describe('what a service finder sees', () => {
     assert.ok(Number(response!.headers.get('retry-after')) > 0);
     assert.match(response!.headers.get('content-type') ?? '', /^application\/problem\+json/);
     assert.equal(response!.headers.get('access-control-allow-origin'), '*');
+  });
+});
+
+describe('the feed once read follows the directory', () => {
+  const tuesday = makeGroup({
+    id: 'tuesday-club',
+    name: 'Harrogate Tuesday Club',
+    location: { town: 'Harrogate', lat: 53.99, lng: -1.54 },
+  });
+  const renamed = makeGroup({ id: 'renamed', name: 'Wakefield Walkers', location: { town: 'Wakefield', lat: 53.68, lng: -1.5 } });
+  const closing = makeGroup({ id: 'closing', name: 'Selby Circle', location: { town: 'Selby', lat: 53.78, lng: -1.07 } });
+  const coaching = makeGroup({
+    id: 'coaching',
+    name: 'Ripon Coaching',
+    model: 'peer-coaching',
+    formats: ['in-person', 'online'],
+    schedule: { rules: [{ frequency: 'weekly', interval: 1, weekday: 'TH', start: '2099-12-03T10:00', durationMinutes: 60 }] },
+  });
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ seed: [tuesday, renamed, closing, coaching] });
+  });
+  after(() => server.close());
+
+  const names = async (query: string) => (await getJson<Page<Service>>(server, `/services${query}`)).body.contents.map((s) => s.name);
+
+  test('an edit, an archive and a new group reach every list, and the groups not changed keep their filters', async () => {
+    assert.deepEqual(await names(''), ['Harrogate Tuesday Club', 'Ripon Coaching', 'Selby Circle', 'Wakefield Walkers']);
+    const closingId = (await getJson<Page<Service>>(server, '/services?search=selby')).body.contents[0]!.id;
+
+    await server.store.putGroup({ ...renamed, name: 'Aberford Walkers' }, 'test');
+    await server.store.archiveGroup(closing.id, 'test');
+    await server.store.putGroup(makeGroup({ id: 'newcomer', name: 'Otley Newcomers', formats: ['online'], location: undefined }), 'test');
+    await until(async () => (await names('')).length === 4 && (await names(''))[0] === 'Aberford Walkers', 10_000, {
+      waitingFor: 'the feed to catch up',
+    });
+
+    assert.deepEqual(await names(''), ['Aberford Walkers', 'Harrogate Tuesday Club', 'Otley Newcomers', 'Ripon Coaching']);
+    assert.equal((await fetch(`${server.url}${FEED}/services/${closingId}`)).status, 404);
+    // Rows kept from before the change still answer to their words, terms and times.
+    assert.deepEqual(await names('?search=harrogate'), ['Harrogate Tuesday Club']);
+    assert.deepEqual(await names('?search=walkers'), ['Aberford Walkers']);
+    assert.deepEqual(await names('?day=TH&start_time=09:30&end_time=11:00'), ['Ripon Coaching']);
+    const terms = (await getJson<Page<{ id: string; name: string }>>(server, '/taxonomy_terms?per_page=200')).body.contents;
+    const peerCoaching = terms.find((t) => t.name === 'Peer coaching or mentoring')!;
+    assert.deepEqual(await names(`?taxonomy_term_id=${peerCoaching.id}`), ['Ripon Coaching']);
+    const ripon = (await getJson<Page<Service>>(server, '/services?search=ripon')).body.contents[0]!;
+    assert.equal((await getJson<Service>(server, `/services/${ripon.id}`)).body.name, 'Ripon Coaching');
+    // Places: three venues, and a virtual location each for the two groups meeting online.
+    const places = (await getJson<Page<ServiceAtLocation>>(server, '/service_at_locations')).body;
+    assert.equal(places.total_items, 5);
+    assert.deepEqual(
+      places.contents.map((p) => `${p.service.name}: ${p.location.location_type}`),
+      [
+        'Aberford Walkers: physical',
+        'Harrogate Tuesday Club: physical',
+        'Otley Newcomers: virtual',
+        'Ripon Coaching: physical',
+        'Ripon Coaching: virtual',
+      ],
+    );
+  });
+});
+
+describe('a feed larger than one read from the store', () => {
+  // The catalogue reads the change feed 2,000 groups at a time.
+  const groups = syntheticGroups(4_321, 7);
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ seed: groups });
+  });
+  after(() => server.close());
+
+  test('lists every group once, in name order across pages', async () => {
+    const first = (await getJson<Page<Service>>(server, '/services?per_page=200')).body;
+    assert.equal(first.total_items, groups.length);
+    const last = (await getJson<Page<Service>>(server, `/services?per_page=200&page=${first.total_pages}`)).body;
+    assert.equal(last.size, groups.length % 200);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const expected = groups.map((g) => g.name).sort(collator.compare);
+    assert.deepEqual(
+      first.contents.map((s) => s.name),
+      expected.slice(0, 200),
+    );
+    assert.deepEqual(
+      last.contents.map((s) => s.name),
+      expected.slice(-last.size),
+    );
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.total_pages; page++) {
+      for (const service of (await getJson<Page<Service>>(server, `/services?per_page=200&page=${page}`)).body.contents)
+        seen.add(service.id);
+    }
+    assert.equal(seen.size, groups.length);
   });
 });

@@ -44,6 +44,18 @@ for (const engine of engines) {
         assert.equal(await store.getGroup('no-such-group'), undefined);
       });
 
+      it('serves several published groups at once, leaving out unknown and archived ones', async () => {
+        const [kept, other, archived] = [makeGroup(), makeGroup(), makeGroup()];
+        for (const group of [kept, other, archived]) await store.putGroup(group, 'staff@charity');
+        await store.archiveGroup(archived.id, 'staff@charity');
+        const found = await store.getGroups([other.id, 'no-such-group', archived.id, kept.id]);
+        assert.deepEqual(
+          found.toSorted((a, b) => (a.id < b.id ? -1 : 1)),
+          [kept, other].toSorted((a, b) => (a.id < b.id ? -1 : 1)),
+        );
+        assert.deepEqual(await store.getGroups([]), []);
+      });
+
       it('serves the new record after staff edit a group, and logs the edit', async () => {
         const group = makeGroup();
         await store.putGroup(group, 'staff@charity');

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Country, GeocodeResult, PlaceAlternative } from 'peer-directory/schema';
+import { partitionPoint } from '../sorted.js';
 
 // The same relative path works from src/geocode (tsx) and dist/geocode (built).
 const PLACES_FILE = new URL('../../data/places-gb-us.json', import.meta.url);
@@ -195,15 +196,9 @@ function byCountryInTurn(places: GazetteerPlace[]): GazetteerPlace[] {
 /** Places named with more words after `key` (`camden` → `camden town`), most populous first. */
 function longerNames(key: string, names: string[], byName: Map<string, GazetteerPlace[]>): GazetteerPlace[] {
   const prefix = `${key} `;
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (names[mid]! < prefix) lo = mid + 1;
-    else hi = mid;
-  }
   const found: GazetteerPlace[] = [];
-  for (let i = lo; i < names.length && names[i]!.startsWith(prefix); i += 1) found.push(...byName.get(names[i]!)!);
+  for (let i = partitionPoint(names.length, (at) => names[at]! < prefix); i < names.length && names[i]!.startsWith(prefix); i += 1)
+    found.push(...byName.get(names[i]!)!);
   return found.sort((a, b) => b.population - a.population);
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { Group } from 'peer-directory/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Geocoder } from '../geocode/geocoder.js';
 import type { Store } from '../store/store.js';
@@ -12,17 +13,18 @@ import type { Principle } from '../config.js';
 import { HttpProblem, notFoundProblem } from '../errors.js';
 import { findPlace } from '../routes/places.js';
 import { SHORT_CACHE, sendJson } from '../routes/caching.js';
-import { FeedCatalogue, type EntryFilter } from './catalogue.js';
+import { concatPlaces, FeedCatalogue, type EntryFilter, type PlaceList } from './catalogue.js';
 import { pageBounds, pageEnvelope, pageOf } from './paging.js';
 import {
   idParams,
   listQuerySchema,
+  MAX_PER_PAGE,
   serviceAtLocationQuerySchema,
   serviceQuerySchema,
   termQuerySchema,
   type ServiceQuery,
 } from './query.js';
-import { placesOf, serviceAtLocation, toService, toServiceSummary, type Place } from './services.js';
+import { serviceAtLocation, toService, toServiceSummary } from './services.js';
 import { FeedTaxonomy } from './taxonomy.js';
 
 /** Where the feed is served. */
@@ -30,7 +32,7 @@ export const FEED_PREFIX = '/openreferral';
 
 /** What the feed reads from. */
 export interface FeedRoutesOptions {
-  store: Pick<Store, 'groupChanges'>;
+  store: Pick<Store, 'groupChanges' | 'getGroups'>;
   /** The search index's version, so the feed follows the same changes search does. */
   searchVersion: () => number;
   geocoder: Geocoder;
@@ -74,8 +76,29 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
   const send = (request: FastifyRequest, reply: FastifyReply, body: unknown) => sendJson(request, reply, JSON.stringify(body), SHORT_CACHE);
 
   // Built on the feed's first request, not as the server starts: at a million groups the
-  // catalogue takes a minute and about 3.5 GB, which a directory nobody reads as a feed
-  // should not pay (docs/performance.md, Scale). That first request waits for it.
+  // catalogue takes tens of seconds, which a directory nobody reads as a feed should not
+  // pay (docs/performance.md, Scale). That first request waits for it.
+
+  /** `make` of each item's group, in order, the groups read from the store (one archived since is left out). */
+  const withGroups = async <T, U>(
+    current: FeedCatalogue,
+    items: readonly T[],
+    rowOf: (item: T) => number,
+    make: (group: Group, item: T) => U,
+  ) => {
+    const groups = await current.groups(items.map(rowOf));
+    return items.flatMap((item) => {
+      const group = groups.get(rowOf(item));
+      return group ? [make(group, item)] : [];
+    });
+  };
+  const summaries = (current: FeedCatalogue, rows: readonly number[]) =>
+    withGroups(
+      current,
+      rows,
+      (row) => row,
+      (group) => toServiceSummary(group),
+    );
 
   // The profile's openness rule: any page may read the feed, whatever the API's own CORS list.
   app.addHook('onSend', async (_request, reply) => {
@@ -110,12 +133,10 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const found = (await catalogue.current()).list(filterOf(request.query));
-      return send(
-        request,
-        reply,
-        pageOf(found, request.query, (e) => toServiceSummary(e.group)),
-      );
+      const current = await catalogue.current();
+      const found = current.list(filterOf(request.query));
+      const { start, end } = pageBounds(request.query);
+      return send(request, reply, pageEnvelope(await summaries(current, found.slice(start, end)), found.length, request.query));
     },
   );
 
@@ -132,9 +153,11 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const entry = (await catalogue.current()).byServiceId(request.params.id);
-      if (!entry) throw notFoundProblem('There is no published service with this id. It may have been archived.');
-      return send(request, reply, toService(entry.group, taxonomy));
+      const current = await catalogue.current();
+      const row = current.byServiceId(request.params.id);
+      const group = row === undefined ? undefined : (await current.groups([row])).get(row);
+      if (!group) throw notFoundProblem('There is no published service with this id. It may have been archived.');
+      return send(request, reply, toService(group, taxonomy));
     },
   );
 
@@ -159,22 +182,23 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       const filter = filterOf(rest);
       const { start, end } = pageBounds(request.query);
       // Pages are counted in places attended, found before any is built: a group may have a venue and a virtual one.
-      let places: readonly Place[];
-      let total: number;
+      let places: PlaceList;
       if (postcode) {
         const origin = await findPlace(options.geocoder, postcode, '#/postcode');
         // Venues near the postcode, then every group that serves any postcode at all.
         const near = current.near(origin.lat, origin.lng, proximity === undefined ? undefined : proximity / 1000, end, filter);
-        const everywhere = current.everywhere(filter).flatMap(placesOf);
-        places = [...near.entries.map((entry): Place => ({ entry, kind: 'venue' })), ...everywhere];
         // Without a distance only the nearest `end` venues are found: enough, as this page ends there when there are more.
-        total = near.total + everywhere.length;
+        places = concatPlaces(current.venues(near.rows, near.total), current.places(current.everywhere(filter)));
       } else {
-        places = current.places(filter);
-        total = places.length;
+        places = current.places(current.list(filter));
       }
-      const contents = places.slice(start, end).map(({ entry, kind }) => serviceAtLocation(entry.group, kind));
-      return send(request, reply, pageEnvelope(contents, total, request.query));
+      const contents = await withGroups(
+        current,
+        places.slice(start, end),
+        (p) => p.row,
+        (group, p) => serviceAtLocation(group, p.kind),
+      );
+      return send(request, reply, pageEnvelope(contents, places.total, request.query));
     },
   );
 
@@ -195,7 +219,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       return send(
         request,
         reply,
-        pageOf([...orgs.values()], request.query, (o) => o.organization),
+        pageOf(orgs, request.query, (o) => o.organization),
       );
     },
   );
@@ -207,15 +231,17 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       schema: {
         tags: [TAG],
         operationId: 'openReferral.organizations.get',
-        summary: 'One organisation with its services',
+        summary: 'One organisation with its services (the first 200 by name; `/services?organization_id=` pages them all)',
         params: idParams,
         ...described('An HSDS `organization` with its services'),
       },
     },
     async (request, reply) => {
-      const org = (await catalogue.current()).organizations({}).get(request.params.id);
+      const current = await catalogue.current();
+      const org = current.organization(request.params.id);
       if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
-      return send(request, reply, { ...org.organization, services: org.entries.map((e) => toServiceSummary(e.group)) });
+      // A national charity may run tens of thousands of groups: the nested list is one page's worth.
+      return send(request, reply, { ...org.organization, services: await summaries(current, org.rows.slice(0, MAX_PER_PAGE)) });
     },
   );
 

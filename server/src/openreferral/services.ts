@@ -62,8 +62,8 @@ export function toService(group: Group, taxonomy: FeedTaxonomy): HsdsService {
     ...(group.contact.phone ? { phones: [{ id: hsdsId('phone', group.id), number: group.contact.phone }] } : {}),
     schedules: toHsdsSchedules(group, id),
     service_areas: serviceAreas(group, id),
-    service_at_locations: placesOf({ group }).map((p) => {
-      const { service: _service, ...sal } = serviceAtLocation(group, p.kind);
+    service_at_locations: placeKinds(group).map((kind) => {
+      const { service: _service, ...sal } = serviceAtLocation(group, kind);
       return sal;
     }),
     languages: group.languages.map((code) => ({
@@ -86,22 +86,19 @@ export function toService(group: Group, taxonomy: FeedTaxonomy): HsdsService {
 }
 
 /** One place a group is attended: its venue, or online and by telephone. */
-export interface Place {
-  entry: { group: Group };
-  kind: 'venue' | 'virtual';
-}
+/** Where a group is attended: its venue, or online or by telephone. */
+export type PlaceKind = 'venue' | 'virtual';
 
 /** Where a group can be attended: its venue and, when it meets online or by telephone, a virtual location. */
-export function placesOf(entry: { group: Group }): Place[] {
-  const { group } = entry;
-  const places: Place[] = [];
-  if (group.location) places.push({ entry, kind: 'venue' });
-  if (group.formats.some((f) => f !== 'in-person')) places.push({ entry, kind: 'virtual' });
-  return places;
+export function placeKinds(group: Pick<Group, 'location' | 'formats'>): PlaceKind[] {
+  const kinds: PlaceKind[] = [];
+  if (group.location) kinds.push('venue');
+  if (group.formats.some((f) => f !== 'in-person')) kinds.push('virtual');
+  return kinds;
 }
 
 /** A group at one of its places, with the list form of its service, as `/service_at_locations` answers it. */
-export function serviceAtLocation(group: Group, kind: Place['kind']): HsdsServiceAtLocation {
+export function serviceAtLocation(group: Group, kind: PlaceKind): HsdsServiceAtLocation {
   const service = toServiceSummary(group);
   const location = kind === 'venue' ? physicalLocation(group)! : virtualLocation(group);
   return { id: hsdsId('sal', group.id, kind), service_id: service.id, location_id: location.id, location, service };

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Audience, Condition, Format, GeocodeResult, Group, Leader, Model, PeerFunction } from 'peer-directory/schema';
+import { partitionPoint } from '../sorted.js';
 
 interface Town {
   readonly name: string;
@@ -113,14 +114,7 @@ function townPicker(rand: () => number): () => Town {
   for (const town of TOWNS) cumulative.push((total += town.people));
   return () => {
     const r = rand() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return TOWNS[lo]!;
+    return TOWNS[partitionPoint(cumulative.length - 1, (at) => cumulative[at]! <= r)]!;
   };
 }
 

@@ -7,7 +7,9 @@
  * @module
  */
 import type { GroupFilter, ItemTest } from 'peer-directory/search';
+import { partitionPoint } from '../sorted.js';
 import type { Dictionaries, IndexedGroup } from './indexed-group.js';
+import { Growing } from './growing.js';
 import { WordPostings, type ItemLists, type PostingsParts } from './words.js';
 
 export type { ItemTest };
@@ -122,15 +124,9 @@ export class GroupTable {
     const start = item === 0 ? 0 : this.#jsonEnds[item - 1]!;
     const end = this.#jsonEnds[item]!;
     const starts = this.#pieceStarts;
-    // The last piece starting at or before `start` (binary search: a handful of pieces, or one).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.#json[lo]!.subarray(start - starts[lo]!, end - starts[lo]!);
+    // The last piece starting at or before `start` (the first starts at 0): a handful of pieces, or one.
+    const piece = partitionPoint(starts.length, (at) => starts[at]! <= start) - 1;
+    return this.#json[piece]!.subarray(start - starts[piece]!, end - starts[piece]!);
   }
 
   /**
@@ -377,36 +373,4 @@ function reorder(ends: Uint32Array, values: Uint32Array, order: Uint32Array | un
     newEnds[i] = k;
   }
   return { ends: newEnds, values: newValues };
-}
-
-type TypedArray = Uint8Array | Uint32Array | Float64Array;
-
-/** A typed array that grows as values are pushed (doubling, so pushes cost O(1) on average). */
-class Growing<T extends TypedArray> {
-  #values: T;
-  #length = 0;
-  readonly #make: new (n: number) => T;
-
-  constructor(make: new (n: number) => T) {
-    this.#make = make;
-    this.#values = new make(1024);
-  }
-
-  get length(): number {
-    return this.#length;
-  }
-
-  push(value: number): void {
-    if (this.#length === this.#values.length) {
-      const grown = new this.#make(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
-    this.#values[this.#length++] = value;
-  }
-
-  /** The values pushed, trimmed to size (a copy, so the spare capacity is freed). */
-  view(): T {
-    return this.#values.slice(0, this.#length) as T;
-  }
 }

@@ -7,6 +7,7 @@
  */
 
 import { foldText, wordsOf } from 'peer-directory/search';
+import { partitionPoint } from '../sorted.js';
 
 // The folding the static directory uses too, from one place.
 export { foldText, wordsOf };
@@ -67,14 +68,12 @@ export class WordDictionary {
   forEachStartingWith(prefix: string, visit: (id: number) => void): void {
     const sorted = this.#sorted;
     const words = this.#words;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[sorted[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && words[sorted[i]!]!.startsWith(prefix); i++) visit(sorted[i]!);
+    for (
+      let i = partitionPoint(sorted.length, (at) => words[sorted[at]!]! < prefix);
+      i < sorted.length && words[sorted[i]!]!.startsWith(prefix);
+      i++
+    )
+      visit(sorted[i]!);
   }
 }
 

@@ -93,6 +93,14 @@ export class SqlStore implements Store {
     return row?.record;
   }
 
+  async getGroups(ids: readonly string[]): Promise<Group[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ record: Group }>("SELECT record FROM groups WHERE id = ANY($1::text[]) AND status = 'published'", [
+      ids,
+    ]);
+    return rows.map((row) => row.record);
+  }
+
   async putGroup(group: Group, actor: string, notify?: GroupChangeNotice): Promise<void> {
     await this.db.transaction(async (tx) => {
       await beginGroupChange(tx);

@@ -101,6 +101,8 @@ export interface Store {
   feedCheck(version: number): Promise<FeedCheck>;
   /** A published group, or undefined when unknown or archived. */
   getGroup(id: string): Promise<Group | undefined>;
+  /** The published groups among `ids`, in no particular order (unknown and archived ones left out). */
+  getGroups(ids: readonly string[]): Promise<Group[]>;
   /**
    * Publish a new group or replace a published (or archived) one with the same id; logs an `edit` entry.
    * `notify` is told of the change with the group's reminder subscriptions (a cancelled meeting).
