@@ -197,8 +197,8 @@ function byCountryInTurn(places: GazetteerPlace[]): GazetteerPlace[] {
 function longerNames(key: string, names: string[], byName: Map<string, GazetteerPlace[]>): GazetteerPlace[] {
   const prefix = `${key} `;
   const found: GazetteerPlace[] = [];
-  for (let i = partitionPoint(names.length, (at) => names[at]! < prefix); i < names.length && names[i]!.startsWith(prefix); i += 1)
-    found.push(...byName.get(names[i]!)!);
+  const first = partitionPoint(names.length, (at) => names[at]! < prefix);
+  for (let i = first; i < names.length && names[i]!.startsWith(prefix); i += 1) found.push(...byName.get(names[i]!)!);
   return found.sort((a, b) => b.population - a.population);
 }
 

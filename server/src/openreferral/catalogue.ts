@@ -107,14 +107,14 @@ interface Numbering {
 }
 
 /**
- * The feed's lists, filters and lookups over rows (groups in name order);
- * {@link groups} reads a page's groups from the store. Call {@link current}
- * before each request: it catches up first when search has moved on.
+ * The feed's catalogue: loaded on first use and kept in step with the
+ * store. {@link current} gives the catalogue as of now, to answer one request.
  */
 export class FeedCatalogue {
   readonly #sources: CatalogueSources;
   readonly #numbering: Numbering;
   #columns: Columns | undefined;
+  #view: CatalogueView | undefined;
   #version = 0;
   #pulling: Promise<void> | undefined;
 
@@ -132,19 +132,64 @@ export class FeedCatalogue {
     };
   }
 
-  /** Catches up with the store when search has seen changes this has not. */
-  async current(): Promise<this> {
-    if (this.#columns && this.#sources.searchVersion() <= this.#version) return this;
-    this.#pulling ??= this.#pull().finally(() => {
-      this.#pulling = undefined;
-    });
-    await this.#pulling;
-    return this;
+  /** The catalogue as of now, caught up first when search has seen changes it has not. */
+  async current(): Promise<CatalogueView> {
+    if (!this.#view || this.#sources.searchVersion() > this.#version) {
+      this.#pulling ??= this.#pull().finally(() => {
+        this.#pulling = undefined;
+      });
+      await this.#pulling;
+    }
+    return this.#view!;
   }
 
-  get #c(): Columns {
-    if (!this.#columns) throw new Error('The feed catalogue is read before it has loaded: await current() first.');
-    return this.#columns;
+  async #pull(): Promise<void> {
+    const target = this.#sources.searchVersion();
+    const builder = new ColumnsBuilder(this.#numbering);
+    const old = this.#columns;
+    // The ids changed, to leave their old rows out; on the first read there are none to leave out.
+    const changed = new Set<string>();
+    const note = old ? (id: string) => changed.add(id) : () => {};
+    // Read up to the version search has reached: a group changed while this reads moves past it, so it is read at most once.
+    const until = target > this.#version ? target : undefined;
+    let version = this.#version;
+    for (let more = true; more;) {
+      const changes = await this.#sources.store.groupChanges(version, BATCH, until);
+      changes.removed.forEach(note);
+      for (const group of changes.upserts) {
+        note(group.id);
+        builder.add(group);
+      }
+      more = changes.version !== version && changes.removed.length + changes.upserts.length >= BATCH;
+      version = changes.version;
+    }
+    this.#version = Math.max(version, target);
+    if (old && changed.size === 0) return;
+    if (old) {
+      const words = old.words.byItem();
+      old.ids.forEach((id, row) => changed.has(id) || builder.copy(old, row, words));
+    }
+    this.#columns = builder.finish();
+    this.#view = new CatalogueView(this.#columns, this.#numbering, this.#sources.store);
+  }
+}
+
+/**
+ * The feed's lists, filters and lookups over rows (groups in name order) as
+ * of one version: a request keeps the view it started with, so its rows stay
+ * its rows while a newer view is built. {@link groups} reads a page's groups
+ * from the store.
+ */
+export class CatalogueView {
+  readonly #c: Columns;
+  readonly #numbering: Numbering;
+  readonly #store: CatalogueSources['store'];
+
+  /** @internal built by {@link FeedCatalogue} */
+  constructor(columns: Columns, numbering: Numbering, store: CatalogueSources['store']) {
+    this.#c = columns;
+    this.#numbering = numbering;
+    this.#store = store;
   }
 
   /** The rows of every group passing the filter, in name order. */
@@ -166,7 +211,7 @@ export class FeedCatalogue {
 
   /** The organisations of the groups passing the filter, in name order, each with its groups' rows. */
   organizations(filter: EntryFilter): readonly OrganizationRows[] {
-    return this.#test(filter) ? this.#organizationsOf(this.list(filter)) : this.#c.organizationList;
+    return this.#test(filter) ? organizationsOf(this.list(filter), this.#c.organizations, this.#numbering) : this.#c.organizationList;
   }
 
   /** One organisation by id, with every group's row. */
@@ -179,11 +224,9 @@ export class FeedCatalogue {
     if (!/^[0-9a-f]{8}-/i.test(id)) return undefined;
     const { serviceKeys, byServiceKey, ids } = this.#c;
     const key = Number.parseInt(id.slice(0, 8), 16);
-    for (
-      let i = partitionPoint(byServiceKey.length, (at) => serviceKeys[byServiceKey[at]!]! < key);
-      i < byServiceKey.length && serviceKeys[byServiceKey[i]!] === key;
-      i++
-    ) {
+    // Service ids are name-based UUIDs of the group id: rows sharing the key's 32 bits (rarely more than one) are checked in full.
+    const first = partitionPoint(byServiceKey.length, (at) => serviceKeys[byServiceKey[at]!]! < key);
+    for (let i = first; i < byServiceKey.length && serviceKeys[byServiceKey[i]!] === key; i++) {
       if (serviceId(ids[byServiceKey[i]!]!) === id.toLowerCase()) return byServiceKey[i];
     }
     return undefined;
@@ -218,51 +261,8 @@ export class FeedCatalogue {
   async groups(rows: readonly number[]): Promise<Map<number, Group>> {
     const { ids } = this.#c;
     const rowOf = new Map(rows.map((row) => [ids[row]!, row]));
-    const groups = await this.#sources.store.getGroups([...rowOf.keys()]);
+    const groups = await this.#store.getGroups([...rowOf.keys()]);
     return new Map(groups.map((group) => [rowOf.get(group.id)!, group]));
-  }
-
-  async #pull(): Promise<void> {
-    const target = this.#sources.searchVersion();
-    const builder = new ColumnsBuilder(this.#numbering);
-    const old = this.#columns;
-    // The ids changed, to leave their old rows out; on the first read there are none to leave out.
-    const changed = new Set<string>();
-    const note = old ? (id: string) => changed.add(id) : () => {};
-    // Read up to the version search has reached: a group changed while this reads moves past it, so it is read at most once.
-    const until = target > this.#version ? target : undefined;
-    let version = this.#version;
-    for (let more = true; more;) {
-      const changes = await this.#sources.store.groupChanges(version, BATCH, until);
-      changes.removed.forEach(note);
-      for (const group of changes.upserts) {
-        note(group.id);
-        builder.add(group);
-      }
-      more = changes.version !== version && changes.removed.length + changes.upserts.length >= BATCH;
-      version = changes.version;
-    }
-    this.#version = Math.max(version, target);
-    if (old && changed.size === 0) return;
-    if (old) {
-      const words = old.words.byItem();
-      old.ids.forEach((id, row) => changed.has(id) || builder.copy(old, row, words));
-    }
-    this.#columns = builder.finish((rows, organizations) => this.#organizationsOf(rows, organizations));
-  }
-
-  #organizationsOf(rows: readonly number[], organizations = this.#c.organizations): OrganizationRows[] {
-    const byNumber = new Map<number, number[]>();
-    for (const row of rows) {
-      const number = organizations[row]!;
-      if (number === 0) continue;
-      let list = byNumber.get(number);
-      if (!list) byNumber.set(number, (list = []));
-      list.push(row);
-    }
-    return [...byNumber]
-      .map(([number, list]) => ({ organization: this.#numbering.organizations[number - 1]!, rows: list }))
-      .sort((a, b) => byName.compare(a.organization.name, b.organization.name));
   }
 
   #test(filter: EntryFilter): ((row: number) => boolean) | undefined {
@@ -302,6 +302,21 @@ export class FeedCatalogue {
     if (tests.length === 0) return undefined;
     return (row) => tests.every((t) => t(row));
   }
+}
+
+/** The organisations of these rows, in name order, each with its rows. */
+function organizationsOf(rows: readonly number[], organizations: Uint32Array, numbering: Numbering): OrganizationRows[] {
+  const byNumber = new Map<number, number[]>();
+  for (const row of rows) {
+    const number = organizations[row]!;
+    if (number === 0) continue;
+    let list = byNumber.get(number);
+    if (!list) byNumber.set(number, (list = []));
+    list.push(row);
+  }
+  return [...byNumber]
+    .map(([number, list]) => ({ organization: numbering.organizations[number - 1]!, rows: list }))
+    .sort((a, b) => byName.compare(a.organization.name, b.organization.name));
 }
 
 /** Places of rows, each row's kinds from `kindsOf`, listed only for the slice asked for. */
@@ -429,7 +444,7 @@ class ColumnsBuilder {
   }
 
   /** The columns in name order (then service id, so ties keep one order in every process). */
-  finish(organizationsOf: (rows: readonly number[], organizations: Uint32Array) => OrganizationRows[]): Columns {
+  finish(): Columns {
     const count = this.#ids.length;
     // Collating each distinct name once: a million groups share far fewer names, and TimSort is quick on rows already in order.
     const distinct = [...new Set(this.#names)].sort(byName.compare);
@@ -490,7 +505,7 @@ class ColumnsBuilder {
       everywhere: all.filter((row) => (flags[row]! & EVERYWHERE) !== 0),
       located,
       tree: located.length > 0 ? tree.finish() : undefined,
-      organizationList: organizationsOf(all, organizations),
+      organizationList: organizationsOf(all, organizations, this.#n),
     };
   }
 

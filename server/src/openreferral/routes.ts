@@ -13,7 +13,7 @@ import type { Principle } from '../config.js';
 import { HttpProblem, notFoundProblem } from '../errors.js';
 import { findPlace } from '../routes/places.js';
 import { SHORT_CACHE, sendJson } from '../routes/caching.js';
-import { concatPlaces, FeedCatalogue, type EntryFilter, type PlaceList } from './catalogue.js';
+import { concatPlaces, FeedCatalogue, type CatalogueView, type EntryFilter, type PlaceList } from './catalogue.js';
 import { pageBounds, pageEnvelope, pageOf } from './paging.js';
 import {
   idParams,
@@ -81,7 +81,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
 
   /** `make` of each item's group, in order, the groups read from the store (one archived since is left out). */
   const withGroups = async <T, U>(
-    current: FeedCatalogue,
+    current: CatalogueView,
     items: readonly T[],
     rowOf: (item: T) => number,
     make: (group: Group, item: T) => U,
@@ -92,7 +92,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       return group ? [make(group, item)] : [];
     });
   };
-  const summaries = (current: FeedCatalogue, rows: readonly number[]) =>
+  const summaries = (current: CatalogueView, rows: readonly number[]) =>
     withGroups(
       current,
       rows,

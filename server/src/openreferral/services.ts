@@ -85,7 +85,6 @@ export function toService(group: Group, taxonomy: FeedTaxonomy): HsdsService {
   };
 }
 
-/** One place a group is attended: its venue, or online and by telephone. */
 /** Where a group is attended: its venue, or online or by telephone. */
 export type PlaceKind = 'venue' | 'virtual';
 

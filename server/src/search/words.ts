@@ -68,12 +68,8 @@ export class WordDictionary {
   forEachStartingWith(prefix: string, visit: (id: number) => void): void {
     const sorted = this.#sorted;
     const words = this.#words;
-    for (
-      let i = partitionPoint(sorted.length, (at) => words[sorted[at]!]! < prefix);
-      i < sorted.length && words[sorted[i]!]!.startsWith(prefix);
-      i++
-    )
-      visit(sorted[i]!);
+    const first = partitionPoint(sorted.length, (at) => words[sorted[at]!]! < prefix);
+    for (let i = first; i < sorted.length && words[sorted[i]!]!.startsWith(prefix); i++) visit(sorted[i]!);
   }
 }
 
