@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { FeedCatalogue } from '../../server/src/openreferral/catalogue.js';
+import { syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { FeedTaxonomy } from '../../server/src/openreferral/taxonomy.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
 import { engines } from '../support/engines.js';
@@ -45,4 +46,37 @@ test("a request's rows keep meaning the same groups while the catalogue catches 
     rows.map((row) => groups.get(row)?.name),
     ['Batley Friends', 'Dewsbury Circle', 'Morley Club'],
   );
+});
+
+test('caught up after changes, the catalogue lists what one read afresh lists, filters and all', async () => {
+  const groups = syntheticGroups(600, 5);
+  await store.putGroups(groups, 'seed');
+  let version = (await store.feedCheck(0)).latest;
+  const taxonomy = new FeedTaxonomy([]);
+  const followed = new FeedCatalogue({ store, searchVersion: () => version }, taxonomy);
+  await followed.current();
+
+  // Renamed (to names before, among and after the others, some the same), archived and new groups.
+  const renames = ['Aardvark Friends', 'Leeds Type 2 Together', 'Zebra Club', 'aardvark friends', 'Morley Club'];
+  for (const [i, group] of groups.slice(0, 25).entries()) await store.putGroup({ ...group, name: renames[i % renames.length]! }, 'test');
+  for (const group of groups.slice(25, 40)) await store.archiveGroup(group.id, 'test');
+  await store.putGroups(
+    syntheticGroups(30, 6).map((g, i) => ({ ...g, id: `new-${i}` })),
+    'test',
+  );
+  version = (await store.feedCheck(0)).latest;
+
+  const caughtUp = await followed.current();
+  const afresh = await new FeedCatalogue({ store, searchVersion: () => version }, taxonomy).current();
+  const idsOf = async (view: typeof afresh, rows: readonly number[]) => {
+    const found = await view.groups(rows);
+    return rows.map((row) => found.get(row)?.id);
+  };
+  const coaching = taxonomy.term('model', 'peer-coaching')!.id;
+  for (const filter of [{}, { search: 'leeds' }, { day: 'TU' }, { taxonomyTermId: coaching }, { startTime: '18:00' }]) {
+    assert.deepEqual(await idsOf(caughtUp, caughtUp.list(filter)), await idsOf(afresh, afresh.list(filter)), JSON.stringify(filter));
+  }
+  assert.equal(caughtUp.list({}).length, await store.countGroups());
+  const near = (view: typeof afresh) => idsOf(view, view.near(53.8, -1.55, 30, 0, {}).rows);
+  assert.deepEqual(await near(caughtUp), await near(afresh));
 });

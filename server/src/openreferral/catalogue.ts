@@ -68,13 +68,12 @@ const VENUE_ONLY: readonly PlaceKind[] = ['venue'];
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** The columns, by row in name order; rebuilt whole when groups change. */
-interface Columns {
+/** A value (or `termWords` values) per row, by column. */
+interface RowValues {
   readonly ids: readonly string[];
   readonly names: readonly string[];
-  /** The first 32 bits of each row's service id, and the rows ordered by them, to find a service id. */
+  /** The first 32 bits of each row's service id, to find a service by id. */
   readonly serviceKeys: Uint32Array;
-  readonly byServiceKey: Uint32Array;
   readonly flags: Uint8Array;
   readonly lat: Float64Array;
   readonly lng: Float64Array;
@@ -83,6 +82,12 @@ interface Columns {
   readonly organizations: Uint32Array;
   /** Bits of the row's taxonomy terms and their taxonomies, `termWords` numbers per row. */
   readonly terms: Uint32Array;
+}
+
+/** The columns, by row in name order, and what is built from them. */
+interface Columns extends RowValues {
+  /** The rows ordered by their service keys. */
+  readonly byServiceKey: Uint32Array;
   /** Meetings end to end: day (0 Sunday) << 22 | opening minute << 11 | closing minute. */
   readonly sessionEnds: Uint32Array;
   readonly sessions: Uint32Array;
@@ -165,11 +170,7 @@ export class FeedCatalogue {
     }
     this.#version = Math.max(version, target);
     if (old && changed.size === 0) return;
-    if (old) {
-      const words = old.words.byItem();
-      old.ids.forEach((id, row) => changed.has(id) || builder.copy(old, row, words));
-    }
-    this.#columns = builder.finish();
+    this.#columns = builder.finish(old && { columns: old, keep: (row) => !changed.has(old.ids[row]!) });
     this.#view = new CatalogueView(this.#columns, this.#numbering, this.#sources.store);
   }
 }
@@ -425,88 +426,59 @@ class ColumnsBuilder {
     this.#wordEnds.push(this.#words.length);
   }
 
-  /** Copies one row of columns built before, `words` being their word index turned inside out. */
-  copy(from: Columns, row: number, words: ItemLists): void {
-    this.#ids.push(from.ids[row]!);
-    this.#names.push(from.names[row]!);
-    this.#keys.push(from.serviceKeys[row]!);
-    this.#flags.push(from.flags[row]!);
-    this.#lat.push(from.lat[row]!);
-    this.#lng.push(from.lng[row]!);
-    this.#updated.push(from.updated[row]!);
-    this.#organizations.push(from.organizations[row]!);
-    const at = this.#n.termWords;
-    for (let k = 0; k < at; k++) this.#terms.push(from.terms[row * at + k]!);
-    for (let s = row === 0 ? 0 : from.sessionEnds[row - 1]!; s < from.sessionEnds[row]!; s++) this.#sessions.push(from.sessions[s]!);
-    this.#sessionEnds.push(this.#sessions.length);
-    for (let k = row === 0 ? 0 : words.ends[row - 1]!; k < words.ends[row]!; k++) this.#words.push(words.values[k]!);
-    this.#wordEnds.push(this.#words.length);
+  /** What was added, in the order added: views of the growing columns, read before anything more is added. */
+  #rows(): Rows {
+    return {
+      ids: this.#ids,
+      names: this.#names,
+      serviceKeys: this.#keys.values(),
+      flags: this.#flags.values(),
+      lat: this.#lat.values(),
+      lng: this.#lng.values(),
+      updated: this.#updated.values(),
+      organizations: this.#organizations.values(),
+      terms: this.#terms.values(),
+      sessions: { ends: this.#sessionEnds.values(), values: this.#sessions.values() },
+      words: { ends: this.#wordEnds.values(), values: this.#words.values() },
+    };
   }
 
-  /** The columns in name order (then service id, so ties keep one order in every process). */
-  finish(): Columns {
-    const count = this.#ids.length;
-    // Collating each distinct name once: a million groups share far fewer names, and TimSort is quick on rows already in order.
-    const distinct = [...new Set(this.#names)].sort(byName.compare);
-    const rank = new Map(distinct.map((name, i) => [name, i]));
-    const ranks = Uint32Array.from(this.#names, (name) => rank.get(name)!);
-    const keys = this.#keys.view();
-    const ids = this.#ids;
-    const order = Array.from({ length: count }, (_, i) => i).sort(
+  /**
+   * The columns in name order (then service id, so ties keep one order in
+   * every process): the groups added, and the rows of `old` that `keep`
+   * says still stand. Those are in order already, so after a change only
+   * the groups added are sorted, and merged in.
+   */
+  finish(old?: { columns: Columns; keep: (row: number) => boolean }): Columns {
+    const added = this.#rows();
+    const ranks = nameRanks(added.names);
+    const { serviceKeys: keys, ids } = added;
+    const addedOrder = Array.from({ length: ids.length }, (_, i) => i).sort(
       (a, b) => ranks[a]! - ranks[b]! || keys[a]! - keys[b]! || (serviceId(ids[a]!) < serviceId(ids[b]!) ? -1 : 1),
     );
-    const take = <T extends TypedArray>(make: new (n: number) => T, values: Growing<TypedArray>): T => {
-      const column = new make(count);
-      order.forEach((from, row) => (column[row] = values.at(from)));
-      return column;
+    const before = old && {
+      ...old.columns,
+      sessions: { ends: old.columns.sessionEnds, values: old.columns.sessions },
+      words: old.columns.words.byItem(),
     };
-    const at = this.#n.termWords;
-    const terms = new Uint32Array(count * at);
-    const sessionEnds = new Uint32Array(count);
-    const sessions = new Uint32Array(this.#sessions.length);
-    const wordEnds = new Uint32Array(count);
-    const words = new Uint32Array(this.#words.length);
-    let session = 0;
-    let word = 0;
-    order.forEach((from, row) => {
-      for (let k = 0; k < at; k++) terms[row * at + k] = this.#terms.at(from * at + k);
-      const sessionEnd = this.#sessionEnds.at(from);
-      for (let s = from === 0 ? 0 : this.#sessionEnds.at(from - 1); s < sessionEnd; s++) sessions[session++] = this.#sessions.at(s);
-      sessionEnds[row] = session;
-      const wordEnd = this.#wordEnds.at(from);
-      for (let k = from === 0 ? 0 : this.#wordEnds.at(from - 1); k < wordEnd; k++) words[word++] = this.#words.at(k);
-      wordEnds[row] = word;
-    });
+    const kept: number[] = [];
+    if (before) for (let row = 0; row < before.ids.length; row++) if (old!.keep(row)) kept.push(row);
+    // Each row's source: a kept row's number, or -1 - the index of a group added.
+    const from = new Int32Array(kept.length + addedOrder.length);
+    let at = 0;
+    let next = 0;
+    for (const j of addedOrder) {
+      const comesFirst = (row: number) =>
+        (byName.compare(before!.names[row]!, added.names[j]!) ||
+          before!.serviceKeys[row]! - keys[j]! ||
+          (serviceId(before!.ids[row]!) < serviceId(ids[j]!) ? -1 : 1)) < 0;
+      const end = next + partitionPoint(kept.length - next, (k) => comesFirst(kept[next + k]!));
+      while (next < end) from[at++] = kept[next++]!;
+      from[at++] = -1 - j;
+    }
+    while (next < kept.length) from[at++] = kept[next++]!;
     this.#n.dictionary.sort();
-    const serviceKeys = take(Uint32Array, this.#keys);
-    const flags = take(Uint8Array, this.#flags);
-    const lat = take(Float64Array, this.#lat);
-    const lng = take(Float64Array, this.#lng);
-    const organizations = take(Uint32Array, this.#organizations);
-    const all = Array.from({ length: count }, (_, i) => i);
-    const located = Uint32Array.from(all.filter((row) => (flags[row]! & (VENUE | EVERYWHERE)) === VENUE));
-    const tree = new KDBush(Math.max(1, located.length));
-    for (const row of located) tree.add(lng[row]!, lat[row]!);
-    return {
-      ids: order.map((from) => ids[from]!),
-      names: order.map((from) => this.#names[from]!),
-      serviceKeys,
-      byServiceKey: Uint32Array.from(all).sort((a, b) => serviceKeys[a]! - serviceKeys[b]!),
-      flags,
-      lat,
-      lng,
-      updated: take(Float64Array, this.#updated),
-      organizations,
-      terms,
-      sessionEnds,
-      sessions,
-      words: WordPostings.build({ ends: wordEnds, values: words }, this.#n.dictionary.size),
-      all,
-      everywhere: all.filter((row) => (flags[row]! & EVERYWHERE) !== 0),
-      located,
-      tree: located.length > 0 ? tree.finish() : undefined,
-      organizationList: organizationsOf(all, organizations, this.#n),
-    };
+    return columnsOf(from, before, added, this.#n);
   }
 
   #organizationNumber(organisation: NonNullable<Group['organisation']>): number {
@@ -516,4 +488,114 @@ class ColumnsBuilder {
     this.#n.organizations[number] = toHsdsOrganization(organisation);
     return number;
   }
+}
+
+/** Rows a catalogue is built from, their meetings and words as lists: a previous build's, or the groups just read. */
+interface Rows extends RowValues {
+  readonly sessions: ItemLists;
+  readonly words: ItemLists;
+}
+
+/**
+ * Each name's place in name order, names the collation holds equal sharing
+ * one: each distinct name is collated once (a million groups share far fewer
+ * names than that).
+ */
+function nameRanks(names: readonly string[]): Uint32Array {
+  const rank = new Map<string, number>();
+  let previous: string | undefined;
+  for (const name of [...new Set(names)].sort(byName.compare)) {
+    rank.set(name, previous !== undefined && byName.compare(previous, name) === 0 ? rank.get(previous)! : rank.size);
+    previous = name;
+  }
+  return Uint32Array.from(names, (name) => rank.get(name)!);
+}
+
+/** The columns with row `i` taken from `from[i]`: a row of `kept`, or `-1 - j` for row `j` of `added`. */
+function columnsOf(from: Int32Array, kept: Rows | undefined, added: Rows, numbering: Numbering): Columns {
+  const count = from.length;
+  // Each column is read from both sources outside its loop: a call per value costs more than the copy.
+  const fixed = <T extends TypedArray>(make: new (n: number) => T, column: (rows: Rows) => TypedArray): T => {
+    const values = new make(count);
+    const fromKept = kept && column(kept);
+    const fromAdded = column(added);
+    for (let i = 0; i < count; i++) {
+      const f = from[i]!;
+      values[i] = f >= 0 ? fromKept![f]! : fromAdded[-1 - f]!;
+    }
+    return values;
+  };
+  const listsOf = (column: (rows: Rows) => ItemLists): ItemLists => {
+    const fromKept = kept && column(kept);
+    const fromAdded = column(added);
+    const ends = new Uint32Array(count);
+    const starts = new Uint32Array(count);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const f = from[i]!;
+      const { ends: e } = f >= 0 ? fromKept! : fromAdded;
+      const row = f >= 0 ? f : -1 - f;
+      starts[i] = row === 0 ? 0 : e[row - 1]!;
+      ends[i] = total += e[row]! - starts[i]!;
+    }
+    const values = new Uint32Array(total);
+    for (let i = 0, at = 0; i < count; i++) {
+      const f = from[i]!;
+      const { values: v } = f >= 0 ? fromKept! : fromAdded;
+      for (let k = starts[i]!; at < ends[i]!; k++) values[at++] = v[k]!;
+    }
+    return { ends, values };
+  };
+  const width = numbering.termWords;
+  const terms = new Uint32Array(count * width);
+  const ids = new Array<string>(count);
+  const names = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const f = from[i]!;
+    const rows = f >= 0 ? kept! : added;
+    const row = f >= 0 ? f : -1 - f;
+    for (let k = 0; k < width; k++) terms[i * width + k] = rows.terms[row * width + k]!;
+    ids[i] = rows.ids[row]!;
+    names[i] = rows.names[row]!;
+  }
+  const serviceKeys = fixed(Uint32Array, (r) => r.serviceKeys);
+  const flags = fixed(Uint8Array, (r) => r.flags);
+  const lat = fixed(Float64Array, (r) => r.lat);
+  const lng = fixed(Float64Array, (r) => r.lng);
+  const organizations = fixed(Uint32Array, (r) => r.organizations);
+  const sessions = listsOf((r) => r.sessions);
+  const all = Array.from({ length: count }, (_, i) => i);
+  const located = Uint32Array.from(all.filter((row) => (flags[row]! & (VENUE | EVERYWHERE)) === VENUE));
+  const tree = new KDBush(Math.max(1, located.length));
+  for (const row of located) tree.add(lng[row]!, lat[row]!);
+  return {
+    ids,
+    names,
+    serviceKeys,
+    byServiceKey: byKey(serviceKeys),
+    flags,
+    lat,
+    lng,
+    updated: fixed(Float64Array, (r) => r.updated),
+    organizations,
+    terms,
+    sessionEnds: sessions.ends,
+    sessions: sessions.values,
+    words: WordPostings.build(
+      listsOf((r) => r.words),
+      numbering.dictionary.size,
+    ),
+    all,
+    everywhere: all.filter((row) => (flags[row]! & EVERYWHERE) !== 0),
+    located,
+    tree: located.length > 0 ? tree.finish() : undefined,
+    organizationList: organizationsOf(all, organizations, numbering),
+  };
+}
+
+/** Rows in the order of their keys, sorted as 64-bit numbers (key, then row): no comparator called a million times. */
+function byKey(keys: Uint32Array): Uint32Array {
+  const packed = new BigUint64Array(keys.length);
+  for (let row = 0; row < keys.length; row++) packed[row] = (BigInt(keys[row]!) << 32n) | BigInt(row);
+  return Uint32Array.from(packed.sort(), (value) => Number(value & 0xffff_ffffn));
 }

@@ -35,6 +35,11 @@ export class Growing<T extends TypedArray> {
     return this.#values[i]!;
   }
 
+  /** The values pushed, in the column's own array (no copy: for reading before the next push). */
+  values(): T {
+    return this.#values.subarray(0, this.#length) as T;
+  }
+
   /** The values pushed, trimmed to size (a copy, so the spare capacity is freed). */
   view(): T {
     return this.#values.slice(0, this.#length) as T;
