@@ -15,7 +15,7 @@ import type { Store } from '../store/store.js';
 import { Growing, type TypedArray } from '../search/growing.js';
 import { foldText, WordDictionary, WordPostings, wordsOf, type ItemLists } from '../search/words.js';
 import type { HsdsOrganization } from './hsds.js';
-import { organizationId, serviceId } from './ids.js';
+import { serviceId } from './ids.js';
 import { partitionPoint } from '../sorted.js';
 import { placeKinds, toHsdsOrganization, type PlaceKind } from './services.js';
 import type { FeedTaxonomy, TaxonomyField } from './taxonomy.js';
@@ -106,7 +106,9 @@ interface Numbering {
   readonly dictionary: WordDictionary;
   readonly termBits: ReadonlyMap<string, number>;
   readonly termWords: number;
+  /** Organisation numbers by HSDS id, and by the name as groups write it. */
   readonly organizationNumbers: Map<string, number>;
+  readonly organizationsByName: Map<string, number>;
   /** Each organisation as the last group read gives it. */
   readonly organizations: HsdsOrganization[];
 }
@@ -133,6 +135,7 @@ export class FeedCatalogue {
       termBits,
       termWords: Math.ceil(termBits.size / 32),
       organizationNumbers: new Map(),
+      organizationsByName: new Map(),
       organizations: [],
     };
   }
@@ -482,10 +485,15 @@ class ColumnsBuilder {
   }
 
   #organizationNumber(organisation: NonNullable<Group['organisation']>): number {
-    const id = organizationId(organisation.name);
-    let number = this.#n.organizationNumbers.get(id);
-    if (number === undefined) this.#n.organizationNumbers.set(id, (number = this.#n.organizations.length));
-    this.#n.organizations[number] = toHsdsOrganization(organisation);
+    const n = this.#n;
+    // Hundreds of thousands of groups share a handful of organisations: the id (a SHA-1) is worked out once per name, not per group.
+    const known = n.organizationsByName.get(organisation.name);
+    if (known !== undefined && n.organizations[known]!.website === organisation.website) return known;
+    const organization = toHsdsOrganization(organisation);
+    let number = n.organizationNumbers.get(organization.id);
+    if (number === undefined) n.organizationNumbers.set(organization.id, (number = n.organizations.length));
+    n.organizationsByName.set(organisation.name, number);
+    n.organizations[number] = organization;
     return number;
   }
 }
