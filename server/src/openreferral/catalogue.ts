@@ -50,6 +50,8 @@ export interface OrganizationRows {
   readonly rows: readonly number[];
 }
 
+type RowTest = (row: number) => boolean;
+
 /** What the catalogue reads: the change feed and the groups, and how far search has got. */
 export interface CatalogueSources {
   store: Pick<Store, 'groupChanges' | 'getGroups'>;
@@ -188,6 +190,8 @@ export class CatalogueView {
   readonly #c: Columns;
   readonly #numbering: Numbering;
   readonly #store: CatalogueSources['store'];
+  // A word search walks the word index: a request listing venues and groups open to anyone walks it once.
+  readonly #tests = new WeakMap<EntryFilter, RowTest | undefined>();
 
   /** @internal built by {@link FeedCatalogue} */
   constructor(columns: Columns, numbering: Numbering, store: CatalogueSources['store']) {
@@ -269,9 +273,15 @@ export class CatalogueView {
     return new Map(groups.map((group) => [rowOf.get(group.id)!, group]));
   }
 
-  #test(filter: EntryFilter): ((row: number) => boolean) | undefined {
+  /** The test of a filter, worked out once for all the lists one request asks of it. */
+  #test(filter: EntryFilter): RowTest | undefined {
+    if (!this.#tests.has(filter)) this.#tests.set(filter, this.#compile(filter));
+    return this.#tests.get(filter);
+  }
+
+  #compile(filter: EntryFilter): RowTest | undefined {
     const c = this.#c;
-    const tests: ((row: number) => boolean)[] = [];
+    const tests: RowTest[] = [];
     if (filter.search) {
       // The search module's word index: a scan of every group's text would take a tenth of a second at 100,000.
       const matching = c.words.matching(wordsOf(foldText(filter.search)), this.#numbering.dictionary);
