@@ -7,6 +7,10 @@
  */
 import { enableCompileCache } from 'node:module';
 import { parseArgs } from 'node:util';
+import { fixMmapThreshold } from './fixed-mmap-threshold.js';
+
+// First, before anything is allocated: a million groups' columns would leave freed memory resident.
+fixMmapThreshold();
 
 // Node keeps the compiled code of the server and its dependencies on disk
 // (in the OS's temporary directory): a restart skips compiling them again.

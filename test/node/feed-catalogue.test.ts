@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { FeedCatalogue } from '../../server/src/openreferral/catalogue.js';
 import { syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { FeedTaxonomy } from '../../server/src/openreferral/taxonomy.js';
+import { serviceId } from '../../server/src/openreferral/ids.js';
 import { openStore, type Store } from '../../server/src/store/index.js';
 import { engines } from '../support/engines.js';
 import { makeGroup } from '../support/fixtures.js';
@@ -27,25 +28,26 @@ test("a request's rows keep meaning the same groups while the catalogue catches 
     await store.putGroup(makeGroup({ id: name.toLowerCase().replace(' ', '-'), name }), 'test');
   let version = (await store.feedCheck(0)).latest;
   const catalogue = new FeedCatalogue({ store, searchVersion: () => version }, new FeedTaxonomy([]));
-  const before = await catalogue.current();
-  const rows = before.list({});
+  await catalogue.read(async (before) => {
+    const rows = before.list({});
 
-  // A group that sorts first arrives, and another request catches the catalogue up.
-  await store.putGroup(makeGroup({ id: 'armley', name: 'Armley Walkers' }), 'test');
-  version = (await store.feedCheck(0)).latest;
-  const after = await catalogue.current();
-  assert.deepEqual([...(await after.groups(after.list({}))).values()].map((g) => g.name).sort(), [
-    'Armley Walkers',
-    'Batley Friends',
-    'Dewsbury Circle',
-    'Morley Club',
-  ]);
+    // A group that sorts first arrives, and another request catches the catalogue up.
+    await store.putGroup(makeGroup({ id: 'armley', name: 'Armley Walkers' }), 'test');
+    version = (await store.feedCheck(0)).latest;
+    const names = await catalogue.read(async (after) => [...(await after.groups(after.list({}))).values()].map((g) => g.name).sort());
+    assert.deepEqual(names, ['Armley Walkers', 'Batley Friends', 'Dewsbury Circle', 'Morley Club']);
 
-  const groups = await before.groups(rows);
-  assert.deepEqual(
-    rows.map((row) => groups.get(row)?.name),
-    ['Batley Friends', 'Dewsbury Circle', 'Morley Club'],
-  );
+    // The columns left behind are still whole for the request reading them.
+    const groups = await before.groups(rows);
+    assert.deepEqual(
+      rows.map((row) => groups.get(row)?.name),
+      ['Batley Friends', 'Dewsbury Circle', 'Morley Club'],
+    );
+    assert.deepEqual(before.list({ search: 'dewsbury' }), [rows[1]]);
+  });
+  // Read again once nobody holds the old columns (they are given back then), the catalogue answers from the new ones.
+  const all = await catalogue.read(async (view) => [...(await view.groups(view.list({}))).values()].map((g) => g.name));
+  assert.equal(all.length, 4);
 });
 
 test('caught up after changes, the catalogue lists what one read afresh lists, filters and all', async () => {
@@ -54,7 +56,7 @@ test('caught up after changes, the catalogue lists what one read afresh lists, f
   let version = (await store.feedCheck(0)).latest;
   const taxonomy = new FeedTaxonomy([]);
   const followed = new FeedCatalogue({ store, searchVersion: () => version }, taxonomy);
-  await followed.current();
+  await followed.read(() => {});
 
   // Renamed (to names before, among and after the others, some the same), archived and new groups.
   const renames = ['Aardvark Friends', 'Leeds Type 2 Together', 'Zebra Club', 'aardvark friends', 'Morley Club'];
@@ -66,17 +68,22 @@ test('caught up after changes, the catalogue lists what one read afresh lists, f
   );
   version = (await store.feedCheck(0)).latest;
 
-  const caughtUp = await followed.current();
-  const afresh = await new FeedCatalogue({ store, searchVersion: () => version }, taxonomy).current();
-  const idsOf = async (view: typeof afresh, rows: readonly number[]) => {
-    const found = await view.groups(rows);
-    return rows.map((row) => found.get(row)?.id);
-  };
-  const coaching = taxonomy.term('model', 'peer-coaching')!.id;
-  for (const filter of [{}, { search: 'leeds' }, { day: 'TU' }, { taxonomyTermId: coaching }, { startTime: '18:00' }]) {
-    assert.deepEqual(await idsOf(caughtUp, caughtUp.list(filter)), await idsOf(afresh, afresh.list(filter)), JSON.stringify(filter));
-  }
-  assert.equal(caughtUp.list({}).length, await store.countGroups());
-  const near = (view: typeof afresh) => idsOf(view, view.near(53.8, -1.55, 30, 0, {}).rows);
-  assert.deepEqual(await near(caughtUp), await near(afresh));
+  // Nobody reads the catalogue as it catches up: its old columns are spent as they are copied.
+  await followed.read(async (caughtUp) => {
+    await new FeedCatalogue({ store, searchVersion: () => version }, taxonomy).read(async (afresh) => {
+      const idsOf = async (view: typeof afresh, rows: readonly number[]) => {
+        const found = await view.groups(rows);
+        return rows.map((row) => found.get(row)?.id);
+      };
+      const coaching = taxonomy.term('model', 'peer-coaching')!.id;
+      for (const filter of [{}, { search: 'leeds' }, { day: 'TU' }, { taxonomyTermId: coaching }, { startTime: '18:00' }]) {
+        assert.deepEqual(await idsOf(caughtUp, caughtUp.list(filter)), await idsOf(afresh, afresh.list(filter)), JSON.stringify(filter));
+      }
+      assert.equal(caughtUp.list({}).length, await store.countGroups());
+      const near = (view: typeof afresh) => idsOf(view, view.near(53.8, -1.55, 30, 0, {}).rows);
+      assert.deepEqual(await near(caughtUp), await near(afresh));
+      assert.equal(caughtUp.byServiceId(serviceId('new-3')), afresh.byServiceId(serviceId('new-3')));
+      assert.notEqual(caughtUp.byServiceId(serviceId('new-3')), undefined);
+    });
+  });
 });

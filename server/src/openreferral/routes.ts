@@ -133,10 +133,12 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const current = await catalogue.current();
-      const found = current.list(filterOf(request.query));
       const { start, end } = pageBounds(request.query);
-      return send(request, reply, pageEnvelope(await summaries(current, found.slice(start, end)), found.length, request.query));
+      const page = await catalogue.read(async (current) => {
+        const found = current.list(filterOf(request.query));
+        return pageEnvelope(await summaries(current, found.slice(start, end)), found.length, request.query);
+      });
+      return send(request, reply, page);
     },
   );
 
@@ -153,9 +155,10 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const current = await catalogue.current();
-      const row = current.byServiceId(request.params.id);
-      const group = row === undefined ? undefined : (await current.groups([row])).get(row);
+      const group = await catalogue.read(async (current) => {
+        const row = current.byServiceId(request.params.id);
+        return row === undefined ? undefined : (await current.groups([row])).get(row);
+      });
       if (!group) throw notFoundProblem('There is no published service with this id. It may have been archived.');
       return send(request, reply, toService(group, taxonomy));
     },
@@ -178,27 +181,30 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const { postcode, proximity, ...rest } = request.query;
-      const current = await catalogue.current();
       const filter = filterOf(rest);
       const { start, end } = pageBounds(request.query);
-      // Pages are counted in places attended, found before any is built: a group may have a venue and a virtual one.
-      let places: PlaceList;
-      if (postcode) {
-        const origin = await findPlace(options.geocoder, postcode, '#/postcode');
-        // Venues near the postcode, then every group that serves any postcode at all.
-        const near = current.near(origin.lat, origin.lng, proximity === undefined ? undefined : proximity / 1000, end, filter);
-        // Without a distance only the nearest `end` venues are found: enough, as this page ends there when there are more.
-        places = concatPlaces(current.venues(near.rows, near.total), current.places(current.everywhere(filter)));
-      } else {
-        places = current.places(current.list(filter));
-      }
-      const contents = await withGroups(
-        current,
-        places.slice(start, end),
-        (p) => p.row,
-        (group, p) => serviceAtLocation(group, p.kind),
-      );
-      return send(request, reply, pageEnvelope(contents, places.total, request.query));
+      // Found before the catalogue is read: an online geocoder may be slow, and the columns read are held until the answer is made.
+      const origin = postcode ? await findPlace(options.geocoder, postcode, '#/postcode') : undefined;
+      const page = await catalogue.read(async (current) => {
+        // Pages are counted in places attended, found before any is built: a group may have a venue and a virtual one.
+        let places: PlaceList;
+        if (origin) {
+          // Venues near the postcode, then every group that serves any postcode at all.
+          const near = current.near(origin.lat, origin.lng, proximity === undefined ? undefined : proximity / 1000, end, filter);
+          // Without a distance only the nearest `end` venues are found: enough, as this page ends there when there are more.
+          places = concatPlaces(current.venues(near.rows, near.total), current.places(current.everywhere(filter)));
+        } else {
+          places = current.places(current.list(filter));
+        }
+        const contents = await withGroups(
+          current,
+          places.slice(start, end),
+          (p) => p.row,
+          (group, p) => serviceAtLocation(group, p.kind),
+        );
+        return pageEnvelope(contents, places.total, request.query);
+      });
+      return send(request, reply, page);
     },
   );
 
@@ -215,12 +221,10 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const orgs = (await catalogue.current()).organizations({ search: request.query.search });
-      return send(
-        request,
-        reply,
-        pageOf(orgs, request.query, (o) => o.organization),
+      const page = await catalogue.read((current) =>
+        pageOf(current.organizations({ search: request.query.search }), request.query, (o) => o.organization),
       );
+      return send(request, reply, page);
     },
   );
 
@@ -237,11 +241,13 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const current = await catalogue.current();
-      const org = current.organization(request.params.id);
-      if (!org) throw notFoundProblem('There is no organisation with this id in the directory.');
-      // A national charity may run tens of thousands of groups: the nested list is one page's worth.
-      return send(request, reply, { ...org.organization, services: await summaries(current, org.rows.slice(0, MAX_PER_PAGE)) });
+      const found = await catalogue.read(async (current) => {
+        const org = current.organization(request.params.id);
+        // A national charity may run tens of thousands of groups: the nested list is one page's worth.
+        return org && { ...org.organization, services: await summaries(current, org.rows.slice(0, MAX_PER_PAGE)) };
+      });
+      if (!found) throw notFoundProblem('There is no organisation with this id in the directory.');
+      return send(request, reply, found);
     },
   );
 

@@ -9,7 +9,7 @@
 import type { GroupFilter, ItemTest } from 'peer-directory/search';
 import { partitionPoint } from '../sorted.js';
 import type { Dictionaries, IndexedGroup } from './indexed-group.js';
-import { Growing } from './growing.js';
+import { free, Growing } from './growing.js';
 import { WordPostings, type ItemLists, type PostingsParts } from './words.js';
 
 export type { ItemTest };
@@ -259,13 +259,14 @@ export class GroupTableBuilder {
   finish(order?: Uint32Array): GroupTable {
     const n = this.#ids.length;
     const pick = <T extends Uint8Array | Float64Array>(column: Growing<T>): T => {
-      const values = column.view();
+      const values = column.take();
       if (!order) return values;
       const out = values.slice() as T;
       for (let i = 0; i < n; i++) out[i] = values[order[i]!]!;
+      free(values);
       return out;
     };
-    const ends = this.#jsonEnds.view();
+    const ends = this.#jsonEnds.take();
     const pieces = this.#pieces();
     let json: readonly Uint8Array[] = pieces;
     let jsonEnds = ends;
@@ -293,9 +294,8 @@ export class GroupTableBuilder {
       formats: pick(this.#formats),
       models: pick(this.#models),
       flags: pick(this.#flags),
-      languages: WordPostings.build(reorder(this.#languageEnds.view(), this.#languages.view(), order), this.#dictionaries.languages.size)
-        .parts,
-      words: WordPostings.build(reorder(this.#wordEnds.view(), this.#words.view(), order), this.#dictionaries.words.size).parts,
+      languages: postingsOf(this.#languageEnds, this.#languages, order, this.#dictionaries.languages.size),
+      words: postingsOf(this.#wordEnds, this.#words, order, this.#dictionaries.words.size),
     };
     return new GroupTable(parts, this.#dictionaries);
   }
@@ -360,6 +360,20 @@ const CHUNK_BYTES = 4 << 20;
 
 function copyList(lists: ItemLists, item: number, into: Growing<Uint32Array>): void {
   for (let k = item === 0 ? 0 : lists.ends[item - 1]!; k < lists.ends[item]!; k++) into.push(lists.values[k]!);
+}
+
+/** The postings of lists gathered item by item, in `order`; the lists are given back once read. */
+function postingsOf(
+  ends: Growing<Uint32Array>,
+  values: Growing<Uint32Array>,
+  order: Uint32Array | undefined,
+  words: number,
+): PostingsParts {
+  const lists = { ends: ends.take(), values: values.take() };
+  const ordered = reorder(lists.ends, lists.values, order);
+  const { parts } = WordPostings.build(ordered, words);
+  free(lists.ends, lists.values, ordered.ends, ordered.values);
+  return parts;
 }
 
 /** Per-item lists in another item order. */

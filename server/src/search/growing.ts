@@ -2,6 +2,11 @@
  * Typed-array columns built a value at a time, for tables whose size is known
  * only once they are read: off the JavaScript heap, so a million values cost
  * their bytes and leave no garbage arrays behind.
+ *
+ * An array outgrown or copied is given back at once (`ArrayBuffer.transfer`)
+ * rather than at V8's next full collection: a building catalogue allocates
+ * hundreds of MB this way, and a process that has just built one may not
+ * collect for minutes, holding it all (docs/performance.md, Scale).
  * @module
  */
 export type TypedArray = Uint8Array | Uint32Array | Float64Array;
@@ -10,9 +15,9 @@ export type TypedArray = Uint8Array | Uint32Array | Float64Array;
 export class Growing<T extends TypedArray> {
   #values: T;
   #length = 0;
-  readonly #make: new (n: number) => T;
+  readonly #make: TypedArrayKind<T>;
 
-  constructor(make: new (n: number) => T) {
+  constructor(make: TypedArrayKind<T>) {
     this.#make = make;
     this.#values = new make(1024);
   }
@@ -22,11 +27,7 @@ export class Growing<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.#length === this.#values.length) {
-      const grown = new this.#make(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
+    if (this.#length === this.#values.length) this.#values = resized(this.#values, this.#make, this.#values.length * 2);
     this.#values[this.#length++] = value;
   }
 
@@ -40,8 +41,35 @@ export class Growing<T extends TypedArray> {
     return this.#values.subarray(0, this.#length) as T;
   }
 
-  /** The values pushed, trimmed to size (a copy, so the spare capacity is freed). */
-  view(): T {
-    return this.#values.slice(0, this.#length) as T;
+  /** The values pushed, trimmed to size in place; the column is spent afterwards. */
+  take(): T {
+    const values = resized(this.#values, this.#make, this.#length);
+    this.#values = new this.#make(0);
+    this.#length = 0;
+    return values;
+  }
+}
+
+/** A typed array's constructor, taking a length or a buffer of its own. */
+export interface TypedArrayKind<T extends TypedArray> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/** `values` moved into an array of `length` (the old one detached): the memory is reused or freed, never left to the collector. */
+function resized<T extends TypedArray>(values: T, make: TypedArrayKind<T>, length: number): T {
+  return new make((values.buffer as ArrayBuffer).transfer(length * make.BYTES_PER_ELEMENT));
+}
+
+/**
+ * Gives back the memory of arrays nothing else will read, now. An array
+ * that is a view into a larger buffer, or given twice, is left as it is;
+ * any other view of a freed array is left empty.
+ */
+export function free(...arrays: ArrayBufferView[]): void {
+  for (const array of arrays) {
+    const buffer = array.buffer as ArrayBuffer;
+    if (!buffer.detached && array.byteOffset === 0 && array.byteLength === buffer.byteLength) buffer.transfer(0);
   }
 }

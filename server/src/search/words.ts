@@ -8,6 +8,7 @@
 
 import { foldText, wordsOf } from 'peer-directory/search';
 import { partitionPoint } from '../sorted.js';
+import { free } from './growing.js';
 
 // The folding the static directory uses too, from one place.
 export { foldText, wordsOf };
@@ -133,6 +134,11 @@ export class WordPostings {
   /** The typed arrays, to keep in a snapshot. */
   get parts(): PostingsParts {
     return { offsets: this.#offsets, items: this.#items };
+  }
+
+  /** Gives the memory back now, for postings nothing will read again (they cannot be). */
+  free(): void {
+    free(this.#offsets, this.#items);
   }
 
   /** The words of each item (the postings turned inside out), for building a new list from this one. */

@@ -6,6 +6,15 @@ import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-nodefs.js';
 import type { StoreLockedError } from './errors.js';
 
 /**
+ * PostgreSQL's buffer pool lives in this process's memory, and once a read
+ * of every group has filled it (the feed's catalogue at a million groups) it
+ * all stays resident: 128 MB by default. The engine reads its files through
+ * Node, so the pages it drops are still in the system's page cache, outside
+ * the process (docs/performance.md, Scale).
+ */
+const POOL_PARAMS = ['-c', 'shared_buffers=16MB'];
+
+/**
  * Opens the embedded engine: PostgreSQL compiled to WebAssembly, in this
  * process, its files under `${dataDir}/pglite`. The data directory is locked
  * first: PGlite has no locking of its own, and two processes on one directory
@@ -21,7 +30,7 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
   let db: PGlite;
   try {
     // Every commit is fsynced before it resolves, so an acknowledged write survives an OS crash (docs/storage.md).
-    db = await PGlite.create({ fs: new DurableNodeFS(join(dir, 'pglite')), startParams: DURABLE_START_PARAMS });
+    db = await PGlite.create({ fs: new DurableNodeFS(join(dir, 'pglite')), startParams: [...DURABLE_START_PARAMS, ...POOL_PARAMS] });
   } catch (error) {
     await release();
     throw error;
