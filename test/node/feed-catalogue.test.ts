@@ -3,7 +3,7 @@
 // the request must still get the groups its rows stood for.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { FeedCatalogue } from '../../server/src/openreferral/catalogue.js';
+import { FeedCatalogue, type CatalogueView } from '../../server/src/openreferral/catalogue.js';
 import { syntheticGroups } from '../../server/src/sample/synthetic.js';
 import { FeedTaxonomy } from '../../server/src/openreferral/taxonomy.js';
 import { serviceId } from '../../server/src/openreferral/ids.js';
@@ -86,4 +86,27 @@ test('caught up after changes, the catalogue lists what one read afresh lists, f
       assert.notEqual(caughtUp.byServiceId(serviceId('new-3')), undefined);
     });
   });
+});
+
+test('requests that arrive while the catalogue catches up wait for it, and read the new rows', async () => {
+  let version = (await store.feedCheck(0)).latest;
+  const catalogue = new FeedCatalogue({ store, searchVersion: () => version }, new FeedTaxonomy([]));
+  await catalogue.read(() => {});
+  const published = await store.countGroups();
+  await store.putGroup(makeGroup({ id: 'ossett', name: 'Ossett Tuesday Club' }), 'test');
+  version = (await store.feedCheck(0)).latest;
+
+  // The catch-up yields to other work as it goes: a request started at each turn of the event loop meanwhile.
+  const namesRead = (view: CatalogueView) =>
+    view.groups(view.list({ search: 'ossett' })).then((groups) => [...groups.values()].map((g) => g.name));
+  let done = false;
+  const first = catalogue.read(namesRead).finally(() => (done = true));
+  const meanwhile: Promise<string[]>[] = [];
+  while (!done) {
+    meanwhile.push(catalogue.read(namesRead));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.ok(meanwhile.length > 3, `${meanwhile.length} requests arrived during the catch-up`);
+  for (const names of [await first, ...(await Promise.all(meanwhile))]) assert.deepEqual(names, ['Ossett Tuesday Club']);
+  assert.equal(await catalogue.read((view) => view.list({}).length), published + 1);
 });

@@ -8,6 +8,7 @@
  * whenever the search index has moved on, so the feed is as fresh as search.
  * @module
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import type { Group } from 'peer-directory/schema';
@@ -198,13 +199,15 @@ export class FeedCatalogue {
       more = changes.version !== version && changes.removed.length + changes.upserts.length >= BATCH;
       version = changes.version;
     }
+    if (!old || changed.size > 0 || builder.size > 0) {
+      // Columns no request reads are spent as they are copied, so a change never holds two catalogues at once.
+      // No request can start reading them meanwhile: until the version moves on below, requests wait for this.
+      const spend = old !== undefined && !this.#readers.has(old);
+      this.#columns = await builder.finish(old && { columns: old, keep: (row) => !changed.has(row), spend });
+      this.#view = new CatalogueView(this.#columns, this.#numbering, this.#sources.store);
+      if (spend) freeColumns(old);
+    }
     this.#version = Math.max(version, target);
-    if (old && changed.size === 0 && builder.size === 0) return;
-    // Columns no request reads are spent as they are copied, so a change never holds two catalogues at once.
-    const spend = old !== undefined && !this.#readers.has(old);
-    this.#columns = builder.finish(old && { columns: old, keep: (row) => !changed.has(row), spend });
-    this.#view = new CatalogueView(this.#columns, this.#numbering, this.#sources.store);
-    if (spend) freeColumns(old);
   }
 }
 
@@ -511,13 +514,15 @@ class ColumnsBuilder {
    * the groups added are sorted, and merged in. With `spend`, the old
    * columns are given back as they are copied.
    */
-  finish(old?: { columns: Columns; keep: (row: number) => boolean; spend: boolean }): Columns {
+  async finish(old?: { columns: Columns; keep: (row: number) => boolean; spend: boolean }): Promise<Columns> {
     const added = this.#rows();
     const ranks = nameRanks(added.names.all());
     const { serviceKeys: keys, ids } = added;
     const addedOrder = Array.from({ length: ids.length }, (_, i) => i).sort(
       (a, b) => ranks[a]! - ranks[b]! || keys[a]! - keys[b]! || (serviceId(ids.at(a)) < serviceId(ids.at(b)) ? -1 : 1),
     );
+    // Each step of a million groups' build takes up to a few hundred ms: searches are answered between them.
+    await nextTurn();
     const before = old && {
       ...old.columns,
       sessions: { ends: old.columns.sessionEnds, values: old.columns.sessions },
@@ -542,7 +547,14 @@ class ColumnsBuilder {
     }
     while (next < kept.length) from[at++] = kept[next++]!;
     this.#n.dictionary.sort();
-    const columns = columnsOf(from, before && { ...before, byServiceKey: old!.columns.byServiceKey }, added, this.#n, old?.spend ?? false);
+    await nextTurn();
+    const columns = await columnsOf(
+      from,
+      before && { ...before, byServiceKey: old!.columns.byServiceKey },
+      added,
+      this.#n,
+      old?.spend ?? false,
+    );
     free(from);
     if (before) free(before.words.ends, before.words.values);
     return columns;
@@ -589,13 +601,13 @@ function nameRanks(names: readonly string[]): Uint32Array {
  * `spend`) is given back as soon as it is copied, so a build never holds
  * the groups' columns twice over.
  */
-function columnsOf(
+async function columnsOf(
   from: Int32Array,
   kept: (Rows & { byServiceKey: Uint32Array }) | undefined,
   added: Rows,
   numbering: Numbering,
   spend: boolean,
-): Columns {
+): Promise<Columns> {
   const count = from.length;
   // Each column is read from both sources outside its loop: a call per value costs more than the copy.
   const fixed = <T extends TypedArray>(make: new (n: number) => T, column: (rows: Rows) => TypedArray): T => {
@@ -657,7 +669,9 @@ function columnsOf(
   }
   free(added.terms, ...(spend ? [kept!.terms] : []));
   const ids = strings((r) => r.ids);
+  await nextTurn();
   const names = strings((r) => r.names);
+  await nextTurn();
   const serviceKeys = fixed(Uint32Array, (r) => r.serviceKeys);
   const flags = fixed(Uint8Array, (r) => r.flags);
   const lat = fixed(Float64Array, (r) => r.lat);
@@ -665,18 +679,23 @@ function columnsOf(
   const organizations = fixed(Uint32Array, (r) => r.organizations);
   const sessions = listsOf((r) => r.sessions);
   const updated = fixed(Float64Array, (r) => r.updated);
+  await nextTurn();
   const wordLists = listsOf((r) => r.words);
   const words = WordPostings.build(wordLists, numbering.dictionary.size);
   free(wordLists.ends, wordLists.values);
+  await nextTurn();
   const all = Array.from({ length: count }, (_, i) => i);
   const located = rowsWhere(count, (row) => (flags[row]! & (VENUE | EVERYWHERE)) === VENUE);
   const tree = new KDBush(Math.max(1, located.length));
   for (const row of located) tree.add(lng[row]!, lat[row]!);
+  if (located.length > 0) tree.finish();
+  await nextTurn();
+  const byServiceKey = byKey(serviceKeys, from, kept?.byServiceKey);
   return {
     ids,
     names,
     serviceKeys,
-    byServiceKey: byKey(serviceKeys, from, kept?.byServiceKey),
+    byServiceKey,
     flags,
     lat,
     lng,
@@ -689,7 +708,7 @@ function columnsOf(
     all,
     everywhere: all.filter((row) => (flags[row]! & EVERYWHERE) !== 0),
     located,
-    tree: located.length > 0 ? tree.finish() : undefined,
+    tree: located.length > 0 ? tree : undefined,
     organizationList: organizationsOf(all, organizations, numbering),
   };
 }
