@@ -415,7 +415,6 @@ class ColumnsBuilder {
   readonly #n: Numbering;
   readonly #ids = new PackedStringsBuilder();
   readonly #names = new PackedStringsBuilder();
-  #size = 0;
   readonly #keys = new Growing(Uint32Array);
   readonly #flags = new Growing(Uint8Array);
   readonly #lat = new Growing(Float64Array);
@@ -434,12 +433,11 @@ class ColumnsBuilder {
 
   /** How many groups have been added. */
   get size(): number {
-    return this.#size;
+    return this.#keys.length;
   }
 
   add(group: Group): void {
     const n = this.#n;
-    this.#size++;
     this.#ids.push(group.id);
     this.#names.push(group.name);
     this.#keys.push(Number.parseInt(serviceId(group.id).slice(0, 8), 16));
@@ -609,6 +607,9 @@ async function columnsOf(
   spend: boolean,
 ): Promise<Columns> {
   const count = from.length;
+  // A source's arrays once copied: those of `added` are always given back, those of `kept` when spent.
+  const copied = (ofAdded: ArrayBufferView[], ofKept: ArrayBufferView[] | undefined) =>
+    free(...ofAdded, ...(spend && ofKept ? ofKept : []));
   // Each column is read from both sources outside its loop: a call per value costs more than the copy.
   const fixed = <T extends TypedArray>(make: new (n: number) => T, column: (rows: Rows) => TypedArray): T => {
     const values = new make(count);
@@ -618,7 +619,7 @@ async function columnsOf(
       const f = from[i]!;
       values[i] = f >= 0 ? fromKept![f]! : fromAdded[-1 - f]!;
     }
-    free(fromAdded, ...(spend && fromKept ? [fromKept] : []));
+    copied([fromAdded], fromKept && [fromKept]);
     return values;
   };
   const listsOf = (column: (rows: Rows) => ItemLists): ItemLists => {
@@ -640,7 +641,8 @@ async function columnsOf(
       const { values: v } = f >= 0 ? fromKept! : fromAdded;
       for (let k = starts[i]!; at < ends[i]!; k++) values[at++] = v[k]!;
     }
-    free(starts, fromAdded.ends, fromAdded.values, ...(spend && fromKept ? [fromKept.ends, fromKept.values] : []));
+    free(starts);
+    copied([fromAdded.ends, fromAdded.values], fromKept && [fromKept.ends, fromKept.values]);
     return { ends, values };
   };
   const strings = (column: (rows: Rows) => PackedStrings): PackedStrings => {
@@ -667,7 +669,7 @@ async function columnsOf(
     const row = f >= 0 ? f : -1 - f;
     for (let k = 0; k < width; k++) terms[i * width + k] = rows.terms[row * width + k]!;
   }
-  free(added.terms, ...(spend ? [kept!.terms] : []));
+  copied([added.terms], kept && [kept.terms]);
   const ids = strings((r) => r.ids);
   await nextTurn();
   const names = strings((r) => r.names);

@@ -58,8 +58,13 @@ export interface TypedArrayKind<T extends TypedArray> {
 }
 
 /** `values` moved into an array of `length` (the old one detached): the memory is reused or freed, never left to the collector. */
-function resized<T extends TypedArray>(values: T, make: TypedArrayKind<T>, length: number): T {
-  return new make((values.buffer as ArrayBuffer).transfer(length * make.BYTES_PER_ELEMENT));
+export function resized<T extends TypedArray>(values: T, make: TypedArrayKind<T>, length: number): T {
+  return new make(transferred(values, length * make.BYTES_PER_ELEMENT));
+}
+
+/** The buffer of `view`, an array owning all of it, moved to one of `byteLength` bytes (`view` is left empty). */
+export function transferred(view: ArrayBufferView, byteLength: number): ArrayBuffer {
+  return (view.buffer as ArrayBuffer).transfer(byteLength);
 }
 
 /**
@@ -70,6 +75,6 @@ function resized<T extends TypedArray>(values: T, make: TypedArrayKind<T>, lengt
 export function free(...arrays: ArrayBufferView[]): void {
   for (const array of arrays) {
     const buffer = array.buffer as ArrayBuffer;
-    if (!buffer.detached && array.byteOffset === 0 && array.byteLength === buffer.byteLength) buffer.transfer(0);
+    if (!buffer.detached && array.byteOffset === 0 && array.byteLength === buffer.byteLength) transferred(array, 0);
   }
 }

@@ -5,7 +5,7 @@
  * from being given back (docs/performance.md, Scale).
  * @module
  */
-import { free } from './growing.js';
+import { free, resized, transferred } from './growing.js';
 
 /** A column of strings, read one at a time by index. */
 export class PackedStrings {
@@ -85,22 +85,17 @@ export class PackedStringsBuilder {
   /** The strings added; the builder is spent afterwards. */
   finish(): PackedStrings {
     // Trimmed in place, so the spare room of the doubling is given back.
-    const strings = new PackedStrings(
-      bufferOf((this.#bytes.buffer as ArrayBuffer).transfer(this.#length)),
-      new Uint32Array((this.#ends.buffer as ArrayBuffer).transfer(this.#count * 4)),
-    );
+    const strings = new PackedStrings(bufferOf(transferred(this.#bytes, this.#length)), resized(this.#ends, Uint32Array, this.#count));
     this.#bytes = Buffer.alloc(0);
     this.#ends = new Uint32Array(0);
     return strings;
   }
 
   #room(bytes: number, count: number): void {
-    if (this.#length + bytes > this.#bytes.length) {
-      this.#bytes = bufferOf((this.#bytes.buffer as ArrayBuffer).transfer(Math.max(this.#bytes.length * 2, this.#length + bytes)));
-    }
-    if (this.#count + count > this.#ends.length) {
-      this.#ends = new Uint32Array((this.#ends.buffer as ArrayBuffer).transfer(Math.max(this.#ends.length * 2, this.#count + count) * 4));
-    }
+    if (this.#length + bytes > this.#bytes.length)
+      this.#bytes = bufferOf(transferred(this.#bytes, Math.max(this.#bytes.length * 2, this.#length + bytes)));
+    if (this.#count + count > this.#ends.length)
+      this.#ends = resized(this.#ends, Uint32Array, Math.max(this.#ends.length * 2, this.#count + count));
   }
 }
 
