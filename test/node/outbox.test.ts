@@ -77,7 +77,9 @@ function startWorker(where: string, smtpUrl: string, leaseMs: number): Worker {
   let began = () => {};
   w.sending1 = new Promise((resolve) => (began = resolve));
   w.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-  w.ready = new Promise((resolve) => {
+  w.ready = new Promise((resolve, reject) => {
+    // A worker that dies on its own must fail the test, not leave it waiting.
+    child.once('exit', (code, signal) => reject(new Error(`the worker exited (${code ?? signal}) before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line === 'ready') return resolve();
       const event = JSON.parse(line) as { type: string; messageId: string };
@@ -88,6 +90,8 @@ function startWorker(where: string, smtpUrl: string, leaseMs: number): Worker {
       if (event.type === 'sent') w.sent.add(event.messageId);
     });
   });
+  // Workers killed during start-up on purpose are never ready; nobody waits for them.
+  w.ready.catch(() => {});
   return w;
 }
 

@@ -358,6 +358,19 @@ describe('the embedded store’s data directory', () => {
     await store.close();
   });
 
+  it('lets a server in once the lock of one killed before it said who held it goes stale', async () => {
+    const ownDir = await mkdtemp(join(tmpdir(), 'peer-directory-ownerless-'));
+    try {
+      // What a server killed between taking the lock and writing its owner leaves behind.
+      await mkdir(join(ownDir, 'store.lock'));
+      const store = await openStore({ dataDir: ownDir });
+      assert.equal(await store.countGroups(), 0);
+      await store.close();
+    } finally {
+      await rm(ownDir, { recursive: true, force: true });
+    }
+  });
+
   it('loses no acknowledged registration when the server is killed with kill -9', async () => {
     const writer = startStoreProcess('write', dataDir);
     await writer.ready;

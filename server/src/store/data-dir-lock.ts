@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreLockedError } from './errors.js';
@@ -13,6 +14,8 @@ import { StoreLockedError } from './errors.js';
 const STALE_MS = 10_000;
 /** How often the holder refreshes the lock's time stamp. */
 const REFRESH_MS = 2_000;
+/** How often a process waiting on a lock with no owner written looks again. */
+const OWNER_POLL_MS = 250;
 
 /** Who holds a lock, written beside it so a successor can tell a dead holder from a live one. */
 interface LockOwner {
@@ -73,18 +76,31 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
     });
 
   let unlock: () => Promise<void>;
-  try {
-    unlock = await take();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+  // A holder killed between taking the lock and writing who it is leaves a
+  // lock with no owner (or a dead predecessor's): nothing tells it from a
+  // holder starting right now, so wait until its owner appears or the lock
+  // goes stale, which take() then clears.
+  const giveUpAt = Date.now() + STALE_MS + REFRESH_MS;
+  for (;;) {
+    try {
+      unlock = await take();
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+    }
     const owner = await readOwner(ownerPath);
-    if (!owner || owner.host !== hostname() || isRunning(owner.pid)) throw new StoreLockedError(dir);
-    // The holder on this host died (kill -9, a crash) without releasing:
-    // its lock is abandoned, and a restart may take it at once.
-    await rmdir(lockPath).catch(ignoreMissing);
-    unlock = await take().catch((retryError: unknown) => {
-      throw (retryError as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : retryError;
-    });
+    if (owner && owner.host !== hostname()) throw new StoreLockedError(dir);
+    if (owner && !isRunning(owner.pid)) {
+      // The holder on this host died (kill -9, a crash) without releasing:
+      // its lock is abandoned, and a restart may take it at once.
+      await rmdir(lockPath).catch(ignoreMissing);
+      unlock = await take().catch((retryError: unknown) => {
+        throw (retryError as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : retryError;
+      });
+      break;
+    }
+    if (owner || Date.now() > giveUpAt) throw new StoreLockedError(dir);
+    await setTimeout(OWNER_POLL_MS);
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   await writeFile(`${ownerPath}.tmp`, JSON.stringify(owner));
