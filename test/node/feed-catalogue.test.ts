@@ -110,3 +110,41 @@ test('requests that arrive while the catalogue catches up wait for it, and read 
   for (const names of [await first, ...(await Promise.all(meanwhile))]) assert.deepEqual(names, ['Ossett Tuesday Club']);
   assert.equal(await catalogue.read((view) => view.list({}).length), published + 1);
 });
+
+test('a catch-up that fails part way leaves no half-spent catalogue: the next request builds it afresh', async () => {
+  await store.putGroup(makeGroup({ id: 'calverley', name: 'Calverley Walkers' }), 'test');
+  let version = (await store.feedCheck(0)).latest;
+  const catalogue = new FeedCatalogue({ store, searchVersion: () => version }, new FeedTaxonomy([]));
+  const published = await catalogue.read((view) => view.list({}).length);
+  await store.putGroup(makeGroup({ id: 'pudsey', name: 'Pudsey Pals' }), 'test');
+  version = (await store.feedCheck(0)).latest;
+
+  // Names are compared once the old columns are being spent: a failure there stands in for running out of memory.
+  const compare = Object.getOwnPropertyDescriptor(Intl.Collator.prototype, 'compare')!;
+  Object.defineProperty(Intl.Collator.prototype, 'compare', {
+    ...compare,
+    get(this: Intl.Collator) {
+      const real = compare.get!.call(this) as (a: string, b: string) => number;
+      return (a: string, b: string) => {
+        if (a === 'Pudsey Pals' || b === 'Pudsey Pals') throw new RangeError('out of memory');
+        return real(a, b);
+      };
+    },
+  });
+  try {
+    await assert.rejects(
+      catalogue.read(() => {}),
+      RangeError,
+    );
+  } finally {
+    Object.defineProperty(Intl.Collator.prototype, 'compare', compare);
+  }
+  const { count, found } = await catalogue.read(async (view) => ({
+    count: view.list({}).length,
+    found: [...(await view.groups([...view.list({ search: 'calverley' }), ...view.list({ search: 'pudsey' })])).values()].map(
+      (g) => g.name,
+    ),
+  }));
+  assert.equal(count, published + 1);
+  assert.deepEqual(found, ['Calverley Walkers', 'Pudsey Pals']);
+});

@@ -203,7 +203,13 @@ export class FeedCatalogue {
       // Columns no request reads are spent as they are copied, so a change never holds two catalogues at once.
       // No request can start reading them meanwhile: until the version moves on below, requests wait for this.
       const spend = old !== undefined && !this.#readers.has(old);
-      this.#columns = await builder.finish(old && { columns: old, keep: (row) => !changed.has(row), spend });
+      try {
+        this.#columns = await builder.finish(old && { columns: old, keep: (row) => !changed.has(row), spend });
+      } catch (error) {
+        // Out of memory part way, say: the old columns may be partly spent, so the next request builds afresh from the store.
+        if (spend) [this.#columns, this.#view, this.#version] = [undefined, undefined, 0];
+        throw error;
+      }
       this.#view = new CatalogueView(this.#columns, this.#numbering, this.#sources.store);
       if (spend) freeColumns(old);
     }
