@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { setTimeout } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreLockedError } from './errors.js';
@@ -77,9 +77,9 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
 
   let unlock: () => Promise<void>;
   // A holder killed between taking the lock and writing who it is leaves a
-  // lock with no owner (or a dead predecessor's): nothing tells it from a
-  // holder starting right now, so wait until its owner appears or the lock
-  // goes stale, which take() then clears.
+  // lock with no owner: nothing tells it from a holder starting right now,
+  // so wait until its owner appears or the lock goes stale, which take()
+  // then clears.
   const giveUpAt = Date.now() + STALE_MS + REFRESH_MS;
   for (;;) {
     try {
@@ -100,7 +100,7 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
       break;
     }
     if (owner || Date.now() > giveUpAt) throw new StoreLockedError(dir);
-    await setTimeout(OWNER_POLL_MS);
+    await sleep(OWNER_POLL_MS);
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   await writeFile(`${ownerPath}.tmp`, JSON.stringify(owner));
