@@ -89,8 +89,8 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
       if ((error as { code?: string }).code !== 'ELOCKED') throw error;
     }
     const owner = await readOwner(ownerPath);
-    if (owner && owner.host !== hostname()) throw new StoreLockedError(dir);
-    if (owner && !isRunning(owner.pid)) {
+    if (owner && (owner.host !== hostname() || isRunning(owner.pid))) throw new StoreLockedError(dir);
+    if (owner) {
       // The holder on this host died (kill -9, a crash) without releasing:
       // its lock is abandoned, and a restart may take it at once.
       await rmdir(lockPath).catch(ignoreMissing);
@@ -99,7 +99,7 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
       });
       break;
     }
-    if (owner || Date.now() > giveUpAt) throw new StoreLockedError(dir);
+    if (Date.now() > giveUpAt) throw new StoreLockedError(dir);
     await sleep(OWNER_POLL_MS);
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
