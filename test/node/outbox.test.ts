@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,10 +77,11 @@ function startWorker(where: string, smtpUrl: string, leaseMs: number): Worker {
   };
   let began = () => {};
   w.sending1 = new Promise((resolve) => (began = resolve));
-  w.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  w.exited = exit.then(() => {});
   w.ready = new Promise((resolve, reject) => {
     // A worker that dies on its own must fail the test, not leave it waiting.
-    child.once('exit', (code, signal) => reject(new Error(`the worker exited (${code ?? signal}) before it was ready`)));
+    void exit.then(([code, signal]) => reject(new Error(`the worker exited (${code ?? signal}) before it was ready`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line === 'ready') return resolve();
       const event = JSON.parse(line) as { type: string; messageId: string };

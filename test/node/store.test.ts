@@ -358,6 +358,34 @@ describe('the embedded store’s data directory', () => {
     await store.close();
   });
 
+  it('lets only one of several servers restarted together in after the last one was killed with kill -9', async () => {
+    // Each round gives the race another chance to interleave badly.
+    for (let round = 0; round < 3; round++) {
+      const killed = startStoreProcess('hold', dataDir);
+      await killed.ready;
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+
+      const racers = Array.from({ length: 3 }, () => startStoreProcess('race', dataDir));
+      try {
+        await Promise.all(racers.map((racer) => racer.waiting));
+        for (const racer of racers) racer.go();
+        const outcomes = await Promise.all(
+          racers.map((racer) => Promise.race([racer.ready.then(() => 'opened' as const), racer.exited.then(({ code }) => code)])),
+        );
+        assert.equal(outcomes.filter((outcome) => outcome === 'opened').length, 1, `round ${round}: ${outcomes.join(', ')}`);
+        assert.deepEqual(
+          outcomes.filter((outcome) => outcome !== 'opened'),
+          [3, 3],
+          'the others are refused',
+        );
+      } finally {
+        for (const racer of racers) racer.child.kill('SIGKILL');
+        await Promise.all(racers.map((racer) => racer.exited));
+      }
+    }
+  });
+
   it('lets a server in once the lock of one killed before it said who held it goes stale', async () => {
     const ownDir = await mkdtemp(join(tmpdir(), 'peer-directory-ownerless-'));
     try {

@@ -14,6 +14,10 @@ export interface StoreProcess {
   child: ChildProcess;
   /** Resolves once the store is open; rejects if the process ends first. */
   ready: Promise<void>;
+  /** `race` mode: resolves once the process is started and waiting for {@link go}. */
+  waiting: Promise<void>;
+  /** `race` mode: tells the process to open the store now. */
+  go(): void;
   /** Resolves with the ids acknowledged so far once there are at least `count`. */
   acknowledged(count: number): Promise<string[]>;
   /** Every id acknowledged so far. */
@@ -24,15 +28,16 @@ export interface StoreProcess {
 
 /**
  * Starts `node --conditions=source --import tsx test/support/store-process.ts <mode> <dataDir>`.
- * @param mode `hold` keeps the store open; `write` creates registrations until killed
+ * @param mode `hold` keeps the store open; `race` opens it like `hold` once told to go;
+ *   `write` creates registrations until killed
  */
-export function startStoreProcess(mode: 'hold' | 'write', dataDir: string): StoreProcess {
+export function startStoreProcess(mode: 'hold' | 'race' | 'write', dataDir: string): StoreProcess {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', SCRIPT, mode, dataDir], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [mode === 'race' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const acks: string[] = [];
-  const waiting: { count: number; resolve: (ids: string[]) => void }[] = [];
+  const waitingForAcks: { count: number; resolve: (ids: string[]) => void }[] = [];
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 
@@ -45,13 +50,16 @@ export function startStoreProcess(mode: 'hold' | 'write', dataDir: string): Stor
   ended.catch(() => {});
 
   let onReady!: () => void;
+  let onWaiting!: () => void;
   const readyLine = new Promise<void>((resolve) => (onReady = resolve));
+  const waitingLine = new Promise<void>((resolve) => (onWaiting = resolve));
   createInterface({ input: child.stdout! }).on('line', (line) => {
     if (line === 'ready') onReady();
+    if (line === 'waiting') onWaiting();
     if (line.startsWith('ack ')) {
       acks.push(line.slice(4));
-      for (const w of waiting.filter((w) => acks.length >= w.count)) {
-        waiting.splice(waiting.indexOf(w), 1);
+      for (const w of waitingForAcks.filter((w) => acks.length >= w.count)) {
+        waitingForAcks.splice(waitingForAcks.indexOf(w), 1);
         w.resolve([...acks]);
       }
     }
@@ -61,14 +69,19 @@ export function startStoreProcess(mode: 'hold' | 'write', dataDir: string): Stor
   // A test that expects the process to be refused never waits for `ready`.
   ready.catch(() => {});
 
+  const waiting = Promise.race([waitingLine, ended]);
+  waiting.catch(() => {});
+
   return {
     child,
     ready,
+    waiting,
+    go: () => child.stdin!.write('go\n'),
     acknowledged: (count) =>
       Promise.race([
         new Promise<string[]>((resolve) => {
           if (acks.length >= count) resolve([...acks]);
-          else waiting.push({ count, resolve });
+          else waitingForAcks.push({ count, resolve });
         }),
         ended,
       ]),

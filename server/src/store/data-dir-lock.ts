@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreLockedError } from './errors.js';
 
@@ -53,6 +53,7 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
   await mkdir(dir, { recursive: true });
   const lockPath = join(dir, 'store.lock');
   const ownerPath = join(dir, 'store.lock.owner');
+  const takeoverPath = join(dir, 'store.takeover.lock');
 
   let lost = false;
   const take = () =>
@@ -76,35 +77,50 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
     });
 
   let unlock: () => Promise<void>;
+  let endTakeover: (() => Promise<void>) | undefined;
   // A holder killed between taking the lock and writing who it is leaves a
   // lock with no owner: nothing tells it from a holder starting right now,
   // so wait until its owner appears or the lock goes stale, which take()
   // then clears.
   const giveUpAt = Date.now() + STALE_MS + REFRESH_MS;
-  for (;;) {
-    try {
-      unlock = await take();
-      break;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+  try {
+    for (;;) {
+      try {
+        unlock = await take();
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ELOCKED') throw error;
+      }
+      const owner = await readOwner(ownerPath);
+      if (owner && (owner.host !== hostname() || isRunning(owner.pid))) throw new StoreLockedError(dir);
+      if (owner) {
+        // The holder on this host died (kill -9, a crash) without releasing:
+        // its lock is abandoned, and a restart may take it at once. Servers
+        // restarted together take turns, and each looks again in its turn:
+        // the one before may have taken the lock already.
+        endTakeover = await takeTurn(takeoverPath);
+        if (sameOwner(await readOwner(ownerPath), owner)) {
+          // The owner goes first: whoever finds the lock now waits for the new owner.
+          await rm(ownerPath, { force: true });
+          await rmdir(lockPath).catch(ignoreMissing);
+          unlock = await take().catch((retryError: unknown) => {
+            throw (retryError as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : retryError;
+          });
+          break;
+        }
+        await endTakeover();
+        endTakeover = undefined;
+        continue;
+      }
+      if (Date.now() > giveUpAt) throw new StoreLockedError(dir);
+      await sleep(OWNER_POLL_MS);
     }
-    const owner = await readOwner(ownerPath);
-    if (owner && (owner.host !== hostname() || isRunning(owner.pid))) throw new StoreLockedError(dir);
-    if (owner) {
-      // The holder on this host died (kill -9, a crash) without releasing:
-      // its lock is abandoned, and a restart may take it at once.
-      await rmdir(lockPath).catch(ignoreMissing);
-      unlock = await take().catch((retryError: unknown) => {
-        throw (retryError as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : retryError;
-      });
-      break;
-    }
-    if (Date.now() > giveUpAt) throw new StoreLockedError(dir);
-    await sleep(OWNER_POLL_MS);
+    const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+    await writeFile(`${ownerPath}.tmp`, JSON.stringify(owner));
+    await rename(`${ownerPath}.tmp`, ownerPath);
+  } finally {
+    await endTakeover?.();
   }
-  const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  await writeFile(`${ownerPath}.tmp`, JSON.stringify(owner));
-  await rename(`${ownerPath}.tmp`, ownerPath);
 
   let released = false;
   return async () => {
@@ -116,6 +132,34 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
     await rm(ownerPath, { force: true });
     await unlock();
   };
+}
+
+/**
+ * Waits for the turn to take over an abandoned lock. A turn lasts
+ * milliseconds; one left by a process killed during its turn goes stale.
+ */
+async function takeTurn(path: string): Promise<() => Promise<void>> {
+  // proper-lockfile keys a process's locks by their first argument, so not the directory the data-dir lock is keyed by.
+  const end = await lockfile
+    .lock(path, {
+      lockfilePath: path,
+      realpath: false,
+      stale: STALE_MS,
+      retries: { retries: Math.ceil((STALE_MS + REFRESH_MS) / OWNER_POLL_MS), minTimeout: 20, maxTimeout: OWNER_POLL_MS },
+      // A turn is taken from its holder only after it stalled past the stale
+      // threshold; the data-dir lock's own refresh then tells whichever of
+      // the two lost that lock (onLost).
+      onCompromised: () => {},
+    })
+    .catch((error: unknown) => {
+      throw (error as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dirname(path)) : error;
+    });
+  // Ending a turn someone else has taken since leaves it theirs: nothing to undo.
+  return () => end().catch(() => {});
+}
+
+function sameOwner(a: LockOwner | undefined, b: LockOwner): boolean {
+  return a?.pid === b.pid && a.host === b.host && a.since === b.since;
 }
 
 async function readOwner(path: string): Promise<LockOwner | undefined> {
