@@ -371,7 +371,12 @@ describe('the embedded store’s data directory', () => {
         await Promise.all(racers.map((racer) => racer.waiting));
         for (const racer of racers) racer.go();
         const outcomes = await Promise.all(
-          racers.map((racer) => Promise.race([racer.ready.then(() => 'opened' as const), racer.exited.then(({ code }) => code)])),
+          racers.map((racer) =>
+            racer.ready.then(
+              () => 'opened' as const,
+              () => racer.exited.then(({ code }) => code),
+            ),
+          ),
         );
         assert.equal(outcomes.filter((outcome) => outcome === 'opened').length, 1, `round ${round}: ${outcomes.join(', ')}`);
         assert.deepEqual(
