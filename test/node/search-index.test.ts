@@ -238,6 +238,29 @@ describe('searching the directory index', () => {
     assert.deepEqual(ids(search(index, { condition: 'type1' }).everywhere!), ['web-b'], 'filters apply too');
   });
 
+  it('keeps the online groups of a filtered search up to date as groups are approved and archived', () => {
+    const index = indexOf([
+      ...cities,
+      onlineGroup('web-b', 'Type 1 Online Evenings', { conditions: ['type1'] }),
+      onlineGroup('web-c', 'Type 1 Talk', { conditions: ['type1'] }),
+      onlineGroup('web-x', 'Coffee and Carbs Online', { conditions: ['type2'] }),
+    ]);
+    const type1 = (at?: GeocodeResult) => {
+      const { groups, total } = search(index, { condition: 'type1' }, at).everywhere!;
+      return { ids: groups.map((g) => g.id), total };
+    };
+    assert.deepEqual(type1(), { ids: ['web-b', 'web-c'], total: 2 });
+    assert.deepEqual(type1(LONDON), { ids: ['web-b', 'web-c'], total: 2 }, 'the same from anywhere');
+
+    index.apply({ version: 2, upserts: [onlineGroup('web-a', 'A Type 1 Circle', { conditions: ['type1'] })], removed: [] });
+    assert.deepEqual(type1(LONDON), { ids: ['web-a', 'web-b', 'web-c'], total: 3 }, 'an approval shows at once');
+    index.apply({ version: 3, upserts: [], removed: ['web-b'] });
+    assert.deepEqual(type1(), { ids: ['web-a', 'web-c'], total: 2 }, 'an archived group goes at once');
+    index.merge();
+    assert.deepEqual(type1(MANCHESTER), { ids: ['web-a', 'web-c'], total: 2 }, 'and stays gone once merged');
+    assert.deepEqual(ids(search(index, { condition: 'type2' }).everywhere!), ['web-x'], 'other filters have their own page');
+  });
+
   it('sends the first three groups serving everywhere with each search, their total, and the rest in pages', () => {
     const many = Array.from({ length: 60 }, (_, i) =>
       onlineGroup(`web-${i}`, `Online group ${i}`, { conditions: i % 2 ? ['type1'] : ['type2'] }),
