@@ -49,13 +49,18 @@ export function startStoreProcess(mode: 'hold' | 'race' | 'write', dataDir: stri
   });
   ended.catch(() => {});
 
-  let onReady!: () => void;
-  let onWaiting!: () => void;
-  const readyLine = new Promise<void>((resolve) => (onReady = resolve));
-  const waitingLine = new Promise<void>((resolve) => (onWaiting = resolve));
+  // `ready` and `waiting`: each resolves when its line is printed, rejects if the process ends first.
+  const onLine = new Map<string, () => void>();
+  const printed = (line: string) => {
+    const seen = Promise.race([new Promise<void>((resolve) => onLine.set(line, resolve)), ended]);
+    // A test that expects the process to be refused never waits for `ready`.
+    seen.catch(() => {});
+    return seen;
+  };
+  const ready = printed('ready');
+  const waiting = printed('waiting');
   createInterface({ input: child.stdout! }).on('line', (line) => {
-    if (line === 'ready') onReady();
-    if (line === 'waiting') onWaiting();
+    onLine.get(line)?.();
     if (line.startsWith('ack ')) {
       acks.push(line.slice(4));
       for (const w of waitingForAcks.filter((w) => acks.length >= w.count)) {
@@ -64,13 +69,6 @@ export function startStoreProcess(mode: 'hold' | 'race' | 'write', dataDir: stri
       }
     }
   });
-
-  const ready = Promise.race([readyLine, ended]);
-  // A test that expects the process to be refused never waits for `ready`.
-  ready.catch(() => {});
-
-  const waiting = Promise.race([waitingLine, ended]);
-  waiting.catch(() => {});
 
   return {
     child,

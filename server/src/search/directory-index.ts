@@ -427,12 +427,12 @@ const ANSWER = new AnswerBytes();
 const OPEN_GROUPS = Buffer.from('{"groups":[');
 const COMMA = Buffer.from(',');
 
-/** A filter's test that also turns down replaced items. */
 /** The same filters, the same key. */
 function filterKey(f: GroupFilter): string {
   return [f.conditions, f.audiences, f.formats, f.models, f.free, f.familyWelcome, f.language, f.words.join(' ')].join('|');
 }
 
+/** A filter's test that also turns down replaced items. */
 function alive(test: ItemTest | undefined | null, dead: Uint8Array | undefined): ItemTest | undefined | null {
   if (!dead || test === null) return test;
   return test === undefined ? (item) => dead[item] !== 1 : (item) => dead[item] !== 1 && test(item);

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreLockedError } from './errors.js';
 
@@ -98,14 +98,12 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
         // its lock is abandoned, and a restart may take it at once. Servers
         // restarted together take turns, and each looks again in its turn:
         // the one before may have taken the lock already.
-        endTakeover = await takeTurn(takeoverPath);
+        endTakeover = await takeTurn(dir, takeoverPath);
         if (sameOwner(await readOwner(ownerPath), owner)) {
           // The owner goes first: whoever finds the lock now waits for the new owner.
           await rm(ownerPath, { force: true });
           await rmdir(lockPath).catch(ignoreMissing);
-          unlock = await take().catch((retryError: unknown) => {
-            throw (retryError as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : retryError;
-          });
+          unlock = await take().catch(refusedIfLocked(dir));
           break;
         }
         await endTakeover();
@@ -138,7 +136,7 @@ async function acquire(dir: string, onLost: (error: StoreLockedError) => void): 
  * Waits for the turn to take over an abandoned lock. A turn lasts
  * milliseconds; one left by a process killed during its turn goes stale.
  */
-async function takeTurn(path: string): Promise<() => Promise<void>> {
+async function takeTurn(dir: string, path: string): Promise<() => Promise<void>> {
   // proper-lockfile keys a process's locks by their first argument, so not the directory the data-dir lock is keyed by.
   const end = await lockfile
     .lock(path, {
@@ -151,11 +149,16 @@ async function takeTurn(path: string): Promise<() => Promise<void>> {
       // the two lost that lock (onLost).
       onCompromised: () => {},
     })
-    .catch((error: unknown) => {
-      throw (error as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dirname(path)) : error;
-    });
+    .catch(refusedIfLocked(dir));
   // Ending a turn someone else has taken since leaves it theirs: nothing to undo.
   return () => end().catch(() => {});
+}
+
+/** Rethrows proper-lockfile's "already locked" as the store's own refusal of `dir`, anything else as it is. */
+function refusedIfLocked(dir: string): (error: unknown) => never {
+  return (error) => {
+    throw (error as { code?: string }).code === 'ELOCKED' ? new StoreLockedError(dir) : error;
+  };
 }
 
 function sameOwner(a: LockOwner | undefined, b: LockOwner): boolean {
